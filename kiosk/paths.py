@@ -1,0 +1,78 @@
+"""Every location the kiosk reads or writes, in one place.
+
+One override: ``--data-dir`` (or ``QINGFENG_DATA_DIR``) puts everything under
+one folder; tests use it.  Without it the per-OS user locations from
+platformdirs are used (``~/.local/share/qingfeng-kiosk`` on Debian,
+``%LOCALAPPDATA%\\qingfeng-kiosk`` on Windows).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "qingfeng-kiosk"
+ENV_DATA_DIR = "QINGFENG_DATA_DIR"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Locations below one data directory."""
+
+    data_dir: Path
+
+    @classmethod
+    def default(cls, data_dir: str | os.PathLike[str] | None = None) -> Paths:
+        if data_dir is None:
+            data_dir = os.environ.get(ENV_DATA_DIR) or platformdirs.user_data_dir(
+                APP_NAME, appauthor=False
+            )
+        return cls(Path(data_dir).expanduser().resolve())
+
+    @property
+    def catalogue(self) -> Path:
+        """The SQLite catalogue file."""
+        return self.data_dir / "catalogue.sqlite"
+
+    @property
+    def store(self) -> Path:
+        """Original media files, stored by content hash."""
+        return self.data_dir / "store"
+
+    @property
+    def renditions(self) -> Path:
+        """Display sizes, thumbnails, poster frames and tile pyramids."""
+        return self.data_dir / "renditions"
+
+    @property
+    def staging(self) -> Path:
+        """Scratch space for half-made files; never read as content."""
+        return self.data_dir / "staging"
+
+    @property
+    def logs(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def config_file(self) -> Path:
+        """The one settings file an operator edits."""
+        return self.data_dir / "kiosk.toml"
+
+    @property
+    def demo(self) -> Paths:
+        """The bundled demo catalogue lives in its own data directory."""
+        return Paths(self.data_dir / "demo")
+
+    @property
+    def demo_build(self) -> Path:
+        """Generated demo media (posters, scrolls, films) before import."""
+        return self.data_dir / "demo-build"
+
+
+# Sources shipped with the project (human-editable demo content).
+DATA_SOURCES = REPO_ROOT / "data"
+MEDIA_SOURCES = REPO_ROOT / "media"
