@@ -1,0 +1,1 @@
+"""The catalogue: one SQLite file and the media stored beside it (no Qt here)."""

@@ -1,0 +1,1 @@
+"""The bundled demo: generated artwork and films, imported like any operator's content."""

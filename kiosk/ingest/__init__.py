@@ -1,0 +1,1 @@
+"""Getting content into the catalogue: sheets, validation, renditions (no Qt here)."""
