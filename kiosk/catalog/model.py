@@ -1,0 +1,51 @@
+"""The vocabulary of the catalogue: kinds of item and their fields."""
+
+from __future__ import annotations
+
+MEDIA_KINDS = ("film", "poster", "calligraphy", "photo")
+ENTITY_KINDS = ("person", "place", "event", "aphorism", "topic")
+KINDS = MEDIA_KINDS + ENTITY_KINDS
+
+# Which kind of stored file each media kind needs.
+FILE_KIND = {"film": "video", "poster": "image", "calligraphy": "image", "photo": "image"}
+
+# Bilingual text fields every item may have.
+TEXT_FIELDS = (
+    "title_zh",
+    "title_en",
+    "summary_zh",
+    "summary_en",
+    "body_zh",
+    "body_en",
+    "author_zh",
+    "author_en",
+    "source_zh",
+    "source_en",
+    "era_zh",
+    "era_en",
+)
+
+# Everything an item row holds besides its id and bookkeeping.
+ITEM_FIELDS = (
+    "key",
+    "kind",
+    *TEXT_FIELDS,
+    "year_from",
+    "year_to",
+    "date",
+    "region",
+    "lat",
+    "lon",
+    "map_x",
+    "map_y",
+    "enabled",
+    "sort_order",
+    "valid_from",
+    "valid_until",
+    "media_id",
+    "subtitles_id",
+    "origin",
+)
+
+PLAY_CONTEXTS = ("loop", "visitor")
+PLAY_OUTCOMES = ("completed", "skipped", "failed")

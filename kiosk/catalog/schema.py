@@ -1,0 +1,150 @@
+"""The catalogue's schema, created and upgraded only through named migrations.
+
+A migration, once released, is never edited: a change is a new migration
+appended below.  A catalogue that has migrations this version does not know
+was written by a newer Qingfeng Kiosk and is refused, never altered.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "qingfeng"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+class CatalogueTooNew(Exception):
+    """The catalogue was written by a newer version of the kiosk."""
+
+
+def _run(db: Database, *statements: str) -> None:
+    for sql in statements:
+        db.execute(sql)
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE media (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('image', 'video', 'subtitles')),
+            format TEXT NOT NULL,
+            path TEXT NOT NULL,
+            original_name TEXT NOT NULL,
+            bytes INTEGER NOT NULL,
+            width INTEGER,
+            height INTEGER,
+            duration_s REAL,
+            video_codec TEXT,
+            audio_codec TEXT,
+            fps REAL,
+            created_at TEXT NOT NULL
+        )""",
+        """
+        CREATE TABLE renditions (
+            id INTEGER PRIMARY KEY,
+            media_id INTEGER NOT NULL REFERENCES media(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            path TEXT NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            bytes INTEGER NOT NULL,
+            UNIQUE (media_id, role)
+        )""",
+        """
+        CREATE TABLE items (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('film', 'poster', 'calligraphy', 'photo',
+                'person', 'place', 'event', 'aphorism', 'topic')),
+            title_zh TEXT, title_en TEXT,
+            summary_zh TEXT, summary_en TEXT,
+            body_zh TEXT, body_en TEXT,
+            author_zh TEXT, author_en TEXT,
+            source_zh TEXT, source_en TEXT,
+            era_zh TEXT, era_en TEXT,
+            year_from INTEGER CHECK (year_from IS NULL OR year_from <> 0),
+            year_to INTEGER CHECK (year_to IS NULL OR year_to <> 0),
+            date TEXT,
+            region TEXT,
+            lat REAL, lon REAL,
+            map_x REAL, map_y REAL,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            valid_from TEXT,
+            valid_until TEXT,
+            media_id INTEGER REFERENCES media(id),
+            subtitles_id INTEGER REFERENCES media(id),
+            origin TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX items_kind ON items (kind, enabled, sort_order)",
+        "CREATE INDEX items_media ON items (media_id)",
+        """
+        CREATE TABLE links (
+            a INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            b INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            relation TEXT NOT NULL DEFAULT 'related',
+            PRIMARY KEY (a, b),
+            CHECK (a < b)
+        )""",
+        "CREATE INDEX links_b ON links (b)",
+        # Search: CJK text is indexed character by character and matched as
+        # phrases; pinyin and initials are indexed from every syllable onward
+        # so that typing any prefix finds the item.
+        """
+        CREATE VIRTUAL TABLE item_search USING fts5 (
+            zh_title, zh_text, en_title, en_text, py, ini,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '1 2 3'
+        )""",
+        """
+        INSERT INTO item_search (item_search, rank)
+        VALUES ('rank', 'bm25(10.0, 1.0, 10.0, 1.0, 6.0, 5.0)')""",
+        """
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            screens TEXT NOT NULL DEFAULT '[]'
+        )""",
+        """
+        CREATE TABLE plays (
+            id INTEGER PRIMARY KEY,
+            item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+            item_key TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT NOT NULL,
+            seconds REAL NOT NULL,
+            context TEXT NOT NULL CHECK (context IN ('loop', 'visitor')),
+            outcome TEXT NOT NULL CHECK (outcome IN ('completed', 'skipped', 'failed')),
+            reason TEXT,
+            session_id INTEGER REFERENCES sessions(id)
+        )""",
+        "CREATE INDEX plays_started ON plays (started_at)",
+        "CREATE INDEX plays_item ON plays (item_id)",
+    )
+
+
+# Every step this version knows (asked of an empty database, through the public API).
+KNOWN = frozenset(m.name for m in migrations.pending(Database(memory=True)))
+
+
+def upgrade(db: Database) -> None:
+    """Refuse a newer catalogue; otherwise apply every pending migration."""
+    applied = {m.name for m in migrations.applied(db)}
+    unknown = sorted(applied - KNOWN)
+    if unknown:
+        raise CatalogueTooNew(
+            "this catalogue was written by a newer version of Qingfeng Kiosk "
+            f"(schema step {unknown[-1]!r} is unknown here); install the newer version "
+            "or use another data directory — the catalogue was left untouched"
+        )
+    if migrations.pending(db):
+        migrations.apply(db)

@@ -1,0 +1,209 @@
+"""The ``kiosk`` command (also ``python -m kiosk``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk import __version__, logs
+from kiosk.paths import Paths
+
+log = logging.getLogger("kiosk")
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for; printed as one line, exit 2."""
+
+
+def _progress_printer(stream=sys.stderr):
+    tty = stream.isatty()
+    last = {"shown": -1}
+
+    def show(done: int, total: int, label: str) -> None:
+        if total == 0:
+            return
+        if tty:
+            line = f"\r[{done}/{total}] {label[-60:]:<60}"
+            stream.write(line if done < total else "\r" + " " * 72 + "\r")
+            stream.flush()
+        else:
+            step = max(1, total // 10)
+            if done == total or done // step != last["shown"]:
+                last["shown"] = done // step
+                if done < total:
+                    print(f"[{done}/{total}] {label}", file=stream)
+
+    return show
+
+
+def _print_report(report) -> None:
+    for p in report.rejected:
+        print(f"rejected: {p}", file=sys.stderr)
+    for p in report.notes:
+        print(f"note: {p}", file=sys.stderr)
+    print(report.summary())
+
+
+# ------------------------------------------------------------------ commands
+def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
+    from kiosk.catalog import Catalogue
+    from kiosk.demo.catalogue import store_for
+    from kiosk.ingest.importer import Importer
+
+    sources = [Path(s) for s in args.sources]
+    with Catalogue.open(paths.catalogue) as catalogue:
+        report = Importer(catalogue, store_for(paths), _progress_printer()).run(sources)
+    _print_report(report)
+    return report.exit_code
+
+
+def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
+    from kiosk.catalog import Catalogue
+
+    with Catalogue.open(paths.catalogue, create=False) as catalogue:
+        hits = catalogue.search(" ".join(args.text), limit=args.limit, kinds=args.kind or None)
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {"kind": h.kind, "key": h.key, "title_zh": h.title_zh, "title_en": h.title_en}
+                    for h in hits
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return EXIT_OK
+    if not hits:
+        print("no matches / 无结果")
+        return EXIT_OK
+    width = max(len(h.key) for h in hits)
+    for h in hits:
+        title = " · ".join(t for t in (h.title_zh, h.title_en) if t)
+        print(f"{h.kind:<12}{h.key:<{width + 2}}{title}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
+    from kiosk.catalog import Catalogue
+    from kiosk.catalog.check import check_catalogue
+    from kiosk.demo.catalogue import store_for
+
+    with Catalogue.open(paths.catalogue, create=False) as catalogue:
+        report = check_catalogue(catalogue, store_for(paths), hashes=not args.quick)
+    if args.json:
+        print(report.to_json())
+    else:
+        for f in report.findings:
+            print(f"{f.severity}: {f.what}\n    what to do: {f.fix}")
+        state = "OK" if report.ok else f"{len(report.errors)} problem(s)"
+        print(
+            f"{report.items} items, {report.media} stored files "
+            f"({report.files_checked} hashed): {state}"
+        )
+    return EXIT_OK if report.ok else EXIT_PROBLEMS
+
+
+def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
+    from kiosk.catalog import Catalogue
+    from kiosk.demo.catalogue import build_demo
+
+    report = build_demo(
+        paths, say=lambda line: print(line, file=sys.stderr), progress=_progress_printer()
+    )
+    _print_report(report)
+    with Catalogue.open(paths.demo.catalogue, create=False) as catalogue:
+        counts = catalogue.counts()
+    print("demo catalogue: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+    print(f"catalogue file: {paths.demo.catalogue}")
+    return report.exit_code
+
+
+# -------------------------------------------------------------------- parser
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Qingfeng Kiosk 清风展陈 — offline exhibition kiosk for integrity education.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="put the catalogue, media, logs and settings here (default: the user data folder) "
+        "/ 数据目录",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="more detail in the log")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser(
+        "import",
+        help="add media and sheets to the catalogue / 导入内容",
+        description="Import folders (searched recursively), media files and spreadsheets "
+        "(CSV in UTF-8 or GBK, XLSX). Every file is checked; bad ones are reported one "
+        "line each and nothing is half-imported. Exit 0: all imported; 1: some rejected; "
+        "2: usage or fatal error. / 导入文件夹、媒体文件和表格。",
+    )
+    p.add_argument("sources", nargs="+", metavar="SOURCE", help="folder, media file or sheet")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser(
+        "search",
+        help="find items by Chinese, English or pinyin / 搜索",
+        description="Search the catalogue as a visitor would: Chinese words (包拯), English "
+        "words, full pinyin (baozheng) or initials (bz).",
+    )
+    p.add_argument("text", nargs="+", help="what to look for")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--limit", type=int, default=20, help="at most this many results")
+    p.add_argument("--kind", action="append", help="only this kind (repeatable)")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser(
+        "check",
+        help="verify the catalogue and its files / 检查",
+        description="Check database integrity, that every stored file is present with the "
+        "right content hash, and that renditions exist. Exit 1 when something needs fixing.",
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--quick", action="store_true", help="skip re-hashing stored files")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "demo",
+        help="build the bundled demo catalogue / 演示内容",
+        description="Render the demo artwork and films (once) and import them with the demo "
+        "people, places, events and aphorisms into a separate demo catalogue.",
+    )
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = Paths.default(args.data_dir)
+    log_file = logs.setup(paths.logs, verbose=args.verbose)
+    from kiosk.catalog import CatalogueError
+
+    try:
+        return args.func(args, paths)
+    except (UsageError, CatalogueError) as e:
+        print(f"kiosk: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(
+            "kiosk: interrupted; the catalogue is unchanged by the unfinished step", file=sys.stderr
+        )
+        return 130
+    except Exception as e:  # a bug: log the traceback, say one line, exit for the supervisor
+        log.debug("unexpected error", exc_info=True)
+        logging.getLogger("kiosk.crash").critical("unexpected error: %r", e, exc_info=True)
+        where = f" (details in {log_file})" if log_file else ""
+        print(f"kiosk: internal error: {e.__class__.__name__}: {e}{where}", file=sys.stderr)
+        return EXIT_BUG

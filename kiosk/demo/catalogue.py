@@ -1,0 +1,39 @@
+"""Building the demo catalogue through the same import path operators use."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.catalog import Catalogue
+from kiosk.catalog.files import MediaStore
+from kiosk.demo import media
+from kiosk.ingest.importer import Importer, ImportReport, Progress
+from kiosk.paths import DATA_SOURCES, Paths
+
+DEMO_SHEETS = DATA_SOURCES / "demo"
+
+
+def store_for(paths: Paths) -> MediaStore:
+    return MediaStore(paths.store, paths.renditions, paths.staging)
+
+
+def build_demo(
+    paths: Paths,
+    *,
+    say: Callable[[str], None] = lambda line: None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Render the demo media (once), put the demo sheets beside it, import it all."""
+    out_dir: Path = paths.demo_build
+    out_dir.mkdir(parents=True, exist_ok=True)
+    say("preparing demo artwork and films (first run takes a minute) …")
+    media.build(out_dir, say)
+    for sheet in sorted(DEMO_SHEETS.glob("*.csv")):
+        target = out_dir / sheet.name
+        if not target.exists() or target.read_bytes() != sheet.read_bytes():
+            shutil.copyfile(sheet, target)
+    demo = paths.demo
+    with Catalogue.open(demo.catalogue) as catalogue:
+        return Importer(catalogue, store_for(demo), progress).run([out_dir])

@@ -1,0 +1,39 @@
+"""Logging: a rotating file under the data directory, and short lines on the console."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+LOG_NAME = "kiosk.log"
+
+
+def setup(log_dir: Path | None, *, verbose: bool = False) -> Path | None:
+    """Send log records to ``log_dir/kiosk.log`` (rotating) and warnings to stderr."""
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+        handler.close()
+    console = logging.StreamHandler(sys.stderr)
+    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    console.setFormatter(logging.Formatter("%(message)s"))
+    root.addHandler(console)
+    if log_dir is None:
+        return None
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        path = log_dir / LOG_NAME
+        file_handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError as e:
+        logging.warning(
+            "cannot write the log file in %s (%s); logging to the console only", log_dir, e.strerror
+        )
+        return None
+    file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(file_handler)
+    return path
