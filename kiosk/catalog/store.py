@@ -308,8 +308,7 @@ class Catalogue:
                 "   OR item_search.py LIKE ? || '%' OR item_search.ini LIKE ? || '%' THEN 1"
                 " ELSE 2 END, rank, items.sort_order"
             )
-            args += [q, q, joined, joined, joined, joined, q, q, joined or "\x00",
-                     joined or "\x00"]
+            args += [q, q, joined, joined, joined, joined, q, q, joined or "\x00", joined or "\x00"]
         else:
             sql += " ORDER BY items.sort_order"
         sql += " LIMIT ?"

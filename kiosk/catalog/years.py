@@ -11,7 +11,7 @@ import re
 
 _YEAR = (
     r"(?:约|c\.?\s*|ca\.?\s*)?"
-    r"(?P<{n}bc>公元前|前|BC\s*|BCE\s*)?(?P<{n}neg>-)?\s*(?:公元)?(?P<{n}num>\d{{1,4}})\s*年?"
+    r"(?P<{n}bc>公元前|前|BC\s*|BCE\s*)?(?P<{n}neg>-)?\s*(?P<{n}ce>公元)?(?P<{n}num>\d{{1,4}})\s*年?"
     r"\s*(?P<{n}suffix>BCE|BC|B\.C\.|AD|CE|A\.D\.)?"
 )
 _RANGE = re.compile(
@@ -47,7 +47,8 @@ def parse_years(value: object) -> tuple[int, int | None]:
         return start, None
     end = _year(m, "b")
     # "公元前551-479": a BCE start makes a bare end BCE too.
-    if start < 0 < end and not (m["bsuffix"] or "").upper().startswith(("A", "C")) and end < -start:
+    explicit_ce = m["bce"] or (m["bsuffix"] or "").upper().startswith(("A", "C"))
+    if start < 0 < end and not explicit_ce and end < -start:
         end = -end
     if end < start:
         raise ValueError(f"'{value}': the range ends before it starts")

@@ -184,7 +184,7 @@ def _to_sheet(path: Path, name: str, table: list[list[Any]]) -> Sheet:
         canon = _LOOKUP.get(_norm(h))
         if canon is None and h.strip():
             ignored.append(h.strip())
-        if canon in columns:
+        if canon is not None and canon in columns:
             raise SheetError(f"column '{canon}' appears twice in the heading")
         columns.append(canon)
     known = [c for c in columns if c]
