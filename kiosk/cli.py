@@ -53,12 +53,12 @@ def _print_report(report) -> None:
 # ------------------------------------------------------------------ commands
 def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
     from kiosk.catalog import Catalogue
-    from kiosk.demo.catalogue import store_for
+    from kiosk.catalog.files import MediaStore
     from kiosk.ingest.importer import Importer
 
     sources = [Path(s) for s in args.sources]
     with Catalogue.open(paths.catalogue) as catalogue:
-        report = Importer(catalogue, store_for(paths), _progress_printer()).run(sources)
+        report = Importer(catalogue, MediaStore.at(paths), _progress_printer()).run(sources)
     _print_report(report)
     return report.exit_code
 
@@ -93,10 +93,10 @@ def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
     from kiosk.catalog import Catalogue
     from kiosk.catalog.check import check_catalogue
-    from kiosk.demo.catalogue import store_for
+    from kiosk.catalog.files import MediaStore
 
     with Catalogue.open(paths.catalogue, create=False) as catalogue:
-        report = check_catalogue(catalogue, store_for(paths), hashes=not args.quick)
+        report = check_catalogue(catalogue, MediaStore.at(paths), hashes=not args.quick)
     if args.json:
         print(report.to_json())
     else:

@@ -31,6 +31,6 @@ def catalogue(paths):
 
 @pytest.fixture
 def store(paths):
-    from kiosk.demo.catalogue import store_for
+    from kiosk.catalog.files import MediaStore
 
-    return store_for(paths)
+    return MediaStore.at(paths)

@@ -89,7 +89,7 @@ def test_csv_saved_as_xlsx_name_is_read_as_csv_and_broken_xlsx_rejected(tmp_path
     assert read_sheets(mislabelled)[0].rows[0].values["key"] == "bao-zheng"
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04" + b"\0" * 50)
-    with pytest.raises(SheetError, match="not a readable .xlsx"):
+    with pytest.raises(SheetError, match=r"not a readable \.xlsx"):
         read_sheets(broken)
 
 

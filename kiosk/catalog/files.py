@@ -14,6 +14,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from kiosk.paths import Paths
+
 CHUNK = 1024 * 1024
 
 
@@ -43,6 +45,11 @@ class MediaStore:
         self.renditions_root = renditions
         self.staging = staging
 
+    @classmethod
+    def at(cls, paths: Paths) -> MediaStore:
+        """The store of the data directory ``paths``."""
+        return cls(paths.store, paths.renditions, paths.staging)
+
     # Paths are kept relative in the catalogue so a data folder can be moved.
     def original_relpath(self, sha256: str, suffix: str) -> str:
         return f"{sha256[:2]}/{sha256}{suffix.lower()}"
@@ -65,10 +72,10 @@ class MediaStore:
         """Remove leftovers of an interrupted import."""
         shutil.rmtree(self.staging, ignore_errors=True)
 
-    def put_original(self, src: Path, relpath: str) -> Path:
-        """Copy ``src`` into the store under ``relpath`` unless already there."""
+    def put_original(self, src: Path, relpath: str, *, replace: bool = False) -> Path:
+        """Copy ``src`` into the store under ``relpath`` (unless there and not ``replace``)."""
         dest = self.original(relpath)
-        if dest.exists():
+        if dest.exists() and not replace:
             return dest
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp_dir = self.staging_dir()
@@ -83,9 +90,13 @@ class MediaStore:
             shutil.rmtree(tmp_dir, ignore_errors=True)
         return dest
 
-    def put_renditions(self, staged: Path, relpath: str) -> Path:
+    def put_renditions(self, staged: Path, relpath: str, *, replace: bool = False) -> Path:
         """Move a complete staged renditions folder into place (or keep the one there)."""
         dest = self.rendition(relpath)
+        if dest.exists() and replace:
+            # Move the damaged folder aside first, so the swap is one rename.
+            old = self.staging_dir() / "old"
+            os.replace(dest, old)
         if dest.exists():
             shutil.rmtree(staged, ignore_errors=True)
             return dest

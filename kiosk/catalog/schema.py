@@ -97,16 +97,25 @@ def _initial(db: Database) -> None:
         "CREATE INDEX links_b ON links (b)",
         # Search: CJK text is indexed character by character and matched as
         # phrases; pinyin and initials are indexed from every syllable onward
-        # so that typing any prefix finds the item.
+        # so that typing any prefix finds the item.  Titles and texts are two
+        # tables: title matches come first and are far fewer.
         """
-        CREATE VIRTUAL TABLE item_search USING fts5 (
-            zh_title, zh_text, en_title, en_text, py, ini,
+        CREATE VIRTUAL TABLE search_titles USING fts5 (
+            zh, en, py, ini,
             tokenize = 'unicode61 remove_diacritics 2',
             prefix = '1 2 3'
         )""",
         """
-        INSERT INTO item_search (item_search, rank)
-        VALUES ('rank', 'bm25(10.0, 1.0, 10.0, 1.0, 6.0, 5.0)')""",
+        INSERT INTO search_titles (search_titles, rank)
+        VALUES ('rank', 'bm25(10.0, 10.0, 6.0, 5.0)')""",
+        """
+        CREATE VIRTUAL TABLE search_texts USING fts5 (
+            zh, en,
+            tokenize = 'unicode61 remove_diacritics 2',
+            prefix = '1 2 3'
+        )""",
+        "CREATE INDEX items_title_zh ON items (title_zh)",
+        "CREATE INDEX items_title_en ON items (title_en COLLATE NOCASE)",
         """
         CREATE TABLE sessions (
             id INTEGER PRIMARY KEY,

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from kiosk.catalog import schema, text
+from kiosk.catalog import schema, search
 from kiosk.catalog.model import ITEM_FIELDS, KINDS
 
 Row = dict[str, Any]
@@ -230,90 +230,27 @@ class Catalogue:
     def _index(self, item_id: int) -> None:
         row = self.item(item_id)
         assert row is not None
-        title_py = " ".join(filter(None, (row["title_zh"], row["author_zh"])))
-        py, ini = text.pinyin_tokens(title_py)
-        zh_text = " ".join(
-            filter(
-                None,
-                (
-                    row[f]
-                    for f in ("summary_zh", "body_zh", "author_zh", "source_zh", "era_zh", "region")
-                ),
-            )
-        )
-        en_text = " ".join(
-            filter(
-                None,
-                (row[f] for f in ("summary_en", "body_en", "author_en", "source_en", "era_en")),
-            )
-        )
-        self.db.execute("DELETE FROM item_search WHERE rowid = ?", [item_id])
-        self.db.execute(
-            "INSERT INTO item_search (rowid, zh_title, zh_text, en_title, en_text, py, ini) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                item_id,
-                text.cjk_tokens(row["title_zh"]),
-                text.cjk_tokens(zh_text),
-                text.cjk_tokens(row["title_en"]),
-                text.cjk_tokens(en_text),
-                py,
-                ini,
-            ],
-        )
+        search.index_item(self.db, row)
 
     def reindex(self) -> None:
         """Rebuild the whole search index (after a tokenizer change)."""
         with self.transaction():
-            self.db.execute("DELETE FROM item_search")
-            for (item_id,) in self.db.execute("SELECT id FROM items").fetchall():
-                self._index(item_id)
+            search.clear(self.db)
+            for row in self.db["items"].rows:
+                search.index_item(self.db, row)
 
     def search(
         self, query: str, *, limit: int = 50, kinds: Iterable[str] | None = None
     ) -> list[SearchHit]:
         """Items matching what a visitor typed: Chinese, English, pinyin or initials.
 
-        Ranked by relevance (title matches first); disabled items are left out.
+        Exact titles first, then titles starting with the query, then other
+        title matches, then matches in the texts; disabled items left out.
         """
-        phrases, words = text.query_terms(query)
-        parts = [f'{{zh_title zh_text}} : "{p}"' for p in phrases]
-        parts += [f"{{en_title en_text py ini}} : {w}*" for w in words]
-        if not parts:
-            return []
-        match = " AND ".join(parts)
-        sql = (
-            "SELECT items.id, items.key, items.kind, items.title_zh, items.title_en, "
-            "item_search.rank FROM item_search JOIN items ON items.id = item_search.rowid "
-            "WHERE item_search MATCH ? AND items.enabled = 1"
-        )
-        args: list[Any] = [match]
-        if kinds is not None:
-            kinds = list(kinds)
-            sql += f" AND items.kind IN ({', '.join('?' for _ in kinds)})"
-            args += kinds
-        # Exact title (or its full pinyin / initials) first, then titles that
-        # start with the query, then by relevance.  One typed letter matches
-        # much of a large catalogue: then only the cheap order is used.
-        typed = sum(len(p) for p in phrases) + sum(len(w) for w in words)
-        if typed >= 2:
-            q = query.strip().lower()
-            joined = "".join(words)
-            sql += (
-                " ORDER BY CASE"
-                " WHEN items.title_zh = ? OR lower(items.title_en) = ?"
-                "   OR item_search.py = ? OR item_search.py LIKE ? || ' %'"
-                "   OR item_search.ini = ? OR item_search.ini LIKE ? || ' %' THEN 0"
-                " WHEN items.title_zh LIKE ? || '%' OR lower(items.title_en) LIKE ? || '%'"
-                "   OR item_search.py LIKE ? || '%' OR item_search.ini LIKE ? || '%' THEN 1"
-                " ELSE 2 END, rank, items.sort_order"
-            )
-            args += [q, q, joined, joined, joined, joined, q, q, joined or "\x00", joined or "\x00"]
-        else:
-            sql += " ORDER BY items.sort_order"
-        sql += " LIMIT ?"
-        args.append(limit)
-        return [SearchHit(*row) for row in self.db.execute(sql, args).fetchall()]
+        return [
+            SearchHit(r["id"], r["key"], r["kind"], r["title_zh"], r["title_en"], score)
+            for r, score in search.search(self.db, query, limit=limit, kinds=kinds)
+        ]
 
     # ------------------------------------------------------ play and sessions
     def start_session(self, started_at: str | None = None) -> int:

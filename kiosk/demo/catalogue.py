@@ -15,10 +15,6 @@ from kiosk.paths import DATA_SOURCES, Paths
 DEMO_SHEETS = DATA_SOURCES / "demo"
 
 
-def store_for(paths: Paths) -> MediaStore:
-    return MediaStore(paths.store, paths.renditions, paths.staging)
-
-
 def build_demo(
     paths: Paths,
     *,
@@ -36,4 +32,4 @@ def build_demo(
             shutil.copyfile(sheet, target)
     demo = paths.demo
     with Catalogue.open(demo.catalogue) as catalogue:
-        return Importer(catalogue, store_for(demo), progress).run([out_dir])
+        return Importer(catalogue, MediaStore.at(demo), progress).run([out_dir])

@@ -21,13 +21,20 @@ from kiosk.catalog.files import MediaStore, sha256_file
 from kiosk.catalog.model import FILE_KIND, ITEM_FIELDS
 from kiosk.ingest import rows as rowlib
 from kiosk.ingest.errors import RejectedFile
-from kiosk.ingest.images import process_image, sniff_image
+from kiosk.ingest.images import describe_content, process_image, sniff_image
 from kiosk.ingest.sheets import Sheet, SheetError, is_sheet, read_sheets
 from kiosk.ingest.subtitles import normalise_srt
 from kiosk.ingest.video import make_video_renditions, probe_video, sniff_video
 
 IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 SUBTITLE_SUFFIXES = {".srt"}
+# What describe_content() says of files worth asking FFmpeg about.
+MAYBE_VIDEO = {
+    "an MP4/MOV video or audio file",
+    "a Matroska/WebM video",
+    "a RIFF file (WAV/AVI)",
+    "unknown data",
+}
 
 Progress = Callable[[int, int, str], None]
 
@@ -280,6 +287,7 @@ class Importer:
         if prepared is None:
             existing = self.catalogue.media_by_sha(sha)
             if existing is not None and existing["kind"] != "subtitles":
+                self._repair(path, existing)
                 prepared = Prepared(sha, existing["kind"], media_id=existing["id"])
             else:
                 prepared = self._store_media(path, sha, size)
@@ -287,15 +295,40 @@ class Importer:
         self._prepared[path] = prepared
         return prepared
 
+    def _repair(self, path: Path, media: dict[str, Any]) -> None:
+        """Restore a known file's stored original and renditions if they were lost."""
+        stored = self.store.original(media["path"])
+        if not stored.is_file() or sha256_file(stored) != media["sha256"]:
+            self.store.put_original(path, media["path"], replace=True)
+        rends = self.catalogue.renditions(media["id"]).values()
+        if all(self._rendition_present(r) for r in rends):
+            return
+        staged = self.store.staging_dir()
+        if media["kind"] == "image":
+            process_image(path, staged)
+        else:
+            make_video_renditions(path, staged, probe_video(path))
+        self.store.put_renditions(
+            staged, self.store.renditions_relpath(media["sha256"]), replace=True
+        )
+
+    def _rendition_present(self, rendition: dict[str, Any]) -> bool:
+        path = self.store.rendition(rendition["path"])
+        return (
+            (path / "manifest.json").is_file() if rendition["role"] == "tiles" else path.is_file()
+        )
+
     def _store_media(self, path: Path, sha: str, size: int) -> Prepared:
         staged = self.store.staging_dir()
         row: dict[str, Any] = {"sha256": sha, "original_name": path.name, "bytes": size}
+        with open(path, "rb") as f:
+            what = describe_content(f.read(4096))
         if sniff_image(path) is not None:
             result = process_image(path, staged)
             kind, fmt = "image", result.format
             row.update(width=result.width, height=result.height)
             rends = result.renditions
-        elif sniff_video(path):
+        elif what in MAYBE_VIDEO and sniff_video(path):
             info = probe_video(path)
             kind, fmt = "video", info.container.split(",")[0]
             row.update(
@@ -308,7 +341,7 @@ class Importer:
             )
             rends = make_video_renditions(path, staged, info)
         else:
-            raise RejectedFile(_not_media_reason(path))
+            raise RejectedFile(f"not an image or a film: the content is {what}")
         rel_dir = self.store.renditions_relpath(sha)
         self.store.put_renditions(staged, rel_dir)
         suffix = _suffix_for(kind, fmt, path)
@@ -466,19 +499,3 @@ def _suffix_for(kind: str, fmt: str, path: Path) -> str:
     if kind == "image":
         return by_format.get(fmt.lower(), path.suffix.lower() or ".img")
     return path.suffix.lower() or ".video"
-
-
-def _not_media_reason(path: Path) -> str:
-    with open(path, "rb") as f:
-        head = f.read(2048)
-    if head.startswith(b"%PDF"):
-        what = "a PDF document"
-    elif head.startswith(b"PK\x03\x04"):
-        what = "a ZIP/Office file"
-    else:
-        try:
-            head.decode("utf-8")
-            what = "text"
-        except UnicodeDecodeError:
-            what = "data of an unknown type"
-    return f"not an image or a film: the content is {what}"

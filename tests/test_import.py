@@ -1,0 +1,362 @@
+"""`kiosk import` end to end on real files: folders, sheets, bad inputs, duplicates, kills."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk.catalog import Catalogue
+from kiosk.catalog.check import check_catalogue
+from kiosk.ingest.importer import Importer
+
+from factories import make_bomb_png, make_image, make_srt, make_video, truncate, write_bytes
+
+HEADER = [
+    "key",
+    "kind",
+    "file",
+    "subtitles",
+    "title_zh",
+    "title_en",
+    "year",
+    "date",
+    "links",
+    "topics",
+]
+
+
+def write_sheet(path: Path, rows: list[dict], encoding="utf-8") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", newline="", encoding=encoding) as f:
+        writer = csv.DictWriter(f, HEADER)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+    return path
+
+
+def run_import(catalogue, store, *sources):
+    return Importer(catalogue, store).run([Path(s) for s in sources])
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """An operator's USB stick: media in kind folders, awkward names, no sheet."""
+    root = tmp_path / "usb 内容"
+    make_image(root / "海报" / "廉政 海报 一.JPG", (800, 600))
+    make_image(root / "posters" / "integrity-poster.png", (600, 800), mode="RGBA")
+    make_image(root / "书法" / "爱莲说.jpg", (1200, 400))
+    make_video(root / "films" / "警示片.mp4", seconds=1.0)
+    make_srt(root / "films" / "警示片.srt")
+    make_image(root / "photos" / "展厅.webp", (400, 300))
+    return root
+
+
+def test_folder_without_sheet_uses_folder_kinds_and_file_names(catalogue, store, folder):
+    report = run_import(catalogue, store, folder)
+    assert report.rejected == []
+    assert (report.imported, report.updated, report.duplicates) == (5, 0, 0)
+    counts = catalogue.counts()
+    assert counts == {"poster": 2, "calligraphy": 1, "film": 1, "photo": 1}
+    poster = next(i for i in catalogue.items(["poster"]) if i["title_zh"] == "廉政 海报 一")
+    media = catalogue.media(poster["media_id"])
+    assert (media["width"], media["height"], media["format"]) == (800, 600, "jpeg")
+    assert store.original(media["path"]).is_file()
+    assert set(catalogue.renditions(media["id"])) >= {"display", "thumb"}
+    (film,) = catalogue.items(["film"])
+    assert film["subtitles_id"] is not None
+    video = catalogue.media(film["media_id"])
+    assert video["kind"] == "video" and 0.9 < video["duration_s"] < 1.2
+    assert "poster" in catalogue.renditions(video["id"])
+    assert check_catalogue(catalogue, store).ok
+
+
+def test_same_files_again_are_duplicates_not_new_items(catalogue, store, folder, tmp_path):
+    run_import(catalogue, store, folder)
+    copy = tmp_path / "copy"
+    make_image(copy / "renamed.jpg", (40, 30))
+    (copy / "again.JPG").write_bytes((folder / "海报" / "廉政 海报 一.JPG").read_bytes())
+    report = run_import(catalogue, store, folder, copy)
+    assert report.imported == 1  # only renamed.jpg is new
+    assert report.duplicates == 6  # five files again, plus the renamed copy of one of them
+    assert catalogue.count() == 6
+
+
+@pytest.fixture
+def sheet_folder(tmp_path):
+    root = tmp_path / "county"
+    make_image(root / "portraits" / "hai-rui.jpg", (300, 400))
+    make_image(root / "calligraphy" / "lian.jpg", (2000, 600))
+    make_video(root / "films" / "clip.mp4", seconds=1.0)
+    make_srt(root / "films" / "clip.srt", encoding="gb18030")
+    rows = [
+        {"key": "topic-integrity", "kind": "专题", "title_zh": "清廉自守", "title_en": "Integrity"},
+        {
+            "key": "hai-rui",
+            "kind": "人物",
+            "file": "portraits/hai-rui.jpg",
+            "title_zh": "海瑞",
+            "title_en": "Hai Rui",
+            "year": "1514-1587",
+            "topics": "topic-integrity",
+        },
+        {
+            "key": "work-lian",
+            "kind": "书法",
+            "file": "calligraphy/lian.jpg",
+            "title_zh": "廉",
+            "links": "hai-rui",
+        },
+        {
+            "key": "film-clip",
+            "kind": "警示片",
+            "file": "films/clip.mp4",
+            "subtitles": "films/clip.srt",
+            "title_zh": "警示教育片",
+            "links": "hai-rui；work-lian",
+        },
+        {
+            "key": "event-memorial",
+            "kind": "事件",
+            "title_zh": "海瑞上《治安疏》",
+            "year": "1566",
+            "links": "hai-rui",
+        },
+    ]
+    write_sheet(root / "内容.csv", rows, encoding="gbk")
+    return root
+
+
+def test_gbk_sheet_with_keys_links_and_topics(catalogue, store, sheet_folder):
+    report = run_import(catalogue, store, sheet_folder)
+    assert report.rejected == [], report.rejected
+    assert report.imported == 5
+    hai = catalogue.item("hai-rui")
+    assert (hai["kind"], hai["year_from"], hai["year_to"]) == ("person", 1514, 1587)
+    assert catalogue.media(hai["media_id"])["kind"] == "image"  # a portrait
+    linked = {r["key"]: r["relation"] for r in catalogue.linked(hai["id"])}
+    assert linked == {
+        "topic-integrity": "topic",
+        "work-lian": "related",
+        "film-clip": "related",
+        "event-memorial": "related",
+    }
+    film = catalogue.item("film-clip")
+    subs = catalogue.media(film["subtitles_id"])
+    assert "第一句字幕" in store.original(subs["path"]).read_text("utf-8")
+    assert catalogue.search("hr")[0].key == "hai-rui"
+    # Editing the sheet and importing again updates in place.
+    with open(sheet_folder / "内容.csv", encoding="gbk") as f:
+        rows = list(csv.DictReader(f))
+    rows[1]["title_en"] = "Hai Rui (Hai Gangfeng)"
+    write_sheet(sheet_folder / "内容.csv", rows, encoding="gbk")
+    report = run_import(catalogue, store, sheet_folder)
+    assert (report.imported, report.updated, report.unchanged) == (0, 1, 4)
+    assert catalogue.item("hai-rui")["title_en"] == "Hai Rui (Hai Gangfeng)"
+
+
+def test_a_file_first_imported_loose_is_adopted_by_a_sheet_row(catalogue, store, tmp_path):
+    root = tmp_path / "s"
+    make_image(root / "posters" / "p.jpg", (60, 50))
+    run_import(catalogue, store, root / "posters" / "p.jpg")
+    write_sheet(
+        root / "sheet.csv",
+        [{"key": "poster-p", "kind": "poster", "file": "posters/p.jpg", "title_zh": "清风"}],
+    )
+    report = run_import(catalogue, store, root)
+    assert (report.imported, report.updated) == (0, 1)
+    assert catalogue.count() == 1
+    assert catalogue.item("poster-p")["title_zh"] == "清风"
+
+
+@pytest.fixture
+def bad_folder(tmp_path):
+    root = tmp_path / "bad"
+    make_image(root / "good.jpg", (64, 48))
+    write_bytes(root / "zero.jpg", b"")
+    make_image(root / "cut.jpg", (400, 300))
+    truncate(root / "cut.jpg", 0.4)
+    (root / "cut.jpg").unlink()
+    write_bytes(root / "notes.jpg", "这不是图片".encode())
+    write_bytes(root / "doc.png", b"%PDF-1.4\n" + b"0" * 200)
+    make_bomb_png(root / "bomb.png")
+    make_video(root / "film.mp4", seconds=2.0)
+    truncate(root / "film.mp4", 0.5)
+    (root / "film.mp4").unlink()
+    make_srt(root / "orphan.srt")
+    write_bytes(root / "readme.docx", b"PK\x03\x04" + b"\0" * 64)
+    return root
+
+
+def test_every_bad_file_is_one_clear_line_and_good_ones_still_import(catalogue, store, bad_folder):
+    report = run_import(catalogue, store, bad_folder)
+    assert report.imported == 1
+    reasons = {p.where.split("/")[-1]: p.reason for p in report.rejected}
+    assert set(reasons) == {
+        "zero.jpg",
+        "cut-truncated.jpg",
+        "notes.jpg",
+        "doc.png",
+        "bomb.png",
+        "film-truncated.mp4",
+        "orphan.srt",
+        "readme.docx",
+    }
+    assert "empty" in reasons["zero.jpg"]
+    assert "truncated" in reasons["cut-truncated.jpg"]
+    assert "text" in reasons["notes.jpg"]
+    assert "PDF" in reasons["doc.png"]
+    assert "too large" in reasons["bomb.png"]
+    assert "truncated" in reasons["film-truncated.mp4"] or "video" in reasons["film-truncated.mp4"]
+    for p in report.rejected:
+        assert "\n" not in str(p) and "Traceback" not in str(p)
+    assert report.exit_code == 1
+    # Nothing of the rejected files was stored.
+    assert catalogue.db["media"].count == 1
+    assert check_catalogue(catalogue, store).ok
+
+
+def test_bad_rows_are_reported_with_row_numbers_and_nothing_half_imported(
+    catalogue, store, tmp_path
+):
+    root = tmp_path / "rows"
+    make_image(root / "ok.jpg", (40, 40))
+    make_image(root / "photo.jpg", (40, 40))
+    rows = [
+        {"key": "ok", "kind": "poster", "file": "ok.jpg", "title_zh": "好"},  # row 2
+        {"key": "missing", "kind": "poster", "file": "nowhere.jpg", "title_zh": "缺"},  # row 3
+        {"key": "bad-date", "kind": "event", "title_zh": "日期错", "date": "2024-13-45"},  # row 4
+        {"key": "odd", "kind": "雕塑", "title_zh": "未知类型"},  # row 5
+        {"key": "broken", "kind": "person", "title_zh": "断链", "links": "nobody"},  # row 6
+        {"key": "chain", "kind": "event", "title_zh": "连带", "links": "broken"},  # row 7
+        {"key": "wrong", "kind": "film", "file": "photo.jpg", "title_zh": "不是视频"},  # row 8
+        {"key": "ok", "kind": "poster", "file": "photo.jpg", "title_zh": "重复键"},  # row 9
+    ]
+    write_sheet(root / "sheet.csv", rows)
+    report = run_import(catalogue, store, root)
+    by_row = {p.where: p.reason for p in report.rejected}
+    assert set(by_row) == {f"sheet.csv row {n}" for n in (3, 4, 5, 6, 7, 8, 9)}
+    assert "nowhere.jpg" in by_row["sheet.csv row 3"]
+    assert "date" in by_row["sheet.csv row 4"]
+    assert "雕塑" in by_row["sheet.csv row 5"]
+    assert "nobody" in by_row["sheet.csv row 6"]
+    assert "broken" in by_row["sheet.csv row 7"]
+    assert "video" in by_row["sheet.csv row 8"]
+    assert "already used" in by_row["sheet.csv row 9"]
+    assert catalogue.keys() == {"ok"}
+
+
+def test_a_sheet_with_missing_columns_is_rejected_whole(catalogue, store, tmp_path):
+    root = tmp_path / "m"
+    (root).mkdir()
+    (root / "sheet.csv").write_text("era,year\nMing,1500\n", encoding="utf-8")
+    report = run_import(catalogue, store, root)
+    assert [p.where for p in report.rejected] == ["m/sheet.csv"]
+    assert catalogue.count() == 0
+
+
+# ------------------------------------------------------------------ the CLI
+def kiosk(data_dir: Path, *args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        **kw,
+    )
+
+
+def test_cli_import_search_check_and_exit_codes(tmp_path, sheet_folder, bad_folder):
+    data = tmp_path / "cli-data"
+    done = kiosk(data, "import", str(sheet_folder))
+    assert done.returncode == 0, done.stderr
+    assert "imported 5" in done.stdout
+    done = kiosk(data, "import", str(bad_folder))
+    assert done.returncode == 1
+    assert "rejected: bad/zero.jpg: empty file" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert kiosk(data, "import", str(tmp_path / "nope")).returncode == 1
+    assert kiosk(data, "import").returncode == 2  # usage
+
+    found = kiosk(data, "search", "haorui", "--json")
+    assert json.loads(found.stdout) == []
+    found = kiosk(data, "search", "hairui", "--json")
+    assert json.loads(found.stdout)[0]["key"] == "hai-rui"
+    assert "hai-rui" in kiosk(data, "search", "海瑞").stdout
+
+    assert kiosk(data, "check").returncode == 0
+    with Catalogue.open(data / "catalogue.sqlite") as cat:
+        hai = cat.media(cat.item("hai-rui")["media_id"])
+        lian = cat.media(cat.item("work-lian")["media_id"])
+        film_poster = cat.renditions(cat.item("film-clip")["media_id"])["poster"]
+    (data / "store" / hai["path"]).unlink()
+    (data / "renditions" / film_poster["path"]).unlink()
+    with open(data / "store" / lian["path"], "r+b") as f:
+        f.seek(100)
+        f.write(b"damage")
+    checked = kiosk(data, "check", "--json")
+    assert checked.returncode == 1
+    report = json.loads(checked.stdout)
+    problems = " ".join(f["what"] for f in report["findings"] if f["severity"] == "error")
+    assert "hai-rui.jpg" in problems and "missing" in problems
+    assert "lian.jpg" in problems and "damaged" in problems
+    assert "clip.mp4" in problems and "poster rendition missing" in problems
+    # Importing the originals again repairs both.
+    kiosk(data, "import", str(sheet_folder))
+    assert kiosk(data, "check").returncode == 0
+
+
+def test_cli_search_on_missing_catalogue_is_one_line(tmp_path):
+    done = kiosk(tmp_path / "empty", "search", "bz")
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0 and "no catalogue" in done.stderr
+
+
+@pytest.mark.slow
+def test_kill_during_import_leaves_a_consistent_catalogue(tmp_path):
+    src = tmp_path / "many"
+    for i in range(40):
+        make_image(src / "photos" / f"p{i:02d}.jpg", (1600, 1200), color=(i * 5, 80, 120))
+    write_sheet(
+        src / "sheet.csv",
+        [
+            {
+                "key": f"p{i:02d}",
+                "kind": "photo",
+                "file": f"photos/p{i:02d}.jpg",
+                "title_zh": f"照片{i}",
+            }
+            for i in range(40)
+        ],
+    )
+    data = tmp_path / "kill-data"
+    env = {**os.environ}
+    for delay in (0.3, 0.8, 1.5, 2.5):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "kiosk", "--data-dir", str(data), "import", str(src)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        with Catalogue.open(data / "catalogue.sqlite") as cat:
+            assert cat.integrity_problems() == []
+            assert cat.count() in (0, 40)  # all or nothing
+            from kiosk.catalog.files import MediaStore
+            from kiosk.paths import Paths
+
+            assert check_catalogue(cat, MediaStore.at(Paths(data))).ok
+    done = kiosk(data, "import", str(src))
+    assert done.returncode == 0, done.stderr
+    with Catalogue.open(data / "catalogue.sqlite") as cat:
+        assert cat.count() == 40
