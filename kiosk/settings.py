@@ -1,0 +1,172 @@
+"""Every setting, declared once with its type and default.
+
+An operator edits one TOML file (``kiosk.toml`` in the data folder); anything
+not in it keeps its default.  Unknown keys and wrong types are reported in one
+line each and the default is used, so a typo never stops the kiosk.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Exhibition:
+    name_zh: str = "清风展陈 · 廉政文化教育基地"
+    name_en: str = "Qingfeng Integrity Culture Exhibition"
+    default_language: str = "zh"  # "zh" or "en"; the idle reset returns to it
+
+
+@dataclass(frozen=True)
+class Attract:
+    poster_s: float = 10.0
+    calligraphy_s: float = 14.0
+    photo_s: float = 8.0
+    aphorism_s: float = 12.0
+    film_max_s: float = 0.0  # 0: films play to the end
+    crossfade_ms: int = 800
+    pan_px_per_s: float = 40.0
+    pan_pause_s: float = 2.0
+    audio: bool = False  # sound of films in the attract loop
+    kinds: tuple[str, ...] = ("poster", "calligraphy", "aphorism", "film", "photo")
+
+
+@dataclass(frozen=True)
+class Touch:
+    idle_timeout_s: float = 90.0
+
+
+@dataclass(frozen=True)
+class Playback:
+    volume: int = 80
+    vlc_options: tuple[str, ...] = (
+        "--no-xlib",
+        "--quiet",
+        "--no-video-title-show",
+        "--no-osd",
+        "--no-snapshot-preview",
+        "--no-sub-autodetect-file",
+        "--aout=pulse,alsa,dummy",
+    )
+
+
+@dataclass(frozen=True)
+class Display:
+    screen: int = 0
+    rotate: int = 0  # 0, 90, 180, 270
+    windowed: bool = False
+
+
+@dataclass(frozen=True)
+class Operator:
+    corner_hold_s: float = 3.0  # long press in the top-left corner opens the PIN pad
+    max_tries: int = 5
+    lockout_s: float = 60.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    exhibition: Exhibition = field(default_factory=Exhibition)
+    attract: Attract = field(default_factory=Attract)
+    touch: Touch = field(default_factory=Touch)
+    playback: Playback = field(default_factory=Playback)
+    display: Display = field(default_factory=Display)
+    operator: Operator = field(default_factory=Operator)
+
+    def with_overrides(self, **sections: dict[str, Any]) -> Settings:
+        """A copy with some values changed (command-line options, tests)."""
+        changed = {
+            name: replace(getattr(self, name), **values) for name, values in sections.items()
+        }
+        return replace(self, **changed)
+
+
+def _coerce(value: Any, default: Any, where: str) -> Any:
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(default, bool):
+        ok = isinstance(value, bool)
+    elif isinstance(default, float):
+        ok, value = number, float(value) if number else value
+    elif isinstance(default, int):
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif isinstance(default, str):
+        ok = isinstance(value, str)
+    else:  # tuple of strings
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        value = tuple(value) if ok else value
+    if not ok:
+        raise TypeError(f"{where}: expected {type(default).__name__}, got {value!r}")
+    return value
+
+
+VALID = {
+    ("exhibition", "default_language"): ("zh", "en"),
+    ("display", "rotate"): (0, 90, 180, 270),
+}
+
+
+def load(path: Path) -> tuple[Settings, list[str]]:
+    """Settings from ``path`` (defaults where absent) and the problems found."""
+    problems: list[str] = []
+    settings = Settings()
+    if not path.exists():
+        return settings, problems
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        return settings, [f"{path.name}: cannot read it ({e}); using the defaults"]
+    sections: dict[str, dict[str, Any]] = {}
+    known_sections = {f.name: getattr(settings, f.name) for f in fields(settings)}
+    for section, values in data.items():
+        if section not in known_sections or not isinstance(values, dict):
+            problems.append(f"{path.name}: unknown section [{section}] ignored")
+            continue
+        current = known_sections[section]
+        allowed = {f.name for f in fields(current)}
+        for key, value in values.items():
+            where = f"{path.name} [{section}] {key}"
+            if key not in allowed:
+                problems.append(f"{where}: unknown setting ignored")
+                continue
+            try:
+                coerced = _coerce(value, getattr(current, key), where)
+            except TypeError as e:
+                problems.append(f"{e}; using the default")
+                continue
+            valid = VALID.get((section, key))
+            if valid is not None and coerced not in valid:
+                problems.append(f"{where}: must be one of {valid}; using the default")
+                continue
+            sections.setdefault(section, {})[key] = coerced
+    for p in problems:
+        log.warning("%s", p)
+    return settings.with_overrides(**sections), problems
+
+
+def example_toml() -> str:
+    """The settings file with every setting at its default, for operators to edit."""
+    settings = Settings()
+    lines = ["# Qingfeng Kiosk settings. Delete a line to use its default.", ""]
+    for section in fields(settings):
+        lines.append(f"[{section.name}]")
+        for f in fields(getattr(settings, section.name)):
+            value = getattr(getattr(settings, section.name), f.name)
+            lines.append(f"{f.name} = {_toml_value(value)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return repr(value)
