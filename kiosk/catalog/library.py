@@ -1,0 +1,134 @@
+"""What the kiosk shows, read from the catalogue: items with their files resolved.
+
+A read-only view for the UI and the attract loop (no Qt, no SQL outside the
+catalogue package).  ``Work`` bundles an item with the paths of its original,
+renditions and subtitles, so screens never deal with hashes or folders.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kiosk.catalog.files import MediaStore
+from kiosk.catalog.store import Catalogue, SearchHit
+
+
+@dataclass(frozen=True)
+class TileSpec:
+    folder: Path
+    width: int
+    height: int
+    tile_size: int
+    levels: int
+    suffix: str
+
+    def tile(self, level: int, col: int, row: int) -> Path:
+        return self.folder / str(level) / f"{col}_{row}.{self.suffix}"
+
+
+@dataclass(frozen=True)
+class Work:
+    """An item and the files that show it (any of them may be None)."""
+
+    item: dict[str, Any]
+    original: Path | None = None
+    display: Path | None = None
+    thumb: Path | None = None
+    poster: Path | None = None  # a film's poster frame
+    tiles: TileSpec | None = None
+    subtitles: Path | None = None
+    width: int | None = None
+    height: int | None = None
+    duration_s: float | None = None
+
+    @property
+    def key(self) -> str:
+        return self.item["key"]
+
+    @property
+    def kind(self) -> str:
+        return self.item["kind"]
+
+    @property
+    def picture(self) -> Path | None:
+        """The best still picture: display rendition, else a film's poster frame."""
+        return self.display or self.poster
+
+
+class Library:
+    def __init__(self, catalogue: Catalogue, store: MediaStore) -> None:
+        self.catalogue = catalogue
+        self.store = store
+
+    def changed(self) -> bool:
+        """True once after another process (an import) committed to the catalogue."""
+        version = self.catalogue.data_version()
+        old, self._version = getattr(self, "_version", version), version
+        return version != old
+
+    def works(self, kinds: list[str] | tuple[str, ...], on: date | None = None) -> list[Work]:
+        return [self.work(row) for row in self.catalogue.items(kinds, on=on)]
+
+    def item(self, key: str) -> dict[str, Any] | None:
+        row = self.catalogue.item(key)
+        return row if row and row["enabled"] else None
+
+    def linked(self, item: dict[str, Any], kinds: list[str] | None = None) -> list[Work]:
+        return [self.work(r) for r in self.catalogue.linked(item["id"], kinds)]
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        return self.catalogue.search(query, limit=limit)
+
+    def counts(self) -> dict[str, int]:
+        return self.catalogue.counts()
+
+    def work(self, item: dict[str, Any]) -> Work:
+        media_id = item.get("media_id")
+        if media_id is None:
+            return Work(item)
+        media = self.catalogue.media(media_id)
+        if media is None:
+            return Work(item)
+        rends = self.catalogue.renditions(media_id)
+
+        def path(role: str) -> Path | None:
+            r = rends.get(role)
+            return self.store.rendition(r["path"]) if r else None
+
+        subtitles = None
+        if item.get("subtitles_id"):
+            subs = self.catalogue.media(item["subtitles_id"])
+            subtitles = self.store.original(subs["path"]) if subs else None
+        return Work(
+            item,
+            original=self.store.original(media["path"]),
+            display=path("display"),
+            thumb=path("thumb"),
+            poster=path("poster"),
+            tiles=self._tiles(path("tiles")),
+            subtitles=subtitles,
+            width=media["width"],
+            height=media["height"],
+            duration_s=media["duration_s"],
+        )
+
+    @staticmethod
+    def _tiles(folder: Path | None) -> TileSpec | None:
+        if folder is None:
+            return None
+        try:
+            spec = json.loads((folder / "manifest.json").read_text("utf-8"))
+            return TileSpec(
+                folder,
+                spec["width"],
+                spec["height"],
+                spec["tile_size"],
+                spec["levels"],
+                spec.get("format", "jpg"),
+            )
+        except (OSError, ValueError, KeyError):
+            return None

@@ -1,0 +1,103 @@
+"""Colours, type and spacing from VISUAL.md, in one place.
+
+Sizes are given for a 1920×1080 screen and scaled by the screen's short side,
+so a portrait 1080×1920 panel gets the same physical sizes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase
+
+PAPER = QColor("#F4EFE4")
+PAPER_DEEP = QColor("#E9E1D0")
+INK = QColor("#1E1B18")
+INK_SOFT = QColor("#5C554D")
+SEAL = QColor("#A8281E")
+CELADON = QColor("#5E7D6A")
+NIGHT = QColor("#14120F")
+
+# Font families, best first, per role.
+_FAMILIES = {
+    "serif": ("Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN", "SimSun", "Songti SC"),
+    "kai": ("AR PL UKai CN", "KaiTi", "STKaiti", "LXGW WenKai"),
+    "sans": ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "Source Han Sans SC"),
+}
+
+
+def family(role: str) -> str | None:
+    """The installed family for a role, or None if no Chinese face is installed."""
+    installed = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    for name in _FAMILIES[role]:
+        if name in installed:
+            return name
+    return None
+
+
+def missing_chinese_fonts() -> bool:
+    return not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Pixel sizes for one screen; ``large`` is the large-text mode for elderly visitors."""
+
+    scale: float = 1.0
+    large: bool = False
+
+    @classmethod
+    def for_screen(cls, width: int, height: int, large: bool = False) -> Metrics:
+        return cls(min(width, height) / 1080.0, large)
+
+    def px(self, value: float) -> int:
+        return max(1, round(value * self.scale))
+
+    # VISUAL.md sizes at 1080p.
+    @property
+    def margin(self) -> int:
+        return self.px(96)
+
+    @property
+    def gutter(self) -> int:
+        return self.px(24)
+
+    @property
+    def radius(self) -> int:
+        return self.px(12)
+
+    @property
+    def bezel(self) -> int:
+        return self.px(40)
+
+    @property
+    def touch_min(self) -> int:
+        return self.px(96)
+
+    def font(self, role: str, size: float, *, bold: bool = False) -> QFont:
+        font = QFont()
+        fam = family(role)
+        if fam:
+            font.setFamilies([fam, *[f for f in (family("sans"),) if f and f != fam]])
+        font.setPixelSize(self.px(size))
+        font.setBold(bold)
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        return font
+
+    def reading(self) -> QFont:
+        return self.font("serif", 40 if self.large else 30)
+
+    def label(self) -> QFont:
+        return self.font("sans", 34 if self.large else 28)
+
+    def caption(self) -> QFont:
+        return self.font("sans", 30 if self.large else 26)
+
+    def heading(self) -> QFont:
+        return self.font("serif", 64, bold=True)
+
+    def section(self) -> QFont:
+        return self.font("serif", 44, bold=True)
+
+    def display(self, size: float = 96) -> QFont:
+        return self.font("kai", size)
