@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -122,7 +123,46 @@ def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
         counts = catalogue.counts()
     print("demo catalogue: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
     print(f"catalogue file: {paths.demo.catalogue}")
-    return report.exit_code
+    if args.no_window:
+        return report.exit_code
+    # The demo keeps its own catalogue and media, but the operator's settings and logs.
+    return _start(args, paths, Paths(paths.demo.data_dir))
+
+
+def cmd_run(args: argparse.Namespace, paths: Paths) -> int:
+    catalogue_paths = Paths.for_catalogue(args.db) if args.db else paths
+    if args.db and not catalogue_paths.catalogue.exists():
+        raise UsageError(f"no catalogue at {catalogue_paths.catalogue}")
+    return _start(args, paths, catalogue_paths)
+
+
+def _has_screen() -> bool:
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _start(args: argparse.Namespace, paths: Paths, catalogue_paths: Paths) -> int:
+    from kiosk import settings as settings_mod
+    from kiosk.app import RunOptions, run
+
+    if not _has_screen():
+        raise UsageError(
+            "no screen to show the kiosk on (DISPLAY is not set); run it on the kiosk's "
+            "display, or with --no-window to only build the catalogue"
+        )
+    settings, problems = settings_mod.load(paths.config_file)
+    for problem in problems:
+        print(f"settings: {problem}", file=sys.stderr)
+    overrides: dict[str, dict] = {}
+    if args.windowed:
+        overrides["display"] = {"windowed": True}
+    if args.idle is not None:
+        overrides["touch"] = {"idle_timeout_s": args.idle}
+    settings = settings.with_overrides(**overrides)
+    size = tuple(int(v) for v in args.size.lower().split("x")) if args.size else None
+    options = RunOptions(windowed=settings.display.windowed, screen=args.screen, size=size)
+    return run(catalogue_paths, settings, options)
 
 
 # -------------------------------------------------------------------- parser
@@ -174,12 +214,44 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quick", action="store_true", help="skip re-hashing stored files")
     p.set_defaults(func=cmd_check)
 
+    def add_run_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--windowed",
+            action="store_true",
+            help="a normal window instead of locked-down fullscreen (development)",
+        )
+        p.add_argument("--size", metavar="WxH", help="window size with --windowed, e.g. 1080x1920")
+        p.add_argument("--screen", type=int, metavar="N", help="show on screen N (0 = first)")
+        p.add_argument(
+            "--idle",
+            type=float,
+            metavar="SECONDS",
+            help="idle timeout before returning to the attract loop",
+        )
+
+    p = sub.add_parser(
+        "run",
+        help="start the kiosk on the configured catalogue / 启动展陈",
+        description="Start the kiosk fullscreen on the catalogue in the data folder (or --db). "
+        "Settings come from kiosk.toml in the data folder.",
+    )
+    p.add_argument("--db", metavar="FILE", help="use this catalogue file (media beside it)")
+    add_run_options(p)
+    p.set_defaults(func=cmd_run)
+
     p = sub.add_parser(
         "demo",
         help="build the bundled demo catalogue / 演示内容",
         description="Render the demo artwork and films (once) and import them with the demo "
-        "people, places, events and aphorisms into a separate demo catalogue.",
+        "people, places, events and aphorisms into a separate demo catalogue, then start "
+        "the kiosk on it.",
     )
+    p.add_argument(
+        "--no-window",
+        action="store_true",
+        help="only build the demo catalogue; do not start the kiosk",
+    )
+    add_run_options(p)
     p.set_defaults(func=cmd_demo)
     return parser
 

@@ -24,6 +24,13 @@ class Paths:
     """Locations below one data directory."""
 
     data_dir: Path
+    catalogue_name: str = "catalogue.sqlite"
+
+    @classmethod
+    def for_catalogue(cls, db: str | os.PathLike[str]) -> Paths:
+        """``--db FILE``: that catalogue, with its media folders beside it."""
+        db = Path(db).expanduser().resolve()
+        return cls(db.parent, db.name)
 
     @classmethod
     def default(cls, data_dir: str | os.PathLike[str] | None = None) -> Paths:
@@ -36,7 +43,7 @@ class Paths:
     @property
     def catalogue(self) -> Path:
         """The SQLite catalogue file."""
-        return self.data_dir / "catalogue.sqlite"
+        return self.data_dir / self.catalogue_name
 
     @property
     def store(self) -> Path:

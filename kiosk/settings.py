@@ -45,15 +45,9 @@ class Touch:
 @dataclass(frozen=True)
 class Playback:
     volume: int = 80
-    vlc_options: tuple[str, ...] = (
-        "--no-xlib",
-        "--quiet",
-        "--no-video-title-show",
-        "--no-osd",
-        "--no-snapshot-preview",
-        "--no-sub-autodetect-file",
-        "--aout=pulse,alsa,dummy",
-    )
+    # libvlc options; empty means the kiosk's defaults (kiosk.playback.DEFAULT_OPTIONS).
+    # Real hardware may want e.g. ["--vout=gl", "--avcodec-hw=any"].
+    vlc_options: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

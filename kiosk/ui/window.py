@@ -1,0 +1,253 @@
+"""The kiosk window: screens, the back stack, idle reset, lock-down and the hidden gesture."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
+
+from kiosk.idle import HoldDetector, IdleTracker
+from kiosk.ui import theme
+from kiosk.ui.base import Context, Screen
+
+log = logging.getLogger(__name__)
+
+ScreenFactory = Callable[[Context], Screen]
+
+# Keys a visitor could use to leave or break the kiosk; swallowed in kiosk mode.
+_BLOCKED_KEYS = {
+    Qt.Key.Key_Escape,
+    Qt.Key.Key_F4,
+    Qt.Key.Key_Q,
+    Qt.Key.Key_W,
+    Qt.Key.Key_Tab,
+    Qt.Key.Key_Menu,
+    Qt.Key.Key_F1,
+    Qt.Key.Key_F11,
+}
+
+_INPUT_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseMove,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.TouchEnd,
+    QEvent.Type.Wheel,
+    QEvent.Type.KeyPress,
+}
+
+
+class KioskWindow(QWidget):
+    """Holds the screens; ``ctx.nav`` is this window."""
+
+    def __init__(
+        self,
+        make_context: Callable[[KioskWindow], Context],
+        factories: dict[str, ScreenFactory],
+        *,
+        locked_down: bool = True,
+        corner_px: int = 150,
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("清风展陈 Qingfeng Kiosk")
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(self.backgroundRole(), theme.NIGHT)
+        self.setPalette(pal)
+        self.ctx = make_context(self)
+        self.factories = factories
+        self.locked_down = locked_down
+        self.stack = QStackedWidget(self)
+        self.screens: dict[str, Screen] = {}
+        self.current: str | None = None
+        self.current_args: dict[str, Any] = {}
+        self.history: list[tuple[str, dict[str, Any]]] = []
+        settings = self.ctx.settings
+        self.idle = IdleTracker(settings.touch.idle_timeout_s)
+        self.hold = HoldDetector(corner_px, settings.operator.corner_hold_s)
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setInterval(500)
+        self._idle_timer.timeout.connect(self._tick)
+        self._idle_timer.start()
+        self._cursor_hidden = False
+        self._cursor_timer = QTimer(self)
+        self._cursor_timer.setSingleShot(True)
+        self._cursor_timer.setInterval(3000)
+        self._cursor_timer.timeout.connect(self._hide_cursor)
+        if locked_down:
+            self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+            self._hide_cursor()
+        QApplication.instance().installEventFilter(self)
+
+    # -------------------------------------------------------------- screens
+    def screen(self, name: str) -> Screen:
+        if name not in self.screens:
+            screen = self.factories[name](self.ctx)
+            self.screens[name] = screen
+            self.stack.addWidget(screen)
+        return self.screens[name]
+
+    def _show(self, name: str, args: dict[str, Any]) -> None:
+        old = self.screens.get(self.current) if self.current else None
+        new = self.screen(name)
+        if old is not None and old is not new:
+            old.leave()
+        self.current, self.current_args = name, args
+        new.enter(**args)
+        self.stack.setCurrentWidget(new)
+        if self.ctx.records is not None and name != "attract":
+            self.ctx.records.session_screen(name)
+        log.debug("screen %s %s", name, args)
+
+    def go(self, screen: str, **args: Any) -> None:
+        if self.current is not None and self.current != "attract":
+            self.history.append((self.current, self.current_args))
+        self._show(screen, args)
+
+    def back(self) -> None:
+        if self.history:
+            name, args = self.history.pop()
+            self._show(name, args)
+        else:
+            self.home()
+
+    def home(self) -> None:
+        self.history.clear()
+        self._show("home", {})
+
+    def start(self) -> None:
+        """Begin in the attract loop."""
+        self._show("attract", {})
+
+    def reset_to_attract(self) -> None:
+        """The idle reset: forget the visit, return to the loop."""
+        log.info("idle for %.0f s: back to the attract loop", self.idle.idle_for())
+        self.history.clear()
+        visit = self.ctx.visit
+        visit.set_lang(self.ctx.settings.exhibition.default_language)
+        visit.set_large(False)
+        for screen in self.screens.values():
+            screen.reset()
+        if self.ctx.records is not None:
+            self.ctx.records.session_end()
+        self._show("attract", {})
+
+    # ----------------------------------------------------------- geometry
+    def resizeEvent(self, event) -> None:
+        self.stack.setGeometry(self.rect())
+        self.ctx.visit.set_scale(min(self.width(), self.height()) / 1080.0)
+        super().resizeEvent(event)
+
+    def closeEvent(self, event) -> None:
+        if self.locked_down and not getattr(self, "_closing", False):
+            event.ignore()  # Alt+F4 and window-manager close requests do nothing
+            return
+        for screen in self.screens.values():
+            screen.leave()
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Close for real (operator exit, tests)."""
+        self._closing = True
+        self.close()
+
+    # ------------------------------------------------------- input, idle
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        etype = event.type()
+        if etype in _INPUT_EVENTS:
+            self.idle.touch()
+            if etype == QEvent.Type.MouseMove and self.locked_down:
+                self._show_cursor()
+            if self._handle_gesture(event):
+                return True
+            if self.current == "attract" and etype in (
+                QEvent.Type.MouseButtonRelease,
+                QEvent.Type.TouchEnd,
+            ):
+                self._leave_attract()
+                return True
+            if self.current == "attract" and etype in (
+                QEvent.Type.MouseButtonPress,
+                QEvent.Type.TouchBegin,
+            ):
+                return True  # the release leaves the loop; nothing below sees the press
+        if self.locked_down:
+            if etype == QEvent.Type.KeyPress and self._blocked(event):
+                return True
+            if etype == QEvent.Type.ContextMenu:
+                return True
+        return False
+
+    def _blocked(self, event: QKeyEvent) -> bool:
+        mods = event.modifiers()
+        key = Qt.Key(event.key())
+        if key == Qt.Key.Key_Escape or key == Qt.Key.Key_Menu:
+            return True
+        if mods & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        ):
+            return key in _BLOCKED_KEYS
+        return False
+
+    def _handle_gesture(self, event: QEvent) -> bool:
+        etype = event.type()
+        if etype in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            pos = self.mapFromGlobal(self._global_pos(event))
+            self.hold.press(pos.x(), pos.y())
+            QTimer.singleShot(int(self.hold.hold_s * 1000) + 50, self._check_hold)
+        elif etype in (QEvent.Type.MouseMove, QEvent.Type.TouchUpdate):
+            pos = self.mapFromGlobal(self._global_pos(event))
+            self.hold.move(pos.x(), pos.y())
+        elif etype in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd):
+            if getattr(self, "_swallow_release", False):
+                self._swallow_release = False
+                self.hold.release()
+                return True
+            self.hold.release()
+        return False
+
+    @staticmethod
+    def _global_pos(event: QEvent):
+        if hasattr(event, "globalPosition"):
+            return event.globalPosition().toPoint()
+        points = event.points()
+        return points[0].globalPosition().toPoint() if points else QCursor.pos()
+
+    def _check_hold(self) -> None:
+        if self.hold.held() and "pin" in self.factories:
+            log.info("operator gesture: opening the PIN pad")
+            self._swallow_release = True
+            if self.current == "attract":
+                self.screens["attract"].leave()
+                self.current = None
+            self.go("pin")
+
+    def _leave_attract(self) -> None:
+        if self.ctx.records is not None:
+            self.ctx.records.session_start()
+        self.home()
+
+    def _tick(self) -> None:
+        if self.current not in ("attract", None) and self.idle.expired():
+            self.reset_to_attract()
+
+    # --------------------------------------------------------------- cursor
+    def _hide_cursor(self) -> None:
+        if not self._cursor_hidden:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+            self._cursor_hidden = True
+
+    def _show_cursor(self) -> None:
+        if self._cursor_hidden:
+            QGuiApplication.restoreOverrideCursor()
+            self._cursor_hidden = False
+        self._cursor_timer.start()
