@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import traceback
 from dataclasses import dataclass
@@ -63,6 +64,22 @@ def _install_crash_handler(app) -> None:
     sys.excepthook = excepthook
 
 
+def _quit_on_signals(app) -> None:
+    """SIGTERM/SIGINT (a supervisor stopping the kiosk) end the event loop cleanly."""
+    from PySide6.QtCore import QTimer
+
+    def stop(signum, frame) -> None:
+        log.info("signal %d: stopping", signum)
+        app.quit()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    # Python runs signal handlers only between bytecodes: wake it up now and then.
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+
+
 def run(paths: Paths, settings: Settings, options: RunOptions) -> int:
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "0")
     from PySide6.QtWidgets import QApplication
@@ -76,6 +93,7 @@ def run(paths: Paths, settings: Settings, options: RunOptions) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("qingfeng-kiosk")
     _install_crash_handler(app)
+    _quit_on_signals(app)
     if theme.missing_chinese_fonts():
         log.error(
             "No Chinese font is installed, so text cannot be shown; install "

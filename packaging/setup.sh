@@ -25,7 +25,7 @@ system_packages=(
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   libegl1 libgl1 libfontconfig1 libdbus-1-3 fontconfig
-  fonts-noto-cjk fonts-arphic-ukai fonts-wqy-microhei
+  fonts-noto-cjk fonts-noto-core fonts-arphic-ukai fonts-wqy-microhei
   python3-venv
 )
 [ "$mode" = bench ] && system_packages+=(libvips-tools)

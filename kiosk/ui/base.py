@@ -143,7 +143,7 @@ class Button(QWidget, PressableMixin):
 
     def refresh(self) -> None:
         m = self.ctx.m
-        self.setFont(m.label())
+        self.setFont(m.label(self.ctx.lang))
         fm_w = self.fontMetrics().horizontalAdvance(self._text())
         icon_w = m.px(40) if self.icon else 0
         w = max(m.px(self._min.width()), fm_w + icon_w + m.px(56))
@@ -237,7 +237,7 @@ class InnerScreen(Screen):
         )
         self._outer.setSpacing(m.gutter)
         self._header.setSpacing(m.gutter)
-        self.title_label.setFont(m.heading())
+        self.title_label.setFont(m.heading(self.ctx.lang))
         self.title_label.setText(self.title())
         for b in (self.back_button, self.lang_button, self.large_button):
             b.refresh()

@@ -94,7 +94,7 @@ class Tile(QWidget, PressableMixin):
             tr(self.section.label, first),
         )
         p.setPen(theme.INK_SOFT)
-        p.setFont(m.font("sans", 26))
+        p.setFont(m.font("sans", 26, lang=second))
         p.drawText(
             text_r,
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
@@ -217,8 +217,8 @@ class HomeScreen(Screen):
         m = self.ctx.m
         ex = self.ctx.settings.exhibition
         self.name_label.setText(ex.name_en if self.ctx.lang == "en" else ex.name_zh)
-        self.name_label.setFont(m.font("serif", 44, bold=True))
-        self.clock_label.setFont(m.font("sans", 28))
+        self.name_label.setFont(m.font("serif", 44, bold=True, lang=self.ctx.lang))
+        self.clock_label.setFont(m.font("sans", 28, lang=self.ctx.lang))
         pal = self.clock_label.palette()
         pal.setColor(self.clock_label.foregroundRole(), theme.INK_SOFT)
         self.clock_label.setPalette(pal)

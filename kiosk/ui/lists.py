@@ -96,6 +96,7 @@ class ListScreen(InnerScreen):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         QScroller.grabGesture(
             self.scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
@@ -106,6 +107,7 @@ class ListScreen(InnerScreen):
         self.detail = QScrollArea()
         self.detail.setWidgetResizable(True)
         self.detail.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         QScroller.grabGesture(
             self.detail.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
@@ -201,15 +203,17 @@ class ListScreen(InnerScreen):
             card.title.setText(title)
             card.sub.setText(sub)
             card.sub.setVisible(bool(sub))
-            card.apply_style(self.ctx, self.card_title_font(), m.caption())
-        self.detail_label.setFont(m.reading())
+            card.apply_style(self.ctx, self.card_title_font(), m.caption(self.ctx.lang))
+        self.detail_label.setFont(m.reading(self.ctx.lang))
         self.detail_label.setContentsMargins(m.px(8), 0, m.px(48), m.gutter)
         if self.open_key is not None:
             row = next(r for r in self.rows if r["key"] == self.open_key)
             self.detail_label.setText(self.detail_html(row))
 
     def card_title_font(self):
-        return self.ctx.m.font("serif", 40 if self.ctx.m.large else 34, bold=True)
+        return self.ctx.m.font(
+            "serif", 40 if self.ctx.m.large else 34, bold=True, lang=self.ctx.lang
+        )
 
 
 def _esc(text: str) -> str:

@@ -26,6 +26,20 @@ _FAMILIES = {
 }
 
 
+# Latin companions: English text set in a CJK face gets full-width quotes and
+# apostrophes, so English is set in these first (Chinese falls back to the CJK face).
+_LATIN = {
+    "serif": ("Noto Serif", "Source Serif 4", "Georgia", "DejaVu Serif"),
+    "kai": ("Noto Serif", "Georgia", "DejaVu Serif"),
+    "sans": ("Noto Sans", "Source Sans 3", "Segoe UI", "DejaVu Sans"),
+}
+
+
+def latin_family(role: str) -> str | None:
+    installed = set(QFontDatabase.families())
+    return next((name for name in _LATIN[role] if name in installed), None)
+
+
 def family(role: str) -> str | None:
     """The installed family for a role, or None if no Chinese face is installed."""
     installed = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
@@ -74,30 +88,33 @@ class Metrics:
     def touch_min(self) -> int:
         return self.px(96)
 
-    def font(self, role: str, size: float, *, bold: bool = False) -> QFont:
+    def font(self, role: str, size: float, *, bold: bool = False, lang: str = "zh") -> QFont:
+        """A face for ``role``; ``lang="en"`` puts the Latin companion first."""
         font = QFont()
-        fam = family(role)
-        if fam:
-            font.setFamilies([fam, *[f for f in (family("sans"),) if f and f != fam]])
+        cjk = [f for f in (family(role), family("sans")) if f]
+        latin = latin_family(role) if lang == "en" else None
+        families = list(dict.fromkeys(([latin] if latin else []) + cjk))
+        if families:
+            font.setFamilies(families)
         font.setPixelSize(self.px(size))
         font.setBold(bold)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         return font
 
-    def reading(self) -> QFont:
-        return self.font("serif", 40 if self.large else 30)
+    def reading(self, lang: str = "zh") -> QFont:
+        return self.font("serif", 40 if self.large else 30, lang=lang)
 
-    def label(self) -> QFont:
-        return self.font("sans", 34 if self.large else 28)
+    def label(self, lang: str = "zh") -> QFont:
+        return self.font("sans", 34 if self.large else 28, lang=lang)
 
-    def caption(self) -> QFont:
-        return self.font("sans", 30 if self.large else 26)
+    def caption(self, lang: str = "zh") -> QFont:
+        return self.font("sans", 30 if self.large else 26, lang=lang)
 
-    def heading(self) -> QFont:
-        return self.font("serif", 64, bold=True)
+    def heading(self, lang: str = "zh") -> QFont:
+        return self.font("serif", 64, bold=True, lang=lang)
 
-    def section(self) -> QFont:
-        return self.font("serif", 44, bold=True)
+    def section(self, lang: str = "zh") -> QFont:
+        return self.font("serif", 44, bold=True, lang=lang)
 
     def display(self, size: float = 96) -> QFont:
         return self.font("kai", size)
