@@ -1,0 +1,217 @@
+"""Building the demo media (posters, calligraphy, films) from the catalogue sheet.
+
+``data/demo/works.csv`` lists every work and where its file goes;
+``data/demo/artwork.toml`` says how each is drawn.  ``build()`` renders what is
+missing or out of date into an output folder, keeping a stamp per work
+(``.stamps/<key>.json``: a hash of the row, its spec, the drawing code and the
+scale), so running set-up again is quick and a changed spec re-renders only
+that work.  Every file is written under a temporary name and moved into place
+with ``os.replace``, so an interrupted build never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import tomllib
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from kiosk.paths import DATA_SOURCES
+
+SHEET = DATA_SOURCES / "demo" / "works.csv"
+SPEC = DATA_SOURCES / "demo" / "artwork.toml"
+COLUMNS = [
+    "key", "kind", "file", "subtitles", "title_zh", "title_en", "summary_zh", "summary_en",
+    "body_zh", "body_en", "author_zh", "author_en", "source_zh", "source_en", "era_zh", "era_en",
+    "year", "links", "topics", "sort_order",
+]  # fmt: skip
+JPEG_QUALITY = 90
+_CODE = ("artwork.py", "films.py")
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Job:
+    key: str
+    kind: str
+    row: dict[str, str]
+    spec: dict[str, Any]
+    outputs: tuple[Path, ...]  # the media file, then the subtitles for films
+    scale: float
+    digest: str
+
+
+def read_sheet(path: Path = SHEET) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames != COLUMNS:
+            raise ValueError(f"{path.name}: the header must be exactly: {','.join(COLUMNS)}")
+        return list(reader)
+
+
+def read_spec(path: Path = SPEC) -> dict[str, dict[str, Any]]:
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
+def _code_digest() -> str:
+    h = hashlib.sha256()
+    here = Path(__file__).parent
+    for name in _CODE:
+        h.update((here / name).read_bytes())
+    return h.hexdigest()
+
+
+def plan(
+    out_dir: Path,
+    *,
+    scale: float = 1.0,
+    only: Iterable[str] | None = None,
+    sheet: Path = SHEET,
+    spec: Path = SPEC,
+) -> list[Job]:
+    rows = read_sheet(sheet)
+    specs = read_spec(spec)
+    code = _code_digest()
+    wanted = set(only) if only is not None else None
+    jobs = []
+    for row in rows:
+        if wanted is not None and row["key"] not in wanted:
+            continue
+        outputs = [out_dir / row["file"]]
+        if row["kind"] == "film":
+            outputs.append(out_dir / row["subtitles"])
+        item_spec = specs.get(row["key"], {})
+        blob = json.dumps([row, item_spec, code, scale], sort_keys=True, ensure_ascii=False)
+        digest = hashlib.sha256(blob.encode()).hexdigest()
+        jobs.append(Job(row["key"], row["kind"], row, item_spec, tuple(outputs), scale, digest))
+    return jobs
+
+
+def _stamp_path(out_dir: Path, key: str) -> Path:
+    return out_dir / ".stamps" / f"{key}.json"
+
+
+def _up_to_date(out_dir: Path, job: Job) -> bool:
+    try:
+        stamp = json.loads(_stamp_path(out_dir, job.key).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if stamp.get("digest") != job.digest:
+        return False
+    sizes = stamp.get("sizes", {})
+    for p in job.outputs:
+        try:
+            if p.stat().st_size != sizes.get(p.name):
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def _tmp(path: Path) -> Path:
+    return path.with_name(f".{path.stem}.part-{os.getpid()}{path.suffix}")
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = _tmp(path)
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def render_job(job: Job) -> str:
+    """Render one work to its output paths (run in a worker process or inline)."""
+    from kiosk.demo import artwork, films
+
+    for p in job.outputs:
+        p.parent.mkdir(parents=True, exist_ok=True)
+    tmps = [_tmp(p) for p in job.outputs]
+    try:
+        if job.kind == "film":
+            name = Path(job.row["file"]).stem
+            seed = int(job.spec.get("seed", 0))
+            films.render_film(name, tmps[0], tmps[1], scale=job.scale, seed=seed)
+        elif job.kind in ("poster", "calligraphy"):
+            img = artwork.render(artwork.Work(job.key, job.row, job.spec), job.scale)
+            img.save(tmps[0], "JPEG", quality=JPEG_QUALITY)
+        else:
+            raise ValueError(f"{job.key}: the demo cannot make a {job.kind!r}")
+        for tmp, p in zip(tmps, job.outputs, strict=True):
+            os.replace(tmp, p)
+    finally:
+        for tmp in tmps:
+            tmp.unlink(missing_ok=True)
+    return job.key
+
+
+def _write_stamp(out_dir: Path, job: Job) -> None:
+    stamp = {
+        "digest": job.digest,
+        "scale": job.scale,
+        "sizes": {p.name: p.stat().st_size for p in job.outputs},
+    }
+    path = _stamp_path(out_dir, job.key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomic(path, json.dumps(stamp, indent=1).encode())
+
+
+def build(
+    out_dir: Path,
+    progress: Progress | None = None,
+    *,
+    scale: float = 1.0,
+    only: Iterable[str] | None = None,
+    jobs: int | None = None,
+    sheet: Path = SHEET,
+    spec: Path = SPEC,
+) -> list[Path]:
+    """Render every work in the sheet into ``out_dir``; return the paths written or kept.
+
+    ``scale`` < 1 renders everything smaller (tests); ``only`` limits the build to
+    some keys; ``jobs`` is the number of worker processes (default: up to 2).
+    A copy of the sheet is kept beside the media as ``works.csv`` so the folder
+    can be imported on its own; it is the first path returned.
+    """
+    from kiosk.demo import artwork
+
+    say = progress or (lambda _msg: None)
+    artwork.check_fonts()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sheet_copy = out_dir / "works.csv"
+    data = Path(sheet).read_bytes()
+    if not sheet_copy.is_file() or sheet_copy.read_bytes() != data:
+        _write_atomic(sheet_copy, data)
+    todo = plan(out_dir, scale=scale, only=only, sheet=sheet, spec=spec)
+    stale = [j for j in todo if not _up_to_date(out_dir, j)]
+    for j in todo:
+        if j not in stale:
+            say(f"up to date: {j.row['file']}")
+    workers = min(jobs if jobs is not None else min(2, os.cpu_count() or 1), len(stale))
+    if workers <= 1:
+        for i, j in enumerate(stale, 1):
+            say(f"rendering {i}/{len(stale)}: {j.row['file']}")
+            render_job(j)
+            _write_stamp(out_dir, j)
+    else:
+        # Largest first so the long handscroll and the films overlap with the rest.
+        order = sorted(stale, key=lambda j: j.kind != "film")
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            futures = {pool.submit(render_job, j): j for j in order}
+            for n, fut in enumerate(as_completed(futures), 1):
+                j = futures[fut]
+                fut.result()
+                _write_stamp(out_dir, j)
+                say(f"rendered {n}/{len(stale)}: {j.row['file']}")
+    paths = [sheet_copy]
+    for j in todo:
+        paths.extend(j.outputs)
+    return paths

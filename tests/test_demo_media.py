@@ -1,0 +1,193 @@
+"""The generated demo media: every sheet row renders, opens, and a second build is a no-op."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+from pathlib import Path
+
+import av
+import pytest
+from PIL import Image, ImageDraw
+
+from kiosk.demo import artwork, media
+
+SCALE = 1 / 8
+PEOPLE = {
+    "yang-zhen", "bao-zheng", "hai-rui", "yu-chenglong", "zhou-dunyi", "fan-zhongyan",
+    "wen-tianxiang", "lin-zexu", "fang-zhimin", "jiao-yulu", "kong-fansen", "yang-shanzhou",
+    "yu-qian", "zhuge-liang",
+}  # fmt: skip
+TOPICS = {
+    "topic-family-tradition", "topic-integrity", "topic-frugality", "topic-impartiality",
+    "topic-patriotism", "topic-serving-people",
+}  # fmt: skip
+ROWS = media.read_sheet()
+_TIME = r"(\d\d):(\d\d):(\d\d),(\d{3})"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, list[Path]]:
+    out = tmp_path_factory.mktemp("demo")
+    return out, media.build(out, scale=SCALE, jobs=1)
+
+
+def _mtimes(paths: list[Path]) -> dict[Path, int]:
+    return {p: p.stat().st_mtime_ns for p in paths}
+
+
+def test_sheet_rows_are_valid():
+    keys = [r["key"] for r in ROWS]
+    assert len(keys) == len(set(keys))
+    kinds = [r["kind"] for r in ROWS]
+    assert kinds.count("poster") >= 12
+    assert kinds.count("calligraphy") >= 12
+    assert kinds.count("film") == 2
+    for r in ROWS:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", r["key"]), r["key"]
+        assert r["key"].startswith(r["kind"] + "-"), r["key"]
+        assert set(filter(None, r["links"].split(";"))) <= PEOPLE, r["key"]
+        assert set(filter(None, r["topics"].split(";"))) <= TOPICS, r["key"]
+        assert r["title_zh"] and r["title_en"] and r["body_zh"] and r["body_en"], r["key"]
+        assert r["source_zh"] and r["source_en"], r["key"]
+        if r["kind"] == "calligraphy":
+            assert r["author_zh"] == "清风展陈 演示作品（电脑字体）"
+            assert r["author_en"] == "Qingfeng Kiosk demo work (computer typeset)"
+        if r["kind"] == "film":
+            assert r["file"].endswith(".mp4") and r["subtitles"].endswith(".srt")
+        else:
+            assert r["file"].endswith(".jpg") and not r["subtitles"]
+
+
+def test_classical_texts_are_exact():
+    by_key = {r["key"]: r for r in ROWS}
+    lotus = by_key["calligraphy-ai-lian-shuo-handscroll"]["body_zh"]
+    assert len(artwork.clean(lotus)) == 119
+    assert lotus.startswith("水陆草木之花，可爱者甚蕃。")
+    assert lotus.endswith("牡丹之爱，宜乎众矣！")
+    assert "天知，神知，我知，子知。" in by_key["poster-si-zhi"]["body_zh"]
+    # the film's lines are the full text, in order
+    from kiosk.demo.films import LOTUS_LINES
+
+    assert "".join(zh for zh, _ in LOTUS_LINES) == lotus
+
+
+@pytest.mark.parametrize("role", ["kai", "serif"])
+def test_every_character_has_a_glyph(role):
+    f = artwork.font(role, 48)
+
+    def ink(c: str) -> bytes:
+        im = Image.new("L", (64, 64))
+        ImageDraw.Draw(im).text((8, 8), c, font=f, fill=255)
+        return im.tobytes()
+
+    missing = ink("\U0010fffd")
+    chars = {c for r in ROWS for col in ("title_zh", "body_zh", "source_zh") for c in r[col]}
+    chars |= set("清风展陈演示电脑字体录廉")
+    bad = sorted(c for c in chars if not c.isspace() and ink(c) == missing)
+    assert not bad, f"{role} font lacks {''.join(bad)}"
+
+
+def test_every_row_is_built_and_opens(built):
+    out, paths = built
+    assert paths[0] == out / "works.csv"
+    for r in ROWS:
+        path = out / r["file"]
+        assert path in paths and path.is_file(), r["file"]
+        if r["kind"] == "film":
+            continue
+        with Image.open(path) as im:
+            assert im.format == "JPEG" and im.mode == "RGB"
+            im.load()
+            w, h = im.size
+        ratio = max(w, h) / min(w, h)
+        if r["kind"] == "poster":
+            assert abs(ratio - 16 / 9) < 0.01, r["key"]
+        assert max(w, h) >= 400 * SCALE * 8 / 8
+
+
+def test_scroll_sizes_are_real_scan_sizes(built):
+    out, _ = built
+    with Image.open(out / "calligraphy/ai-lian-shuo-handscroll.jpg") as im:
+        assert im.size == (int(30000 * SCALE), int(3000 * SCALE))
+    with Image.open(out / "calligraphy/zheng-qi-ge-hanging.jpg") as im:
+        assert im.size == (int(3000 * SCALE), int(12000 * SCALE))
+
+
+def test_films_have_video_audio_and_subtitles(built):
+    out, _ = built
+    for r in (r for r in ROWS if r["kind"] == "film"):
+        with av.open(str(out / r["file"])) as c:
+            v, a = c.streams.video[0], c.streams.audio[0]
+            assert v.codec_context.name == "h264"
+            assert v.codec_context.pix_fmt == "yuv420p"
+            assert round(float(v.average_rate)) == 25
+            assert a.codec_context.name == "aac"
+            assert a.codec_context.sample_rate == 48000
+            assert a.codec_context.channels == 2
+            assert 30 <= c.duration / 1e6 <= 60
+            frame = next(c.decode(video=0))
+            assert frame.width == v.codec_context.width
+        text = (out / r["subtitles"]).read_text(encoding="utf-8")
+        blocks = [b for b in text.strip().split("\n\n") if b]
+        assert len(blocks) >= 6
+        last_end = 0.0
+        for i, b in enumerate(blocks, 1):
+            num, times, *lines = b.split("\n")
+            assert int(num) == i
+            m = re.fullmatch(f"{_TIME} --> {_TIME}", times)
+            assert m, times
+            g = [int(x) for x in m.groups()]
+            start = g[0] * 3600 + g[1] * 60 + g[2] + g[3] / 1000
+            end = g[4] * 3600 + g[5] * 60 + g[6] + g[7] / 1000
+            assert last_end <= start < end
+            last_end = end
+            assert lines and all(lines)
+            assert re.search(r"[\u4e00-\u9fff]", lines[0])
+
+
+def test_second_build_rewrites_nothing(built):
+    out, paths = built
+    before = _mtimes(paths)
+    said: list[str] = []
+    again = media.build(out, said.append, scale=SCALE, jobs=1)
+    assert again == paths
+    assert _mtimes(again) == before
+    assert all(s.startswith("up to date") for s in said)
+
+
+def test_changed_spec_renders_that_work_again(tmp_path):
+    sheet = tmp_path / "works.csv"
+    spec = tmp_path / "artwork.toml"
+    shutil.copy(media.SHEET, sheet)
+    shutil.copy(media.SPEC, spec)
+    out = tmp_path / "out"
+    keys = ["poster-qing-pin", "calligraphy-si-zhi"]
+    media.build(out, scale=1 / 16, only=keys, jobs=1, sheet=sheet, spec=spec)
+    before = _mtimes([out / "posters/qing-pin.jpg", out / "calligraphy/si-zhi.jpg"])
+    spec.write_text(spec.read_text(encoding="utf-8").replace("seed = 21", "seed = 99"), "utf-8")
+    said: list[str] = []
+    media.build(out, said.append, scale=1 / 16, only=keys, jobs=1, sheet=sheet, spec=spec)
+    after = _mtimes(list(before))
+    assert after[out / "posters/qing-pin.jpg"] != before[out / "posters/qing-pin.jpg"]
+    assert after[out / "calligraphy/si-zhi.jpg"] == before[out / "calligraphy/si-zhi.jpg"]
+    assert not list(out.rglob(".*part*")), "no temporary files left behind"
+
+
+def test_missing_font_names_the_debian_package(monkeypatch):
+    monkeypatch.setattr(artwork, "find", lambda role: None)
+    artwork.font.cache_clear()
+    try:
+        with pytest.raises(artwork.FontMissing, match="fonts-arphic-ukai"):
+            artwork.font("kai", 20)
+    finally:
+        artwork.font.cache_clear()
+
+
+def test_sheet_header_is_checked(tmp_path):
+    bad = tmp_path / "works.csv"
+    with bad.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerow(["key", "kind"])
+    with pytest.raises(ValueError, match="header"):
+        media.read_sheet(bad)
