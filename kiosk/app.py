@@ -12,14 +12,18 @@ import logging
 import os
 import signal
 import sys
+import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.library import Library
+from kiosk.logs import RecentErrors
 from kiosk.paths import Paths
+from kiosk.pin import PinGuard, load_pin_hash
 from kiosk.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -34,13 +38,14 @@ class RunOptions:
     size: tuple[int, int] | None = None  # windowed size, for development and tests
 
 
-def screen_factories():
-    """Every screen by name, imported when first shown."""
+def screen_factories(operator: dict[str, Any]):
+    """Every screen by name; the operator screens get their dependencies passed in."""
     from kiosk.ui.attract import AttractScreen
     from kiosk.ui.films import FilmLibraryScreen, FilmPlayerScreen
     from kiosk.ui.gallery import GalleryScreen
     from kiosk.ui.home import HomeScreen
     from kiosk.ui.lists import AphorismScreen, HistoryScreen
+    from kiosk.ui.operator import OperatorScreen, PinScreen
 
     return {
         "attract": AttractScreen,
@@ -50,6 +55,10 @@ def screen_factories():
         "gallery": GalleryScreen,
         "aphorisms": AphorismScreen,
         "history": HistoryScreen,
+        "pin": lambda ctx: PinScreen(ctx, operator["guard"], operator["load_hash"]),
+        "operator": lambda ctx: OperatorScreen(
+            ctx, operator["status"], operator["set_volume"], operator["reload"], operator["quit"]
+        ),
     }
 
 
@@ -80,7 +89,33 @@ def _quit_on_signals(app) -> None:
     timer.start(250)
 
 
-def run(paths: Paths, settings: Settings, options: RunOptions) -> int:
+@dataclass
+class Kiosk:
+    """Everything a running kiosk holds, so it can be closed in order."""
+
+    app: object
+    window: object
+    catalogue: Catalogue
+    films: object | None
+    images: object
+
+    def close(self) -> None:
+        self.window.shutdown()
+        if self.films is not None:
+            self.films.close()
+        self.images.wait()
+        self.catalogue.close()
+
+
+def build(
+    paths: Paths, settings: Settings, options: RunOptions, content: Paths | None = None
+) -> Kiosk:
+    """Create the application objects and show the window in the attract loop.
+
+    ``paths`` is the data folder (settings, logs, operator PIN); ``content`` the
+    catalogue and media to show, when they live elsewhere (the demo).
+    """
+    content = content or paths
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "0")
     from PySide6.QtWidgets import QApplication
 
@@ -92,34 +127,69 @@ def run(paths: Paths, settings: Settings, options: RunOptions) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("qingfeng-kiosk")
-    _install_crash_handler(app)
-    _quit_on_signals(app)
     if theme.missing_chinese_fonts():
         log.error(
             "No Chinese font is installed, so text cannot be shown; install "
             "fonts-noto-cjk (Debian/UOS/Kylin) and restart."
         )
 
-    catalogue = Catalogue.open(paths.catalogue)
-    library = Library(catalogue, MediaStore.at(paths))
-    films, films_problem = _open_playback(settings, app)
+    catalogue = Catalogue.open(content.catalogue)
+    library = Library(catalogue, MediaStore.at(content))
+    films, films_problem = _open_playback(settings)
     records = Recorder(catalogue)
     images = ImageLoader()
 
     def make_context(window: KioskWindow) -> Context:
-        scale = 1.0
-        visit = Visit(settings.exhibition.default_language, theme.Metrics(scale))
+        visit = Visit(settings.exhibition.default_language, theme.Metrics())
         return Context(library, settings, visit, images, window, films, films_problem, records)
 
-    factories = screen_factories()
-    window = KioskWindow(make_context, factories, locked_down=not options.windowed)
+    recent = RecentErrors()
+    logging.getLogger().addHandler(recent)
+    started = time.monotonic()
+    holder: dict[str, Any] = {}
+
+    def status() -> dict[str, Any]:
+        attract = holder["window"].screens.get("attract")
+        broken = attract.broken_items() if attract is not None else []
+        return {
+            "broken": broken,
+            "last_errors": list(recent.lines),
+            "uptime_s": time.monotonic() - started,
+            "films_problem": films_problem,
+        }
+
+    def set_volume(volume: int) -> None:
+        holder["volume"] = volume
+        for screen in holder["window"].screens.values():
+            if hasattr(screen, "set_volume"):
+                screen.set_volume(volume)
+
+    def reload() -> None:
+        library.changed()  # re-read on the next screen change
+        holder["window"].reset_to_attract()
+        for screen in holder["window"].screens.values():
+            if hasattr(screen, "reload"):
+                screen.reload()
+
+    operator = {
+        "guard": PinGuard(settings.operator.max_tries, settings.operator.lockout_s),
+        "load_hash": lambda: load_pin_hash(paths),
+        "status": status,
+        "set_volume": set_volume,
+        "reload": reload,
+        "quit": app.quit,
+    }
+    window = KioskWindow(make_context, screen_factories(operator), locked_down=not options.windowed)
+    holder["window"] = window
     screens = app.screens()
     index = options.screen if options.screen is not None else settings.display.screen
-    target = screens[index] if 0 <= index < len(screens) else app.primaryScreen()
-    if index >= len(screens):
+    if 0 <= index < len(screens):
+        target = screens[index]
+    else:
         log.warning(
             "screen %d not found (%d connected); using the primary screen", index, len(screens)
         )
+        target = app.primaryScreen()
     if options.windowed:
         w, h = options.size or (1280, 720)
         window.resize(w, h)
@@ -134,18 +204,23 @@ def run(paths: Paths, settings: Settings, options: RunOptions) -> int:
         target.name(),
         window.width(),
         window.height(),
-        paths.catalogue,
+        content.catalogue,
     )
-    code = app.exec()
-    window.shutdown()
-    if films is not None:
-        films.close()
-    images.wait()
-    catalogue.close()
+    return Kiosk(app, window, catalogue, films, images)
+
+
+def run(
+    paths: Paths, settings: Settings, options: RunOptions, content: Paths | None = None
+) -> int:
+    kiosk = build(paths, settings, options, content)
+    _install_crash_handler(kiosk.app)
+    _quit_on_signals(kiosk.app)
+    code = kiosk.app.exec()
+    kiosk.close()
     return code
 
 
-def _open_playback(settings: Settings, app):
+def _open_playback(settings: Settings):
     from kiosk import playback
 
     options = list(settings.playback.vlc_options) or None

@@ -162,7 +162,7 @@ def _start(args: argparse.Namespace, paths: Paths, catalogue_paths: Paths) -> in
     settings = settings.with_overrides(**overrides)
     size = tuple(int(v) for v in args.size.lower().split("x")) if args.size else None
     options = RunOptions(windowed=settings.display.windowed, screen=args.screen, size=size)
-    return run(catalogue_paths, settings, options)
+    return run(paths, settings, options, catalogue_paths)
 
 
 # -------------------------------------------------------------------- parser

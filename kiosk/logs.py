@@ -37,3 +37,20 @@ def setup(log_dir: Path | None, *, verbose: bool = False) -> Path | None:
     file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(file_handler)
     return path
+
+
+class RecentErrors(logging.Handler):
+    """Keeps the last few warnings and errors for the operator panel."""
+
+    def __init__(self, keep: int = 10) -> None:
+        super().__init__(logging.WARNING)
+        self.keep = keep
+        self.lines: list[str] = []
+        self.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%m-%d %H:%M"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = self.format(record).splitlines()[0]
+        except Exception:  # a broken record must never break logging
+            return
+        self.lines = [*self.lines[-(self.keep - 1) :], line]
