@@ -129,6 +129,12 @@ def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
     return _start(args, paths, Paths(paths.demo.data_dir))
 
 
+def cmd_set_pin(args: argparse.Namespace, paths: Paths) -> int:
+    from kiosk.pin import set_pin_command
+
+    return set_pin_command(paths, args.pin, sys.stdin.isatty())
+
+
 def cmd_run(args: argparse.Namespace, paths: Paths) -> int:
     catalogue_paths = Paths.for_catalogue(args.db) if args.db else paths
     if args.db and not catalogue_paths.catalogue.exists():
@@ -213,6 +219,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--quick", action="store_true", help="skip re-hashing stored files")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "set-pin",
+        help="set the operator PIN / 设置管理员密码",
+        description="Set the 4–8 digit PIN that opens the operator panel (long press in the "
+        "top-left corner of the screen). Only a salted slow hash is stored. Without PIN, asks "
+        "for it twice (or reads one line from standard input).",
+    )
+    p.add_argument("pin", nargs="?", help="the new PIN (omit to be asked)")
+    p.set_defaults(func=cmd_set_pin)
 
     def add_run_options(p: argparse.ArgumentParser) -> None:
         p.add_argument(
