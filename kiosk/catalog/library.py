@@ -73,6 +73,10 @@ class Library:
     def works(self, kinds: list[str] | tuple[str, ...], on: date | None = None) -> list[Work]:
         return [self.work(row) for row in self.catalogue.items(kinds, on=on)]
 
+    def rows(self, kinds: list[str] | tuple[str, ...], on: date | None = None) -> list[dict]:
+        """Item rows only (no file look-ups): for long lists."""
+        return self.catalogue.items(kinds, on=on)
+
     def item(self, key: str) -> dict[str, Any] | None:
         row = self.catalogue.item(key)
         return row if row and row["enabled"] else None

@@ -25,8 +25,8 @@ SECTIONS = (
     Section("films", "films", (), ("film",)),
     Section("calligraphy", "gallery", (("kind", "calligraphy"),), ("calligraphy",)),
     Section("posters", "gallery", (("kind", "poster"),), ("poster",)),
-    Section("aphorisms", "aphorisms", (), ("calligraphy",)),
-    Section("history", "history", (), ("photo", "poster")),
+    Section("aphorisms", "aphorisms", (), ("calligraphy", "poster")),
+    Section("history", "history", (), ("person", "place", "photo", "poster")),
     Section("photos", "gallery", (("kind", "photo"),), ("photo",)),
 )
 
@@ -49,7 +49,7 @@ class Tile(QWidget, PressableMixin):
     def _request(self) -> None:
         if self._picture is not None and self.width() > 0:
             size = QSize(self.width(), self.height())
-            self.ctx.images.request(self._picture, size * 1, self, self._loaded)
+            self.ctx.images.request(self._picture, size, self, self._loaded, cover=True)
 
     def _loaded(self, pixmap: QPixmap) -> None:
         self.pixmap = pixmap
@@ -165,11 +165,17 @@ class HomeScreen(Screen):
             self.grid.removeWidget(tile)
             tile.deleteLater()
         self.tiles = []
+        used: set = set()
         for section in self.sections():
             tile = Tile(self.ctx, section)
             tile.clicked.connect(lambda s=section: self.ctx.nav.go(s.screen, **dict(s.args)))
             works = self.ctx.library.works(list(section.picture_kinds))
-            picture = next((w.picture for w in works if w.picture is not None), None)
+            # Each tile shows a different work, the first of its kinds not shown yet.
+            picture = next(
+                (w.picture for w in works if w.picture is not None and w.picture not in used),
+                None,
+            )
+            used.add(picture)
             tile.set_picture(picture)
             self.tiles.append(tile)
         self._columns = 0

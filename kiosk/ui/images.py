@@ -19,7 +19,7 @@ from PySide6.QtGui import QImage, QImageReader, QPixmap
 
 log = logging.getLogger(__name__)
 
-Key = tuple[str, int, int]
+Key = tuple[str, int, int, bool]
 
 
 class _Signals(QObject):
@@ -27,9 +27,14 @@ class _Signals(QObject):
 
 
 class _Load(QRunnable):
-    def __init__(self, key: Key, path: Path, size: QSize, signals: _Signals) -> None:
+    def __init__(self, key: Key, path: Path, size: QSize, signals: _Signals, cover: bool) -> None:
         super().__init__()
         self.key, self.path, self.size, self.signals = key, path, size, signals
+        self.mode = (
+            Qt.AspectRatioMode.KeepAspectRatioByExpanding
+            if cover
+            else Qt.AspectRatioMode.KeepAspectRatio
+        )
 
     def run(self) -> None:
         reader = QImageReader(str(self.path))
@@ -57,7 +62,11 @@ def load_image(path: Path, size: QSize | None = None) -> QImage:
 
 
 class ImageLoader(QObject):
-    """``request(path, size, owner, callback)``: callback(QPixmap) on the GUI thread."""
+    """``request(path, size, owner, callback)``: callback(QPixmap) on the GUI thread.
+
+    The picture is scaled to fit ``size``, or with ``cover=True`` to cover it
+    (for cropping into a tile).
+    """
 
     def __init__(self, cache_bytes: int = 160 * 1024 * 1024, threads: int = 2) -> None:
         super().__init__()
@@ -71,11 +80,17 @@ class ImageLoader(QObject):
         self._waiting: dict[Key, list[tuple[QObject, Callable[[QPixmap], None]]]] = {}
 
     def request(
-        self, path: Path | None, size: QSize, owner: QObject, callback: Callable[[QPixmap], None]
+        self,
+        path: Path | None,
+        size: QSize,
+        owner: QObject,
+        callback: Callable[[QPixmap], None],
+        *,
+        cover: bool = False,
     ) -> None:
         if path is None:
             return
-        key = (str(path), size.width(), size.height())
+        key = (str(path), size.width(), size.height(), cover)
         pixmap = self._cache.get(key)
         if pixmap is not None:
             self._cache.move_to_end(key)
@@ -84,7 +99,7 @@ class ImageLoader(QObject):
         waiting = self._waiting.setdefault(key, [])
         waiting.append((owner, callback))
         if len(waiting) == 1:
-            self._pool.start(_Load(key, path, size, self._signals))
+            self._pool.start(_Load(key, path, size, self._signals, cover))
 
     @Slot(object, QImage)
     def _done(self, key: Key, image: QImage) -> None:

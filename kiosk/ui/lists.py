@@ -1,21 +1,26 @@
-"""Aphorisms and (until the history section is built) local history: readable lists of cards.
+"""Aphorisms and (until the history section is built) local history: long, calm lists.
 
-A card shows a title and a line or two beneath; tapping it opens the item's
-text in full on the same screen, and back returns to the list where it was.
+Model/view, so ten thousand items scroll as smoothly as ten: each row is a
+card painted by a delegate (title, then two lines beneath, elided), of one
+height per screen.  Tapping a card opens the item's full text on the same
+screen; back returns to the list exactly where it was.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QLabel,
+    QListView,
     QScrollArea,
     QScroller,
     QStackedWidget,
-    QVBoxLayout,
+    QStyledItemDelegate,
     QWidget,
 )
 
@@ -24,63 +29,125 @@ from kiosk.ui import theme
 from kiosk.ui.base import Context, InnerScreen
 from kiosk.ui.strings import field
 
+ROW = Qt.ItemDataRole.UserRole
+
 
 def _years(row: dict[str, Any], lang: str) -> str:
     return format_years(row.get("year_from"), row.get("year_to"), lang)
 
 
-class Card(QFrame):
-    clicked = Signal()
+def _esc(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
+    )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.sub = QLabel()
-        self.sub.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.sub)
-        self._down = False
 
-    def apply_style(self, ctx: Context, title_font, sub_font) -> None:
-        m = ctx.m
-        self.layout().setContentsMargins(m.px(36), m.px(28), m.px(36), m.px(28))
-        self.layout().setSpacing(m.px(10))
-        self.title.setFont(title_font)
-        self.sub.setFont(sub_font)
-        self.setStyleSheet(
-            f"#card {{ background: {theme.PAPER_DEEP.name()}; border-radius: {m.radius}px; }}"
-            f"#card[down='true'] {{ background: {theme.PAPER_DEEP.darker(106).name()}; }}"
-            f"QLabel {{ color: {theme.INK.name()}; background: transparent; }}"
+class RowsModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict[str, Any]] = []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == ROW:
+            return self.rows[index.row()]
+        return None
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints one card: a title line and up to two lines beneath, on paper-deep."""
+
+    def __init__(self, screen: ListScreen) -> None:
+        super().__init__(screen)
+        self.screen = screen
+
+    def sizeHint(self, option, index) -> QSize:
+        return QSize(option.rect.width(), self.screen.card_height())
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        screen = self.screen
+        m = screen.ctx.m
+        row = index.data(ROW)
+        title, sub = screen.card_text(row)
+        gap = m.gutter
+        r = QRectF(option.rect).adjusted(0, 0, 0, -gap)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        path = QPainterPath()
+        path.addRoundedRect(r, m.radius, m.radius)
+        painter.fillPath(path, theme.PAPER_DEEP)
+        if screen.pressed_row == index.row():
+            painter.fillPath(path, QColor(0, 0, 0, 16))  # touch feedback: 6 % darker
+        pad_x, pad_y = m.px(36), m.px(24)
+        inner = r.adjusted(pad_x, pad_y, -pad_x, -pad_y)
+        title_font = screen.card_title_font()
+        fm = QFontMetrics(title_font)
+        painter.setFont(title_font)
+        painter.setPen(theme.INK)
+        painter.drawText(
+            QRectF(inner.left(), inner.top(), inner.width(), fm.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            fm.elidedText(title, Qt.TextElideMode.ElideRight, int(inner.width())),
         )
-        pal = self.sub.palette()
-        pal.setColor(self.sub.foregroundRole(), theme.INK_SOFT)
-        self.sub.setPalette(pal)
-        self.sub.setStyleSheet(f"color: {theme.INK_SOFT.name()}; background: transparent;")
+        if sub:
+            sub_font = m.caption(screen.ctx.lang)
+            painter.setFont(sub_font)
+            painter.setPen(theme.INK_SOFT)
+            top = inner.top() + fm.height() + m.px(10)
+            _draw_lines(
+                painter,
+                sub,
+                sub_font,
+                QRectF(inner.left(), top, inner.width(), inner.bottom() - top),
+                2,
+            )
+        painter.restore()
 
-    def _set_down(self, down: bool) -> None:
-        self._down = down
-        self.setProperty("down", "true" if down else "false")
-        self.style().unpolish(self)
-        self.style().polish(self)
 
-    def mousePressEvent(self, event) -> None:
-        self._down = True
-        self._press_pos = event.position()
-        self._set_down(True)
-
-    def mouseMoveEvent(self, event) -> None:
-        if self._down and (event.position() - self._press_pos).manhattanLength() > 24:
-            self._down = False  # a drag scrolls the list; it is not a tap
-            self._set_down(False)
-
-    def mouseReleaseEvent(self, event) -> None:
-        was = self._down
-        self._set_down(False)
-        if was and self.rect().contains(event.position().toPoint()):
-            self.clicked.emit()
+def _draw_lines(painter: QPainter, text: str, font, rect: QRectF, max_lines: int) -> None:
+    """Wrap ``text`` into at most ``max_lines`` lines in ``rect``, eliding the last."""
+    fm = QFontMetrics(font)
+    y = rect.top()
+    lines_left = max_lines
+    for paragraph in text.split("\n"):
+        if lines_left <= 0:
+            break
+        layout = QTextLayout(paragraph, font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        pieces = []
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(rect.width())
+            pieces.append(paragraph[line.textStart() : line.textStart() + line.textLength()])
+        layout.endLayout()
+        for i, piece in enumerate(pieces):
+            if lines_left <= 0:
+                break
+            last = lines_left == 1 and i < len(pieces) - 1
+            shown = fm.elidedText(
+                piece + "…" if last else piece, Qt.TextElideMode.ElideRight, int(rect.width())
+            )
+            painter.drawText(
+                QRectF(rect.left(), y, rect.width(), fm.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                shown.rstrip(),
+            )
+            y += fm.lineSpacing()
+            lines_left -= 1
 
 
 class ListScreen(InnerScreen):
@@ -91,23 +158,30 @@ class ListScreen(InnerScreen):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.pressed_row: int | None = None
         self.pages = QStackedWidget()
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.model = RowsModel()
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(CardDelegate(self))
+        self.view.setUniformItemSizes(True)
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.setStyleSheet(f"QListView {{ background: {theme.PAPER.name()}; }}")
         QScroller.grabGesture(
-            self.scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+            self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
-        self.list_widget = QWidget()
-        self.list_layout = QVBoxLayout(self.list_widget)
-        self.list_layout.addStretch(1)
-        self.scroll.setWidget(self.list_widget)
+        self.view.pressed.connect(self._pressed)
+        self.view.clicked.connect(lambda index: self.show_item(index.data(ROW)["key"]))
         self.detail = QScrollArea()
         self.detail.setWidgetResizable(True)
         self.detail.setFrameShape(QFrame.Shape.NoFrame)
         self.detail.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         QScroller.grabGesture(
             self.detail.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
@@ -116,42 +190,47 @@ class ListScreen(InnerScreen):
         self.detail_label.setTextFormat(Qt.TextFormat.RichText)
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setWidget(self.detail_label)
-        for area in (self.scroll, self.detail):
-            area.setStyleSheet(
-                "QScrollArea, QScrollArea > QWidget > QWidget "
-                f"{{ background: {theme.PAPER.name()}; }}"
-            )
-        self.pages.addWidget(self.scroll)
+        self.detail.setStyleSheet(
+            f"QScrollArea, QScrollArea > QWidget > QWidget {{ background: {theme.PAPER.name()}; }}"
+        )
+        self.pages.addWidget(self.view)
         self.pages.addWidget(self.detail)
         self.body.addWidget(self.pages, 1)
         self.back_button.clicked.disconnect()
         self.back_button.clicked.connect(self._back)
-        self.rows: list[dict[str, Any]] = []
-        self.cards: list[Card] = []
         self.open_key: str | None = None
+        self._showing = None
         self._loaded = False
+        self.retranslate()
+
+    def _pressed(self, index: QModelIndex) -> None:
+        self.pressed_row = index.row()
+        self.view.viewport().update()
+        QTimer.singleShot(180, self._released)
+
+    def _released(self) -> None:
+        self.pressed_row = None
+        self.view.viewport().update()
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        return self.model.rows
 
     def title(self) -> str:
         return self.ctx.tr(self.title_key) if self.title_key else ""
 
     def enter(self, **args: Any) -> None:
         if not self._loaded or self.ctx.library.changed():
-            self._load()
+            self.model.set_rows(self.ctx.library.rows(list(self.kinds)))
+            self._loaded = True
         if args.get("key"):
             self.show_item(args["key"])
 
-    def _load(self) -> None:
-        self.rows = [w.item for w in self.ctx.library.works(list(self.kinds))]
-        for card in self.cards:
-            card.deleteLater()
-        self.cards = []
-        for row in self.rows:
-            card = Card()
-            card.clicked.connect(lambda key=row["key"]: self.show_item(key))
-            self.list_layout.insertWidget(self.list_layout.count() - 1, card)
-            self.cards.append(card)
-        self._loaded = True
-        self.retranslate()
+    def card_height(self) -> int:
+        m = self.ctx.m
+        title = QFontMetrics(self.card_title_font()).height()
+        sub = QFontMetrics(m.caption(self.ctx.lang)).lineSpacing() * 2
+        return title + sub + m.px(10) + 2 * m.px(24) + m.gutter
 
     def card_text(self, row: dict[str, Any]) -> tuple[str, str]:
         raise NotImplementedError
@@ -159,10 +238,16 @@ class ListScreen(InnerScreen):
     def detail_html(self, row: dict[str, Any]) -> str:
         raise NotImplementedError
 
+    def card_title_font(self):
+        return self.ctx.m.font(
+            "serif", 40 if self.ctx.m.large else 34, bold=True, lang=self.ctx.lang
+        )
+
     def show_item(self, key: str) -> None:
-        row = next((r for r in self.rows if r["key"] == key), None)
+        row = self.ctx.library.item(key)
         if row is None:
             return
+        self._end_showing()
         self.open_key = key
         self.detail_label.setText(self.detail_html(row))
         self.detail.verticalScrollBar().setValue(0)
@@ -170,12 +255,15 @@ class ListScreen(InnerScreen):
         if self.ctx.records is not None:
             self._showing = self.ctx.records.begin(row, "visitor")
 
-    def _close_item(self) -> None:
-        if getattr(self, "_showing", None) is not None:
+    def _end_showing(self) -> None:
+        if self._showing is not None:
             self.ctx.records.end(self._showing, "completed")
             self._showing = None
+
+    def _close_item(self) -> None:
+        self._end_showing()
         self.open_key = None
-        self.pages.setCurrentWidget(self.scroll)
+        self.pages.setCurrentWidget(self.view)
 
     def _back(self) -> None:
         if self.open_key is not None:
@@ -189,37 +277,21 @@ class ListScreen(InnerScreen):
 
     def reset(self) -> None:
         self.leave()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.view.scrollToTop()
 
     def retranslate(self) -> None:
         super().retranslate()
-        if not hasattr(self, "cards"):
+        if not hasattr(self, "view"):
             return
         m = self.ctx.m
-        self.list_layout.setSpacing(m.gutter)
-        self.list_layout.setContentsMargins(0, 0, m.px(8), m.gutter)
-        for card, row in zip(self.cards, self.rows, strict=True):
-            title, sub = self.card_text(row)
-            card.title.setText(title)
-            card.sub.setText(sub)
-            card.sub.setVisible(bool(sub))
-            card.apply_style(self.ctx, self.card_title_font(), m.caption(self.ctx.lang))
+        self.view.setSpacing(0)
+        self.view.reset()  # card height follows the text size
         self.detail_label.setFont(m.reading(self.ctx.lang))
         self.detail_label.setContentsMargins(m.px(8), 0, m.px(48), m.gutter)
         if self.open_key is not None:
-            row = next(r for r in self.rows if r["key"] == self.open_key)
-            self.detail_label.setText(self.detail_html(row))
-
-    def card_title_font(self):
-        return self.ctx.m.font(
-            "serif", 40 if self.ctx.m.large else 34, bold=True, lang=self.ctx.lang
-        )
-
-
-def _esc(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
-    )
+            row = self.ctx.library.item(self.open_key)
+            if row is not None:
+                self.detail_label.setText(self.detail_html(row))
 
 
 class AphorismScreen(ListScreen):
@@ -241,9 +313,10 @@ class AphorismScreen(ListScreen):
 
     def detail_html(self, row: dict[str, Any]) -> str:
         m, lang = self.ctx.m, self.ctx.lang
+        kai = theme.family("kai") or ""
         parts = [
-            f'<p style=\'font-family:"{theme.family("kai") or ""}"; '
-            f"font-size:{m.px(88)}px; line-height:150%;'>{_esc(row['title_zh'] or '')}</p>"
+            f"<p style='font-family:\"{kai}\"; font-size:{m.px(88)}px; line-height:150%;'>"
+            f"{_esc(row['title_zh'] or '')}</p>"
         ]
         if lang == "en" and row.get("title_en"):
             parts.append(f"<p style='font-size:{m.px(36)}px;'>{_esc(row['title_en'])}</p>")
@@ -265,12 +338,11 @@ class HistoryScreen(ListScreen):
 
     def card_text(self, row: dict[str, Any]) -> tuple[str, str]:
         lang = self.ctx.lang
-        years = _years(row, lang)
-        head = field(row, "title", lang)
-        era = field(row, "era", lang)
-        meta = " · ".join(x for x in (self.ctx.tr(row["kind"]), era, years) if x)
+        meta = " · ".join(
+            x for x in (self.ctx.tr(row["kind"]), field(row, "era", lang), _years(row, lang)) if x
+        )
         summary = field(row, "summary", lang)
-        return head, f"{meta}\n{summary}" if summary else meta
+        return field(row, "title", lang), f"{meta}\n{summary}" if summary else meta
 
     def detail_html(self, row: dict[str, Any]) -> str:
         m, lang = self.ctx.m, self.ctx.lang
@@ -279,7 +351,7 @@ class HistoryScreen(ListScreen):
             for x in (
                 field(row, "era", lang),
                 _years(row, lang),
-                field(row, "region", lang) if lang == "zh" else "",
+                row.get("region") if lang == "zh" else "",
             )
             if x
         )
