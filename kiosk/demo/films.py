@@ -98,32 +98,34 @@ def _k(size: tuple[int, int]) -> float:
 
 
 def caption_overlay(size, text: str, en: str = "", dark: bool = False) -> Image.Image:
-    """A quiet caption band at the bottom: Chinese, English beneath in ink-soft."""
+    """The English rendering of a line, in a quiet band at the top of the picture.
+
+    The Chinese line ``text`` is not drawn: it is the film's subtitle (SRT), which
+    the player shows at the bottom, so the two never sit on top of each other.
+    """
     k = _k(size)
-    w, h = size
+    w = size[0]
     ov = Image.new("RGBA", size, (0, 0, 0, 0))
+    if not en:
+        return ov
     band = Image.new("L", size, 0)
     bd = ImageDraw.Draw(band)
-    top = h - int((150 if en else 118) * k)
-    for i in range(h - top):
+    depth = int(110 * k)
+    for i in range(depth):
         bd.line(
-            [(0, top + i), (w, top + i)],
-            fill=int(min(1.0, i / (40 * k + 1)) * (170 if dark else 150)),
+            [(0, i), (w, i)],
+            fill=int(min(1.0, (depth - i) / (40 * k + 1)) * (215 if dark else 205)),
         )
     ov.paste((*(NIGHT if dark else PAPER), 255), (0, 0), band)
     d = ImageDraw.Draw(ov)
-    f = font("serif", int(34 * k))
-    y = h - int((92 if en else 56) * k)
-    d.text((w / 2, y), text, font=f, fill=(*(PAPER if dark else INK), 255), anchor="ms")
-    if en:
-        fe = font("serif", int(22 * k))
-        d.text(
-            (w / 2, y + 40 * k),
-            en,
-            font=fe,
-            fill=(*mix(INK_SOFT, PAPER, 0.3 if dark else 0), 255),
-            anchor="ms",
-        )
+    fe = font("serif", int(24 * k))
+    d.text(
+        (w / 2, int(52 * k)),
+        en,
+        font=fe,
+        fill=(*(mix(INK_SOFT, PAPER, 0.45) if dark else INK_SOFT), 255),
+        anchor="ms",
+    )
     return ov
 
 

@@ -107,6 +107,11 @@ class Screen(QWidget):
     def reset(self) -> None:
         """Idle reset: forget the visitor's zoom, scroll and selections."""
 
+    def busy(self) -> bool:
+        """True while the screen holds the visitor's attention untouched (a film playing):
+        the idle reset waits."""
+        return False
+
 
 class PressableMixin:
     """Darkens 6 % while pressed (touch feedback within one frame)."""

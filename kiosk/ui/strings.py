@@ -45,6 +45,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "volume": ("音量", "Volume"),
     "reload": ("重新载入内容", "Reload content"),
     "exit": ("退出程序", "Exit kiosk"),
+    # Operator PIN pad and panel (kiosk/ui/operator.py).
+    "pin_hint": ("请输入 4–8 位数字密码", "Enter the 4–8 digit PIN"),
+    "pin_tries_left": ("还可尝试 {n} 次", "{n} tries left"),
+    "pin_wait": ("{n} 秒后可再试", "Try again in {n} s"),
+    "pin_unset": ("尚未设置管理员密码", "No operator PIN has been set"),
+    "pin_unset_how": ("请先在本机运行 kiosk set-pin", "Run “kiosk set-pin” on this computer first"),
+    "pin_ok": ("确定", "OK"),
+    "pin_delete": ("删除", "Delete"),
+    "cancel": ("取消", "Cancel"),
+    "total": ("合计", "Total"),
+    "uptime_hm": ("{h} 小时 {m} 分", "{h} h {m} min"),
+    "films_ok": ("正常", "OK"),
+    "none": ("无", "None"),
+    "recent_errors": ("最近的问题", "Recent problems"),
+    "more_lines": ("另有 {n} 条", "and {n} more"),
+    "reloaded": ("内容已重新载入 · {t}", "Content reloaded · {t}"),
+    "exit_confirm": ("确定要退出展陈程序吗？", "Exit the kiosk program?"),
+    "exit_yes": ("确认退出", "Yes, exit"),
     "person": ("人物", "People"),
     "place": ("地点", "Places"),
     "event": ("事件", "Events"),
@@ -53,6 +71,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "film": ("影片", "Films"),
     "poster": ("海报", "Posters"),
     "photo": ("图片", "Photos"),
+    # films (kiosk/ui/films.py)
+    "replay": ("再看一遍", "Watch again"),
+    "film_ended": ("放映结束，感谢观看。", "The film has ended. Thank you for watching."),
+    "film_failed": (
+        "这部影片暂时无法播放，请选择其他影片。",
+        "This film cannot be played at the moment. Please choose another.",
+    ),
+    "film_missing": ("这部影片已不在展陈中。", "This film is no longer on show."),
+    # galleries (kiosk/ui/gallery.py)
+    "gallery_prev": ("上一件", "Previous"),
+    "gallery_next": ("下一件", "Next"),
+    "gallery_about": ("作品说明", "About this work"),
+    "gallery_hide_about": ("收起说明", "Hide the text"),
+    "gallery_count": ("第 {n} 件，共 {total} 件", "{n} of {total}"),
+    "gallery_hint": (
+        "双指缩放 · 双击放大 · 左右滑动换作品",
+        "Pinch or double-tap to zoom · swipe for more",
+    ),
+    "gallery_source": ("出处", "Source"),
 }
 
 LANGUAGES = ("zh", "en")

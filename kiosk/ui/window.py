@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +17,21 @@ from kiosk.ui import theme
 from kiosk.ui.base import Context, Screen
 
 log = logging.getLogger(__name__)
+
+_LOADED = time.monotonic()
+
+
+def process_age_s() -> float:
+    """Seconds since this process started (Linux: from /proc; else since this module loaded)."""
+    try:
+        with open("/proc/uptime") as f:
+            uptime = float(f.read().split()[0])
+        with open("/proc/self/stat") as f:
+            start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.monotonic() - _LOADED
+
 
 ScreenFactory = Callable[[Context], Screen]
 
@@ -123,7 +140,20 @@ class KioskWindow(QWidget):
 
     def start(self) -> None:
         """Begin in the attract loop."""
+        self._first_paint_seen = False
         self._show("attract", {})
+
+    def _note_first_paint(self, obj: QObject, event: QEvent) -> None:
+        attract = self.screens.get("attract")
+        if self._first_paint_seen or attract is None or not isinstance(obj, QWidget):
+            return
+        if obj is attract or attract.isAncestorOf(obj):
+            self._first_paint_seen = True
+            # Logged after this paint has been handled: the frame is on screen.
+            QTimer.singleShot(
+                0,
+                lambda: log.info("first attract frame painted %.2f s after start", process_age_s()),
+            )
 
     def reset_to_attract(self) -> None:
         """The idle reset: forget the visit, return to the loop."""
@@ -237,6 +267,9 @@ class KioskWindow(QWidget):
         self.home()
 
     def _tick(self) -> None:
+        screen = self.screens.get(self.current) if self.current else None
+        if screen is not None and screen.busy():
+            self.idle.touch()  # nobody touches a screen while watching a film
         if self.current not in ("attract", None) and self.idle.expired():
             self.reset_to_attract()
 
