@@ -79,7 +79,9 @@ def _quit_on_signals(app) -> None:
 
     def stop(signum, frame) -> None:
         log.info("signal %d: stopping", signum)
-        app.quit()
+        # exit(), not quit(): Qt 6's quit() first asks windows to close, and the
+        # locked-down kiosk window refuses.
+        app.exit(0)
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
@@ -177,7 +179,7 @@ def build(
         "status": status,
         "set_volume": set_volume,
         "reload": reload,
-        "quit": app.quit,
+        "quit": lambda: app.exit(0),
     }
     window = KioskWindow(make_context, screen_factories(operator), locked_down=not options.windowed)
     holder["window"] = window

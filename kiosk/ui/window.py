@@ -191,6 +191,8 @@ class KioskWindow(QWidget):
     # ------------------------------------------------------- input, idle
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         etype = event.type()
+        if etype == QEvent.Type.Paint and not getattr(self, "_first_paint_seen", True):
+            self._note_first_paint(obj, event)
         if etype in _INPUT_EVENTS:
             self.idle.touch()
             if etype == QEvent.Type.MouseMove and self.locked_down:

@@ -1,0 +1,138 @@
+"""Screenshots of the galleries: the grid, a work fitted, deep zoom into a handscroll, the text.
+
+    xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python tests/screenshots/shoot_gallery.py \\
+        --data-dir DIR --out screenshots/gallery/landscape
+    xvfb-run -s "-screen 0 1080x1920x24" ... --out screenshots/gallery/portrait
+
+DIR holds a catalogue with calligraphy (e.g. the demo one, made by
+``kiosk --data-dir /tmp/gallery-demo demo``: DIR is then /tmp/gallery-demo/demo).
+Prints each PNG's path and the paint times of the zoom view while zooming.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QPointF, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.catalog import Catalogue
+from kiosk.catalog.files import MediaStore
+from kiosk.catalog.library import Library
+from kiosk.paths import Paths
+from kiosk.records import Recorder
+from kiosk.settings import Settings
+from kiosk.ui import theme
+from kiosk.ui.base import Context, Visit
+from kiosk.ui.gallery import GalleryScreen
+from kiosk.ui.home import HomeScreen
+from kiosk.ui.images import ImageLoader
+from kiosk.ui.window import KioskWindow
+
+
+def settle(ms: int = 300) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir", required=True)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication([])
+    paths = Paths(Path(args.data_dir))
+    catalogue = Catalogue.open(paths.catalogue, create=False)
+    library = Library(catalogue, MediaStore.at(paths))
+    images = ImageLoader()
+    settings = Settings()
+
+    def make_context(window):
+        return Context(
+            library,
+            settings,
+            Visit("zh", theme.Metrics()),
+            images,
+            window,
+            None,
+            None,
+            Recorder(catalogue),
+        )
+
+    factories = {"home": HomeScreen, "attract": HomeScreen, "gallery": GalleryScreen}
+    window = KioskWindow(make_context, factories)
+    window.setGeometry(app.primaryScreen().geometry())
+    window.showFullScreen()
+    screen = app.primaryScreen()
+
+    def shot(name: str) -> None:
+        settle()
+        gallery = window.screens.get("gallery")
+        for _ in range(3):
+            images.wait()
+            if gallery is not None:
+                gallery.loader.wait()
+            settle(150)
+        screen.grabWindow(0).save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    window.home()
+    settle()
+    for lang in ("zh", "en"):
+        window.ctx.visit.set_lang(lang)
+        window.home()
+        window.go("gallery", kind="calligraphy")
+        gallery: GalleryScreen = window.screens["gallery"]
+        shot(f"grid-calligraphy-{lang}")
+        plain = next(i for i, w in enumerate(gallery.works) if w.tiles is None)
+        gallery.open_work(plain)
+        shot(f"work-fitted-{lang}")
+        gallery.toggle_caption()
+        shot(f"work-caption-{lang}")
+        gallery.toggle_caption()
+        gallery.go_back()
+        scroll = next(
+            i for i, w in enumerate(gallery.works) if w.tiles and w.tiles.width > w.tiles.height
+        )
+        gallery.open_work(scroll)
+        shot(f"handscroll-fitted-{lang}")
+        zoom = gallery.zoom
+        zoom.paint_ms.clear()
+        anchor = QPointF(zoom.width() * 0.62, zoom.height() / 2)
+        while zoom.scale() < 1.0:  # as a pinch would: many small steps, one paint each
+            zoom.zoom_by(1.05, anchor)
+            zoom.repaint()
+            app.processEvents()
+        times = sorted(zoom.paint_ms)
+        print(
+            f"zoom paint ms: median {statistics.median(times):.1f}, "
+            f"p95 {times[int(len(times) * 0.95)]:.1f}, max {times[-1]:.1f} ({len(times)} frames)"
+        )
+        size = zoom.image_size()
+        zoom.center_on(QPointF(size.width() * 0.57, size.height() * 0.45))
+        shot(f"handscroll-zoomed-{lang}")
+        gallery.toggle_caption()
+        shot(f"handscroll-caption-{lang}")
+        gallery.go_back()
+        window.back()
+        window.go("gallery", kind="poster")
+        shot(f"grid-posters-{lang}")
+        window.back()
+    window.ctx.visit.set_lang("zh")
+    window.ctx.visit.set_large(True)
+    window.go("gallery", kind="calligraphy")
+    shot("grid-large-text")
+    gallery = window.screens["gallery"]
+    gallery.open_work(1)
+    gallery.toggle_caption()
+    shot("work-caption-large-text")
+    window.shutdown()
+
+
+if __name__ == "__main__":
+    main()
