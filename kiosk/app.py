@@ -167,7 +167,7 @@ def build(
                 screen.set_volume(volume)
 
     def reload() -> None:
-        library.changed()  # re-read on the next screen change
+        library.invalidate()  # every screen re-reads the catalogue
         holder["window"].reset_to_attract()
         for screen in holder["window"].screens.values():
             if hasattr(screen, "reload"):

@@ -63,15 +63,37 @@ class Library:
     def __init__(self, catalogue: Catalogue, store: MediaStore) -> None:
         self.catalogue = catalogue
         self.store = store
+        self._seen: dict[int, int] = {}
+        self._forced = 0
+        self._works: dict[tuple, tuple[int, list[Work]]] = {}
 
-    def changed(self) -> bool:
-        """True once after another process (an import) committed to the catalogue."""
-        version = self.catalogue.data_version()
-        old, self._version = getattr(self, "_version", version), version
-        return version != old
+    def changed(self, owner: object = None) -> bool:
+        """True once per ``owner`` after the catalogue changed since that owner last asked.
+
+        Another process (an import) committing is seen through SQLite's data
+        version, which works under WAL where file times do not change.
+        """
+        version = self.catalogue.data_version() + self._forced
+        key = id(owner)
+        seen = self._seen.get(key)
+        self._seen[key] = version
+        return seen is not None and seen != version
+
+    def invalidate(self) -> None:
+        """Make every owner see a change and forget cached lists (operator reload)."""
+        self._forced += 1
+        self._works.clear()
 
     def works(self, kinds: list[str] | tuple[str, ...], on: date | None = None) -> list[Work]:
-        return [self.work(row) for row in self.catalogue.items(kinds, on=on)]
+        """Works of these kinds, in display order (cached until the catalogue changes)."""
+        key = (tuple(kinds), on)
+        version = self.catalogue.data_version() + self._forced
+        cached = self._works.get(key)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        works = [self.work(row) for row in self.catalogue.items(kinds, on=on)]
+        self._works[key] = (version, works)
+        return works
 
     def rows(self, kinds: list[str] | tuple[str, ...], on: date | None = None) -> list[dict]:
         """Item rows only (no file look-ups): for long lists."""

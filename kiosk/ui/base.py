@@ -107,6 +107,9 @@ class Screen(QWidget):
     def reset(self) -> None:
         """Idle reset: forget the visitor's zoom, scroll and selections."""
 
+    def prewarm(self) -> None:
+        """Read what the first visit will need (called once, while the loop runs)."""
+
     def busy(self) -> bool:
         """True while the screen holds the visitor's attention untouched (a film playing):
         the idle reset waits."""

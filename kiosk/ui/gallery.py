@@ -653,6 +653,10 @@ class GalleryScreen(InnerScreen):
             self._begin_showing()  # back on a work left open (e.g. after following a link)
         self._layout_grid()
 
+    def prewarm(self) -> None:
+        for kind in ("calligraphy", "poster", "photo"):
+            self.ctx.library.works([kind])
+
     def leave(self) -> None:
         self._end_showing()
         self.zoom.reset()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QLocale, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPainterPath, QPixmap
@@ -169,18 +170,25 @@ class HomeScreen(Screen):
         for section in self.sections():
             tile = Tile(self.ctx, section)
             tile.clicked.connect(lambda s=section: self.ctx.nav.go(s.screen, **dict(s.args)))
-            works = self.ctx.library.works(list(section.picture_kinds))
-            # Each tile shows a different work, the first of its kinds not shown yet.
-            picture = next(
-                (w.picture for w in works if w.picture is not None and w.picture not in used),
-                None,
-            )
+            picture = self._picture_for(section, used)
             used.add(picture)
             tile.set_picture(picture)
             self.tiles.append(tile)
         self._columns = 0
         self._arrange()
         self.retranslate()
+
+    def _picture_for(self, section: Section, used: set) -> Path | None:
+        """The first picture of the section's kinds that no earlier tile shows."""
+        library = self.ctx.library
+        for kind in section.picture_kinds:
+            for row in library.rows([kind]):
+                if row.get("media_id") is None:
+                    continue
+                picture = library.work(row).picture
+                if picture is not None and picture not in used:
+                    return picture
+        return None
 
     def _arrange(self) -> None:
         columns = 2 if self.height() > self.width() else 3
@@ -199,7 +207,7 @@ class HomeScreen(Screen):
         super().resizeEvent(event)
 
     def enter(self, **args) -> None:
-        if self.ctx.library.changed():
+        if self.ctx.library.changed(self):
             self.refresh()
         self._update_clock()
         self._clock.start()

@@ -220,7 +220,7 @@ class ListScreen(InnerScreen):
         return self.ctx.tr(self.title_key) if self.title_key else ""
 
     def enter(self, **args: Any) -> None:
-        if not self._loaded or self.ctx.library.changed():
+        if not self._loaded or self.ctx.library.changed(self):
             self.model.set_rows(self.ctx.library.rows(list(self.kinds)))
             self._loaded = True
         if args.get("key"):

@@ -143,12 +143,25 @@ class KioskWindow(QWidget):
         self._first_paint_seen = False
         self._show("attract", {})
 
+    def _prewarm(self, pending: list[str] | None = None) -> None:
+        if pending is None:
+            pending = [n for n in self.factories if n not in self.screens and n != "operator"]
+        if not pending:
+            return
+        name = pending.pop(0)
+        if name not in self.screens:
+            self.screen(name).prewarm()
+        QTimer.singleShot(50, lambda: self._prewarm(pending))
+
     def _note_first_paint(self, obj: QObject, event: QEvent) -> None:
         attract = self.screens.get("attract")
         if self._first_paint_seen or attract is None or not isinstance(obj, QWidget):
             return
         if obj is attract or attract.isAncestorOf(obj):
             self._first_paint_seen = True
+            # Build the other screens while the loop plays, one per event-loop turn,
+            # so no visitor's first tap waits for a screen to be made.
+            QTimer.singleShot(1000, self._prewarm)
             # Logged after this paint has been handled: the frame is on screen.
             QTimer.singleShot(
                 0,
