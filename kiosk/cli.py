@@ -157,6 +157,13 @@ def _start(args: argparse.Namespace, paths: Paths, catalogue_paths: Paths) -> in
             "no screen to show the kiosk on (DISPLAY is not set); run it on the kiosk's "
             "display, or with --no-window to only build the catalogue"
         )
+    if not paths.config_file.exists():
+        # Give the operator the one file to edit, with every setting at its default.
+        try:
+            paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+            paths.config_file.write_text(settings_mod.example_toml(), encoding="utf-8")
+        except OSError as e:
+            log.warning("cannot write %s (%s)", paths.config_file, e.strerror)
     settings, problems = settings_mod.load(paths.config_file)
     for problem in problems:
         print(f"settings: {problem}", file=sys.stderr)

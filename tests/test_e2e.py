@@ -41,7 +41,7 @@ def test_kiosk_run_cycles_items_and_plays_films_to_the_end(tmp_path, paths, xvfb
     make_image(src / "posters" / "清风.jpg", (1600, 900))
     make_image(src / "calligraphy" / "廉.jpg", (900, 1600))
     make_video(src / "films" / "film-a.mp4", seconds=2.0, size=(640, 360))
-    make_video(src / "films" / "film-b.mp4", seconds=2.0, size=(640, 360))
+    make_video(src / "films" / "film-b.mp4", seconds=2.5, size=(640, 360))  # not a duplicate
     (src / "aphorisms.csv").write_text(
         "key,kind,title_zh,title_en,author_zh,source_zh\n"
         "si-zhi,aphorism,天知，神知，我知，子知。,Heaven knows.,杨震,《后汉书·杨震列传》\n",
