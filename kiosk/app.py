@@ -167,8 +167,7 @@ def build(
                 screen.set_volume(volume)
 
     def reload() -> None:
-        library.invalidate()  # every screen re-reads the catalogue
-        holder["window"].reset_to_attract()
+        library.invalidate()  # every screen re-reads the catalogue when next shown
         for screen in holder["window"].screens.values():
             if hasattr(screen, "reload"):
                 screen.reload()

@@ -57,6 +57,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "total": ("合计", "Total"),
     "uptime_hm": ("{h} 小时 {m} 分", "{h} h {m} min"),
     "films_ok": ("正常", "OK"),
+    "playback": ("影片播放", "Film playback"),
     "none": ("无", "None"),
     "recent_errors": ("最近的问题", "Recent problems"),
     "more_lines": ("另有 {n} 条", "and {n} more"),
@@ -90,6 +91,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Pinch or double-tap to zoom · swipe for more",
     ),
     "gallery_source": ("出处", "Source"),
+    # search (kiosk/ui/search.py, kiosk/ui/keyboard.py)
+    "search": ("搜索", "Search"),
+    "search_placeholder": ("人物、作品、格言……", "People, works, sayings…"),
+    "search_hint": (
+        "输入拼音或首字母，如 baozheng 或 bz",
+        "Type pinyin or initials, e.g. baozheng or bz",
+    ),
+    "search_none": ("没有找到", "Nothing found"),
+    "search_clear": ("清空", "Clear"),
+    "key_space": ("空格", "Space"),
 }
 
 LANGUAGES = ("zh", "en")

@@ -47,6 +47,9 @@ _BLOCKED_KEYS = {
     Qt.Key.Key_F11,
 }
 
+# The hidden corner gesture works where the top-left corner holds nothing to tap.
+GESTURE_SCREENS = ("attract", "home")
+
 _INPUT_EVENTS = {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.MouseButtonRelease,
@@ -246,6 +249,8 @@ class KioskWindow(QWidget):
     def _handle_gesture(self, event: QEvent) -> bool:
         etype = event.type()
         if etype in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            if self.current not in GESTURE_SCREENS:
+                return False  # elsewhere the corner holds the back button
             pos = self.mapFromGlobal(self._global_pos(event))
             self.hold.press(pos.x(), pos.y())
             QTimer.singleShot(int(self.hold.hold_s * 1000) + 50, self._check_hold)

@@ -1,0 +1,809 @@
+"""Operator access: the PIN pad and the operator panel.
+
+The pad is reached only through the hidden gesture (see ``kiosk.ui.window``).
+It shows dots, never digits, checks the PIN with a ``PinGuard`` against the
+stored hash, and opens the panel when it is right.  With no PIN set (no
+``kiosk set-pin`` yet) the pad says so and accepts nothing.
+
+The panel shows what the operator needs at a glance (items by kind, broken
+files, recent problems, uptime, whether films can play) and offers three
+controls: volume, reload content, and exit (with a confirm step).  Everything
+it acts on is passed in as a callable; nothing here opens a dialog, a menu or a
+file chooser.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.catalog.model import KINDS
+from kiosk.pin import MAX_DIGITS, MIN_DIGITS, PinGuard
+from kiosk.ui import theme
+from kiosk.ui.base import Button, Context, InnerScreen, PressableMixin, Screen
+
+StatusFn = Callable[[], dict[str, Any]]
+
+
+def _set_color(widget: QWidget, color: QColor) -> None:
+    pal = widget.palette()
+    pal.setColor(QPalette.ColorRole.WindowText, color)
+    widget.setPalette(pal)
+
+
+def _label(ctx: Context, key: str) -> str:
+    """A string used as a row label: capitalised in English."""
+    text = ctx.tr(key)
+    return text[:1].upper() + text[1:] if ctx.lang == "en" else text
+
+
+def _plain_label() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+# ==================================================================== the PIN pad
+class PadKey(QWidget, PressableMixin):
+    """One key of the PIN pad: a digit, "delete" or "ok"."""
+
+    clicked = Signal()
+
+    def __init__(self, ctx: Context, text: Callable[[], str], *, role: str = "digit") -> None:
+        super().__init__()
+        self.ctx, self._text, self.role = ctx, text, role
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.refresh()
+
+    def text(self) -> str:
+        return self._text()
+
+    def refresh(self) -> None:
+        m = self.ctx.m
+        self.setFixedSize(m.px(200), m.px(120))
+        self.update()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        m = self.ctx.m
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        path = QPainterPath()
+        path.addRoundedRect(r, m.radius, m.radius)
+        enabled = self.isEnabled()
+        strong = self.role == "ok" and enabled
+        p.fillPath(path, theme.INK if strong else theme.PAPER_DEEP)
+        if enabled:
+            self._press_overlay(p, path)
+        fg = QColor(theme.PAPER if strong else theme.INK)
+        if not enabled:
+            fg = QColor(theme.INK_SOFT)
+            fg.setAlphaF(0.45)
+        p.setPen(fg)
+        p.setFont(m.font("sans", 52) if self.role == "digit" else m.label())
+        p.drawText(r, int(Qt.AlignmentFlag.AlignCenter), self._text())
+
+    def mousePressEvent(self, event) -> None:
+        self.pressed_down = True
+        self.update()
+
+    def mouseReleaseEvent(self, event) -> None:
+        was = self.pressed_down
+        self.pressed_down = False
+        self.update()
+        if was and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+
+
+class PinDots(QWidget):
+    """How many digits are typed: filled dots, with open ones up to the minimum length."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.count = 0
+        self.refresh()
+
+    def refresh(self) -> None:
+        m = self.ctx.m
+        self.setFixedSize(MAX_DIGITS * m.px(56), m.px(56))
+        self.update()
+
+    def set_count(self, count: int) -> None:
+        self.count = count
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        m = self.ctx.m
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        shown = max(MIN_DIGITS, self.count)
+        d, step = m.px(22), m.px(56)
+        x0 = (self.width() - (shown - 1) * step) / 2
+        cy = self.height() / 2
+        for i in range(shown):
+            rect = QRectF(x0 + i * step - d / 2, cy - d / 2, d, d)
+            if i < self.count:
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(theme.INK)
+            else:
+                p.setPen(QPen(theme.INK_SOFT, max(1.5, m.px(2))))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawEllipse(rect)
+
+
+class PinScreen(Screen):
+    """A calm full-screen PIN pad; a right PIN opens the operator panel."""
+
+    name = "pin"
+
+    def __init__(
+        self,
+        ctx: Context,
+        guard: PinGuard,
+        load_hash: Callable[[], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.guard = guard
+        self._load_hash = load_hash
+        self._typed: list[str] = []
+        self.state = "hint"  # hint | wrong | locked | unset
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.back_button = Button(ctx, lambda: ctx.tr("back"), icon="back", parent=self)
+        self.back_button.clicked.connect(ctx.nav.back)
+
+        self.title_label = _plain_label()
+        self.dots = PinDots(ctx)
+        self.message = _plain_label()
+        self.detail = _plain_label()
+        for label in (self.title_label, self.message, self.detail):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.keys: dict[str, PadKey] = {}
+        grid = QGridLayout()
+        layout_keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "delete", "0", "ok"]
+        for i, name in enumerate(layout_keys):
+            if name == "delete":
+                key = PadKey(ctx, lambda: ctx.tr("pin_delete"), role="delete")
+                key.clicked.connect(self.delete)
+            elif name == "ok":
+                key = PadKey(ctx, lambda: ctx.tr("pin_ok"), role="ok")
+                key.clicked.connect(self.confirm)
+            else:
+                key = PadKey(ctx, lambda d=name: d)
+                key.clicked.connect(lambda d=name: self.type_digit(d))
+            self.keys[name] = key
+            grid.addWidget(key, i // 3, i % 3)
+        self._grid = grid
+
+        column = QVBoxLayout(self)
+        column.addStretch(1)
+        column.addWidget(self.title_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.dots, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.message, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.detail, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addLayout(grid)
+        column.addStretch(1)
+        grid.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self._column = column
+
+        self._lock_timer = QTimer(self)
+        self._lock_timer.setInterval(250)
+        self._lock_timer.timeout.connect(self.update_lock)
+        self.retranslate()
+        self._show_state()
+
+    # ------------------------------------------------------------ what shows
+    def typed_count(self) -> int:
+        return len(self._typed)
+
+    def retranslate(self) -> None:
+        m = self.ctx.m
+        self.back_button.refresh()
+        self._place_back()
+        self.title_label.setFont(m.heading())
+        self.title_label.setText(self.ctx.tr("pin_title"))
+        self.message.setFont(m.label())
+        self.detail.setFont(m.caption())
+        line = QFontMetrics(m.label()).lineSpacing()
+        self.message.setFixedHeight(line + m.px(8))
+        self.detail.setFixedHeight(QFontMetrics(m.caption()).lineSpacing() + m.px(8))
+        self.dots.refresh()
+        for key in self.keys.values():
+            key.refresh()
+        self._grid.setSpacing(m.gutter)
+        self._column.setSpacing(m.px(16))
+        self._column.setContentsMargins(m.bezel, m.bezel, m.bezel, m.bezel)
+        self._show_state()
+
+    def _place_back(self) -> None:
+        m = self.ctx.m
+        self.back_button.move(m.margin // 2 + m.bezel // 2, m.bezel)
+        self.back_button.raise_()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_back()
+
+    def _show_state(self) -> None:
+        tr = self.ctx.tr
+        locked = self.state == "locked"
+        if self.state == "wrong":
+            line, detail, color = tr("pin_wrong"), "", theme.SEAL
+            left = self.guard.tries_left()
+            if left <= 2:
+                detail = tr("pin_tries_left").format(n=left)
+        elif locked:
+            seconds = math.ceil(self.guard.locked_for())
+            line, color = tr("pin_locked"), theme.SEAL
+            detail = tr("pin_wait").format(n=seconds)
+        elif self.state == "unset":
+            line, detail, color = tr("pin_unset"), tr("pin_unset_how"), theme.INK
+        else:
+            line, detail, color = tr("pin_hint"), "", theme.INK_SOFT
+        self.message.setText(line)
+        _set_color(self.message, color)
+        self.detail.setText(detail)
+        _set_color(self.detail, theme.INK_SOFT)
+        usable = not locked and self.state != "unset"
+        for name, key in self.keys.items():
+            if name == "ok":
+                key.setEnabled(usable and len(self._typed) >= MIN_DIGITS)
+            elif name == "delete":
+                key.setEnabled(usable and bool(self._typed))
+            else:
+                key.setEnabled(usable and len(self._typed) < MAX_DIGITS)
+        self.dots.set_count(len(self._typed))
+
+    # ------------------------------------------------------------ typing
+    def type_digit(self, digit: str) -> None:
+        if self.state in ("locked", "unset") or len(self._typed) >= MAX_DIGITS:
+            return
+        self._typed.append(digit)
+        if self.state == "wrong":
+            self.state = "hint"
+        self._show_state()
+
+    def delete(self) -> None:
+        if self._typed:
+            self._typed.pop()
+        self._show_state()
+
+    def confirm(self) -> None:
+        if len(self._typed) < MIN_DIGITS or self.state in ("locked", "unset"):
+            return
+        stored = self._load_hash()
+        pin = "".join(self._typed)
+        self._typed.clear()
+        if stored is None:
+            self.state = "unset"
+            self._show_state()
+            return
+        result = self.guard.attempt(pin, stored)
+        if result == "ok":
+            self.state = "hint"
+            self._show_state()
+            self.ctx.nav.go("operator")
+            return
+        if self.guard.locked_for() > 0:
+            self._lock()
+        else:
+            self.state = "wrong"
+            self._show_state()
+
+    def _lock(self) -> None:
+        self.state = "locked"
+        self._show_state()
+        self._lock_timer.start()
+
+    def update_lock(self) -> None:
+        """Count the lockout down; when it ends the pad accepts tries again."""
+        if self.state != "locked":
+            self._lock_timer.stop()
+            return
+        if self.guard.locked_for() <= 0:
+            self._lock_timer.stop()
+            self.state = "hint"
+        self._show_state()
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        text = event.text()
+        if text and text.isascii() and text.isdigit():
+            self.type_digit(text)
+        elif key == Qt.Key.Key_Backspace:
+            self.delete()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.confirm()
+        else:
+            super().keyPressEvent(event)
+
+    # ------------------------------------------------------------ life cycle
+    def enter(self, **args: Any) -> None:
+        self._typed.clear()
+        if self.guard.locked_for() > 0:
+            self._lock()
+        else:
+            self.state = "hint" if self._load_hash() is not None else "unset"
+            self._show_state()
+        self.setFocus()
+
+    def leave(self) -> None:
+        self._typed.clear()
+        self._lock_timer.stop()
+        if self.state == "wrong":
+            self.state = "hint"
+        self._show_state()
+
+    def reset(self) -> None:
+        self.leave()
+
+
+# ================================================================= the panel
+class Card(QWidget):
+    """A paper-deep panel with rounded corners."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__()
+        self.ctx = ctx
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        path = QPainterPath()
+        r = self.ctx.m.radius
+        path.addRoundedRect(QRectF(self.rect()), r, r)
+        p.fillPath(path, theme.PAPER_DEEP)
+
+
+class Lines(QWidget):
+    """A few lines of small text, each elided to the width; "and N more" past the limit."""
+
+    def __init__(self, ctx: Context, max_lines: int = 3) -> None:
+        super().__init__()
+        self.ctx, self.max_lines = ctx, max_lines
+        self.lines: list[str] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.refresh()
+
+    def shown(self) -> list[str]:
+        if len(self.lines) <= self.max_lines:
+            return list(self.lines)
+        rest = len(self.lines) - (self.max_lines - 1)
+        more = self.ctx.tr("more_lines").format(n=rest)
+        return [*self.lines[: self.max_lines - 1], more]
+
+    def set_lines(self, lines: list[str]) -> None:
+        self.lines = [" ".join(str(line).split()) for line in lines]
+        self.refresh()
+
+    def line_height(self) -> int:
+        return round(self.ctx.m.caption().pixelSize() * 1.45)
+
+    def refresh(self) -> None:
+        self.setFixedHeight(len(self.shown()) * self.line_height() if self.lines else 0)
+        self.setVisible(bool(self.lines))
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        font = self.ctx.m.caption()
+        fm = QFontMetrics(font)
+        p.setFont(font)
+        p.setPen(theme.INK_SOFT)
+        step = self.line_height()
+        for i, line in enumerate(self.shown()):
+            text = fm.elidedText(line, Qt.TextElideMode.ElideMiddle, self.width())
+            p.drawText(
+                QRectF(0, i * step, self.width(), step), int(Qt.AlignmentFlag.AlignVCenter), text
+            )
+
+
+class VolumeSlider(QWidget):
+    """A large horizontal slider, 0–100, dragged or tapped anywhere along it."""
+
+    valueChanged = Signal(int)
+
+    def __init__(self, ctx: Context, value: int = 80) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._value = max(0, min(100, value))
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.refresh()
+
+    def value(self) -> int:
+        return self._value
+
+    def setValue(self, value: int) -> None:
+        value = max(0, min(100, int(value)))
+        if value != self._value:
+            self._value = value
+            self.update()
+            self.valueChanged.emit(value)
+
+    def refresh(self) -> None:
+        m = self.ctx.m
+        self.setFixedHeight(m.px(120))
+        self.setMinimumWidth(m.px(320))
+        self.update()
+
+    def _track(self) -> tuple[float, float]:
+        handle = self.ctx.m.px(64)
+        return handle / 2, self.width() - handle / 2
+
+    def value_at(self, x: float) -> int:
+        left, right = self._track()
+        if right <= left:
+            return self._value
+        return round(100 * min(1.0, max(0.0, (x - left) / (right - left))))
+
+    def x_for(self, value: int) -> float:
+        left, right = self._track()
+        return left + (right - left) * value / 100
+
+    def paintEvent(self, event) -> None:
+        m = self.ctx.m
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        left, right = self._track()
+        cy, h = self.height() / 2, m.px(12)
+        empty = QColor(theme.INK)
+        empty.setAlphaF(0.14)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(empty)
+        p.drawRoundedRect(QRectF(left, cy - h / 2, right - left, h), h / 2, h / 2)
+        x = self.x_for(self._value)
+        p.setBrush(theme.INK)
+        p.drawRoundedRect(QRectF(left, cy - h / 2, x - left, h), h / 2, h / 2)
+        d = m.px(64)
+        p.setBrush(theme.PAPER)
+        p.setPen(QPen(theme.INK, max(2, m.px(3))))
+        p.drawEllipse(QRectF(x - d / 2, cy - d / 2, d, d))
+
+    def mousePressEvent(self, event) -> None:
+        self.setValue(self.value_at(event.position().x()))
+
+    def mouseMoveEvent(self, event) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.setValue(self.value_at(event.position().x()))
+
+
+class GlyphButton(Button):
+    """A square button showing one large sign (− and + beside the volume slider)."""
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.setFont(self.ctx.m.font("sans", 48))
+
+
+def format_uptime(ctx: Context, seconds: float) -> str:
+    minutes = max(0, int(seconds)) // 60
+    return ctx.tr("uptime_hm").format(h=minutes // 60, m=minutes % 60)
+
+
+class OperatorScreen(InnerScreen):
+    """Status at a glance, volume, reload content, exit (confirmed)."""
+
+    name = "operator"
+
+    def __init__(
+        self,
+        ctx: Context,
+        status: StatusFn,
+        set_volume: Callable[[int], None],
+        reload: Callable[[], None],
+        quit: Callable[[], None],
+        *,
+        volume: Callable[[], int] | None = None,
+        now: Callable[[], float] = time.time,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self._status, self._set_volume, self._reload, self._quit = status, set_volume, reload, quit
+        # The volume now: asked of ``volume`` if given, else the last one set here.
+        self._last_volume = ctx.settings.playback.volume
+        self._volume = volume or (lambda: self._last_volume)
+        self._now = now
+        self._reloaded_at: float | None = None
+        # Back leaves the panel for the home screen, never to the PIN pad.
+        self.back_button.clicked.disconnect()
+        self.back_button.clicked.connect(ctx.nav.home)
+
+        # ---- status card: title and total, counts by kind, then the health rows
+        self.status_card = Card(ctx)
+        card = QVBoxLayout(self.status_card)
+        self.status_title = _plain_label()
+        self.total_label = _plain_label()
+        _set_color(self.total_label, theme.INK_SOFT)
+        self.total_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.status_title, 0, Qt.AlignmentFlag.AlignBottom)
+        title_row.addWidget(self.total_label, 1, Qt.AlignmentFlag.AlignBottom)
+        card.addLayout(title_row)
+        counts = QGridLayout()
+        self.count_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        for i, kind in enumerate(KINDS):
+            number, name = _plain_label(), _plain_label()
+            _set_color(name, theme.INK_SOFT)
+            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            cell = QHBoxLayout()
+            cell.setSpacing(0)
+            cell.addWidget(name, 1)
+            cell.addWidget(number)
+            counts.addLayout(cell, i // 3, i % 3)
+            self.count_labels[kind] = (number, name)
+        card.addLayout(counts)
+        self.rule = QWidget()
+        self.rule.setAutoFillBackground(True)
+        rule_pal = self.rule.palette()
+        rule_color = QColor(theme.INK_SOFT)
+        rule_color.setAlphaF(0.5)
+        rule_pal.setColor(self.rule.backgroundRole(), rule_color)
+        self.rule.setPalette(rule_pal)
+        card.addWidget(self.rule)
+        rows = QGridLayout()
+        self.row_names: dict[str, QLabel] = {}
+        self.row_values: dict[str, QLabel] = {}
+        for r, key in enumerate(("uptime", "playback", "broken", "recent_errors")):
+            name, value = _plain_label(), _plain_label()
+            _set_color(name, theme.INK_SOFT)
+            value.setWordWrap(key == "playback")  # the only value that can be a sentence
+            rows.addWidget(name, 2 * r, 0, Qt.AlignmentFlag.AlignTop)
+            rows.addWidget(value, 2 * r, 1, Qt.AlignmentFlag.AlignTop)
+            self.row_names[key], self.row_values[key] = name, value
+        self.broken_lines = Lines(ctx)
+        self.error_lines = Lines(ctx)
+        rows.addWidget(self.broken_lines, 5, 0, 1, 2)
+        rows.addWidget(self.error_lines, 7, 0, 1, 2)
+        rows.setColumnStretch(1, 1)
+        card.addLayout(rows)
+        card.addStretch(1)
+        self._card_layout, self._counts, self._rows = card, counts, rows
+
+        # ---- controls
+        controls = QWidget()
+        box = QVBoxLayout(controls)
+        box.setContentsMargins(0, 0, 0, 0)
+        volume_row = QHBoxLayout()
+        self.volume_title = _plain_label()
+        self.volume_value = _plain_label()
+        self.volume_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        volume_row.addWidget(self.volume_title)
+        volume_row.addWidget(self.volume_value, 1)
+        self.slider = VolumeSlider(ctx, self._volume())
+        self.slider.valueChanged.connect(self._volume_changed)
+        self.quieter = GlyphButton(ctx, lambda: "−", min_size=QSize(96, 96))
+        self.louder = GlyphButton(ctx, lambda: "+", min_size=QSize(96, 96))
+        self.quieter.clicked.connect(lambda: self.slider.setValue(self.slider.value() - 5))
+        self.louder.clicked.connect(lambda: self.slider.setValue(self.slider.value() + 5))
+        slider_row = QHBoxLayout()
+        slider_row.addWidget(self.quieter)
+        slider_row.addWidget(self.slider, 1)
+        slider_row.addWidget(self.louder)
+
+        self.reload_button = Button(ctx, lambda: ctx.tr("reload"), min_size=QSize(420, 96))
+        self.reload_button.clicked.connect(self.reload_content)
+        self.reload_note = _plain_label()
+        _set_color(self.reload_note, theme.INK_SOFT)
+
+        self.exit_button = Button(ctx, lambda: ctx.tr("exit"), min_size=QSize(420, 96))
+        self.exit_button.clicked.connect(self.ask_exit)
+        self.confirm_box = QWidget()
+        confirm = QVBoxLayout(self.confirm_box)
+        confirm.setContentsMargins(0, 0, 0, 0)
+        self.confirm_label = _plain_label()
+        self.confirm_label.setWordWrap(True)
+        self.exit_yes = Button(
+            ctx, lambda: ctx.tr("exit_yes"), accent=True, min_size=QSize(240, 96)
+        )
+        self.exit_no = Button(ctx, lambda: ctx.tr("cancel"), min_size=QSize(240, 96))
+        self.exit_yes.clicked.connect(self.exit_confirmed)
+        self.exit_no.clicked.connect(self.cancel_exit)
+        confirm_row = QHBoxLayout()
+        confirm_row.addWidget(self.exit_yes)
+        confirm_row.addWidget(self.exit_no)
+        confirm_row.addStretch(1)
+        confirm.addWidget(self.confirm_label)
+        confirm.addLayout(confirm_row)
+        self.confirm_box.hide()
+
+        box.addLayout(volume_row)
+        box.addLayout(slider_row)
+        box.addSpacing(ctx.m.px(48))
+        box.addWidget(self.reload_button)
+        box.addWidget(self.reload_note)
+        box.addSpacing(ctx.m.px(48))
+        box.addWidget(self.exit_button)
+        box.addWidget(self.confirm_box)
+        box.addStretch(1)
+        self._controls_box, self._confirm_row, self._slider_row = box, confirm_row, slider_row
+        self._confirm_layout = confirm
+
+        self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.split.addWidget(self.status_card, 3)
+        self.split.addWidget(controls, 2)
+        self.body.addLayout(self.split, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(5000)
+        self._timer.timeout.connect(self.refresh)
+        self.retranslate()
+        self.refresh()
+
+    def title(self) -> str:
+        return self.ctx.tr("operator")
+
+    # ------------------------------------------------------------ layout
+    def retranslate(self) -> None:
+        super().retranslate()
+        if not hasattr(self, "split"):
+            return
+        self._fit_title()
+        m, ctx = self.ctx.m, self.ctx
+        self.split.setSpacing(m.px(64))
+        pad = m.px(40)
+        self._card_layout.setContentsMargins(pad, m.px(32), pad, pad)
+        self._card_layout.setSpacing(m.px(16))
+        self._counts.setHorizontalSpacing(m.px(64))
+        self._counts.setVerticalSpacing(m.px(4))
+        self._rows.setHorizontalSpacing(m.px(32))
+        self._rows.setVerticalSpacing(m.px(10))
+        self.rule.setFixedHeight(1)
+        self.status_title.setFont(m.section())
+        self.status_title.setText(_label(ctx, "status"))
+        for kind, (number, name) in self.count_labels.items():
+            number.setFont(m.font("serif", 40))
+            name.setFont(m.label())
+            name.setText(ctx.tr(kind))
+        self.total_label.setFont(m.caption())
+        for key, name in self.row_names.items():
+            name.setFont(m.label())
+            name.setText(_label(ctx, key))
+            self.row_values[key].setFont(m.label())
+        self.volume_title.setFont(m.section())
+        self.volume_title.setText(ctx.tr("volume"))
+        self.volume_value.setFont(m.font("serif", 44))
+        self.reload_note.setFont(m.caption())
+        self.confirm_label.setFont(m.label())
+        self.confirm_label.setText(ctx.tr("exit_confirm"))
+        self._controls_box.setSpacing(m.px(20))
+        self._confirm_layout.setSpacing(m.px(20))
+        self._confirm_row.setSpacing(m.gutter)
+        self._slider_row.setSpacing(m.gutter)
+        for button in (
+            self.quieter,
+            self.louder,
+            self.reload_button,
+            self.exit_button,
+            self.exit_yes,
+            self.exit_no,
+        ):
+            button.refresh()
+        self.slider.refresh()
+        self.broken_lines.refresh()
+        self.error_lines.refresh()
+        self._fill()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        portrait = self.height() > self.width()
+        direction = (
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        if self.split.direction() != direction:
+            self.split.setDirection(direction)
+            # Portrait: the card takes the height it needs; the controls follow below it.
+            self.split.setStretch(0, 0 if portrait else 3)
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """The screen title in the heading size, or the section size where that would clip."""
+        m = self.ctx.m
+        self.title_label.setFont(m.heading())
+        others = (
+            sum(b.width() for b in (self.back_button, self.large_button, self.lang_button))
+            + 3 * self._header.spacing()
+        )
+        margins = self._outer.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - others
+        if QFontMetrics(m.heading()).horizontalAdvance(self.title()) > room:
+            self.title_label.setFont(m.section())
+
+    # ------------------------------------------------------------ status
+    def refresh(self) -> None:
+        """Ask for the counts and the status again."""
+        self._counts_now = self.ctx.library.counts()
+        self._status_now = dict(self._status())
+        self._fill()
+
+    def _fill(self) -> None:
+        if not hasattr(self, "_status_now"):
+            return
+        ctx, counts, status = self.ctx, self._counts_now, self._status_now
+        for kind, (number, _name) in self.count_labels.items():
+            n = counts.get(kind, 0)
+            number.setText(str(n))
+            _set_color(number, theme.INK if n else theme.INK_SOFT)
+        total = sum(counts.values())
+        self.total_label.setText(f"{ctx.tr('total')} {total} {ctx.tr('items')}")
+        self.row_values["uptime"].setText(format_uptime(ctx, float(status.get("uptime_s", 0.0))))
+        problem = status.get("films_problem")
+        film = self.row_values["playback"]
+        film.setText(str(problem) if problem else ctx.tr("films_ok"))
+        _set_color(film, theme.SEAL if problem else theme.INK)
+        broken = [str(b) for b in status.get("broken") or []]
+        errors = [str(e) for e in status.get("last_errors") or []]
+        self.row_values["broken"].setText(str(len(broken)) if broken else ctx.tr("none"))
+        _set_color(self.row_values["broken"], theme.SEAL if broken else theme.INK)
+        self.row_values["recent_errors"].setText("" if errors else ctx.tr("none"))
+        self.broken_lines.set_lines(broken)
+        self.error_lines.set_lines(errors[::-1])  # the newest first
+        self.volume_value.setText(str(self.slider.value()))
+        if self._reloaded_at is not None:
+            stamp = time.strftime("%H:%M", time.localtime(self._reloaded_at))
+            self.reload_note.setText(ctx.tr("reloaded").format(t=stamp))
+        else:
+            self.reload_note.setText("")
+
+    # ------------------------------------------------------------ controls
+    def _volume_changed(self, value: int) -> None:
+        self.volume_value.setText(str(value))
+        self._last_volume = value
+        self._set_volume(value)
+
+    def reload_content(self) -> None:
+        self.cancel_exit()
+        self._reload()
+        self._reloaded_at = self._now()
+        self.refresh()
+
+    def ask_exit(self) -> None:
+        self.exit_button.hide()
+        self.confirm_box.show()
+
+    def cancel_exit(self) -> None:
+        self.confirm_box.hide()
+        self.exit_button.show()
+
+    def exit_confirmed(self) -> None:
+        self.cancel_exit()
+        self._quit()
+
+    # ------------------------------------------------------------ life cycle
+    def enter(self, **args: Any) -> None:
+        self.cancel_exit()
+        self._reloaded_at = None
+        self.slider.blockSignals(True)
+        self.slider.setValue(self._volume())
+        self.slider.blockSignals(False)
+        self.refresh()
+        self._timer.start()
+
+    def leave(self) -> None:
+        self._timer.stop()
+        self.cancel_exit()
+
+    def reset(self) -> None:
+        self.leave()
