@@ -147,6 +147,8 @@ class KioskWindow(QWidget):
         self._show("attract", {})
 
     def _prewarm(self, pending: list[str] | None = None) -> None:
+        if getattr(self, "_closing", False):
+            return
         if pending is None:
             pending = [n for n in self.factories if n not in self.screens and n != "operator"]
         if not pending:
@@ -202,6 +204,8 @@ class KioskWindow(QWidget):
     def shutdown(self) -> None:
         """Close for real (operator exit, tests)."""
         self._closing = True
+        self._idle_timer.stop()
+        self._cursor_timer.stop()
         self.close()
 
     # ------------------------------------------------------- input, idle
@@ -273,6 +277,8 @@ class KioskWindow(QWidget):
         return points[0].globalPosition().toPoint() if points else QCursor.pos()
 
     def _check_hold(self) -> None:
+        if getattr(self, "_closing", False):
+            return
         if self.hold.held() and "pin" in self.factories:
             log.info("operator gesture: opening the PIN pad")
             self._swallow_release = True
