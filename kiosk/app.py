@@ -46,6 +46,7 @@ def screen_factories(operator: dict[str, Any]):
     from kiosk.ui.home import HomeScreen
     from kiosk.ui.lists import AphorismScreen, HistoryScreen
     from kiosk.ui.operator import OperatorScreen, PinScreen
+    from kiosk.ui.search import SearchScreen
 
     return {
         "attract": AttractScreen,
@@ -55,6 +56,7 @@ def screen_factories(operator: dict[str, Any]):
         "gallery": GalleryScreen,
         "aphorisms": AphorismScreen,
         "history": HistoryScreen,
+        "search": SearchScreen,
         "pin": lambda ctx: PinScreen(ctx, operator["guard"], operator["load_hash"]),
         "operator": lambda ctx: OperatorScreen(
             ctx, operator["status"], operator["set_volume"], operator["reload"], operator["quit"]

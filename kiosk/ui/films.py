@@ -46,8 +46,6 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QRegion,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QScrollerProperties, QWidget
 
@@ -55,6 +53,7 @@ from kiosk.catalog.library import Work
 from kiosk.ui import theme
 from kiosk.ui.base import Context, InnerScreen, PressableMixin, Screen
 from kiosk.ui.strings import field, tr
+from kiosk.ui.text import wrap_lines
 
 log = logging.getLogger(__name__)
 
@@ -92,31 +91,6 @@ def duration_text(seconds: float | None, lang: str) -> str:
         return clock(round(seconds))
     minutes = max(1, round(seconds / 60))
     return f"{minutes} {tr('minutes', lang)}"
-
-
-def wrap_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
-    """``text`` broken into at most ``max_lines`` lines of ``width``, the last elided."""
-    if not text or width <= 0:
-        return []
-    layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    spans: list[tuple[int, int]] = []
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        spans.append((line.textStart(), line.textLength()))
-    layout.endLayout()
-    lines = [text[start : start + length].strip() for start, length in spans]
-    if len(lines) > max_lines:
-        rest = text[spans[max_lines - 1][0] :].strip()
-        elided = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, int(width))
-        lines = [*lines[: max_lines - 1], elided]
-    return lines
 
 
 class Hook:

@@ -47,8 +47,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPixmap,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,6 +70,7 @@ from kiosk.catalog.years import format_years
 from kiosk.ui import theme
 from kiosk.ui.base import Button, Context, InnerScreen
 from kiosk.ui.strings import field
+from kiosk.ui.text import wrap_lines
 from kiosk.ui.zoom import TileLoader, ZoomView
 
 #: Title of the screen for each kind (strings.py keys).
@@ -86,31 +85,6 @@ def era_line(item: dict[str, Any], lang: str) -> str:
     """ "北宋 · 1046年" — the era and the years, whichever the catalogue has."""
     years = format_years(item.get("year_from"), item.get("year_to"), lang)
     return " · ".join(x for x in (field(item, "era", lang), years) if x)
-
-
-def wrap_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
-    """``text`` broken into at most ``max_lines`` lines of ``width`` px, the last elided."""
-    if not text or width <= 0:
-        return []
-    layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    spans: list[tuple[int, int]] = []
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        spans.append((line.textStart(), line.textLength()))
-    layout.endLayout()
-    lines = [text[start : start + length].strip() for start, length in spans]
-    if len(lines) > max_lines:
-        rest = text[spans[max_lines - 1][0] :].strip()
-        elided = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, int(width))
-        lines = [*lines[: max_lines - 1], elided]
-    return lines
 
 
 def _no_overshoot(widget: QWidget) -> None:

@@ -133,7 +133,10 @@ class HomeScreen(Screen):
             ctx, lambda: ctx.tr("normal_text" if ctx.m.large else "large_text")
         )
         self.large_button.clicked.connect(lambda: ctx.visit.set_large(not ctx.m.large))
+        self.search_button = Button(ctx, lambda: ctx.tr("search"), accent=False)
+        self.search_button.clicked.connect(lambda: ctx.nav.go("search"))
         footer = QHBoxLayout()
+        footer.addWidget(self.search_button)
         footer.addStretch(1)
         footer.addWidget(self.large_button)
         footer.addWidget(self.lang_button)
@@ -240,7 +243,7 @@ class HomeScreen(Screen):
         self.layout_.setSpacing(m.px(40))
         self.grid.setSpacing(m.gutter)
         self._footer.setSpacing(m.gutter)
-        for b in (self.lang_button, self.large_button):
+        for b in (self.lang_button, self.large_button, self.search_button):
             b.refresh()
         for tile in self.tiles:
             tile.update()

@@ -40,12 +40,10 @@ class _Load(QRunnable):
         reader = QImageReader(str(self.path))
         reader.setAutoTransform(True)
         full = reader.size()
-        if (
-            full.isValid()
-            and self.size.isValid()
-            and (full.width() > self.size.width() or full.height() > self.size.height())
-        ):
-            reader.setScaledSize(full.scaled(self.size, Qt.AspectRatioMode.KeepAspectRatio))
+        if full.isValid() and self.size.isValid():
+            target = full.scaled(self.size, self.mode)
+            if target.width() < full.width():  # never decode larger than the file
+                reader.setScaledSize(target)
         image = reader.read()
         if image.isNull():
             log.warning("cannot show %s: %s", self.path, reader.errorString())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -28,6 +28,7 @@ from kiosk.catalog.years import format_years
 from kiosk.ui import theme
 from kiosk.ui.base import Context, InnerScreen
 from kiosk.ui.strings import field
+from kiosk.ui.text import wrap_lines
 
 ROW = Qt.ItemDataRole.UserRole
 
@@ -114,40 +115,20 @@ class CardDelegate(QStyledItemDelegate):
 
 
 def _draw_lines(painter: QPainter, text: str, font, rect: QRectF, max_lines: int) -> None:
-    """Wrap ``text`` into at most ``max_lines`` lines in ``rect``, eliding the last."""
+    """Paragraphs of ``text`` wrapped into at most ``max_lines`` lines in ``rect``."""
     fm = QFontMetrics(font)
-    y = rect.top()
-    lines_left = max_lines
+    y, left = rect.top(), max_lines
     for paragraph in text.split("\n"):
-        if lines_left <= 0:
-            break
-        layout = QTextLayout(paragraph, font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        pieces = []
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(rect.width())
-            pieces.append(paragraph[line.textStart() : line.textStart() + line.textLength()])
-        layout.endLayout()
-        for i, piece in enumerate(pieces):
-            if lines_left <= 0:
-                break
-            last = lines_left == 1 and i < len(pieces) - 1
-            shown = fm.elidedText(
-                piece + "…" if last else piece, Qt.TextElideMode.ElideRight, int(rect.width())
-            )
+        for line in wrap_lines(paragraph, font, rect.width(), left):
             painter.drawText(
                 QRectF(rect.left(), y, rect.width(), fm.height()),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                shown.rstrip(),
+                line,
             )
             y += fm.lineSpacing()
-            lines_left -= 1
+            left -= 1
+        if left <= 0:
+            break
 
 
 class ListScreen(InnerScreen):

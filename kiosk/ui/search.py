@@ -1,0 +1,596 @@
+"""Search: a visitor types pinyin, initials, Chinese or English and taps what they meant.
+
+A large query field at the top (it takes a physical keyboard and an input
+method too), results in the middle, the on-screen keyboard at the bottom (the
+lower third in portrait, about 40 % in landscape; in landscape the field sits
+in the header beside the title to leave room for results).  Results follow
+the typing after a short pause (``DEBOUNCE_MS``); the search itself runs on the
+GUI thread (it is a few milliseconds), thumbnails load through ``ctx.images``.
+Each result is a card painted by a delegate: the work's picture (or a seal-like
+glyph for its kind), the title in the visitor's language and the kind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, QSizeF, Qt, QTimer
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QScroller,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QWidget,
+)
+
+from kiosk.catalog.store import SearchHit
+from kiosk.ui import theme
+from kiosk.ui.base import Context, InnerScreen
+from kiosk.ui.keyboard import Keyboard
+from kiosk.ui.strings import field
+
+DEBOUNCE_MS = 60
+LIMIT = 50
+HIT = Qt.ItemDataRole.UserRole
+PRESSED = QColor(0, 0, 0, 16)  # 6 % darker
+
+GALLERY_KINDS = ("poster", "calligraphy", "photo")
+HISTORY_KINDS = ("person", "place", "event", "topic")
+
+# One character per kind, set in Kai inside a thin square: the kind's mark when
+# a result has no picture.
+GLYPHS = {
+    "person": "人",
+    "place": "地",
+    "event": "事",
+    "aphorism": "言",
+    "topic": "题",
+    "film": "影",
+    "poster": "画",
+    "calligraphy": "书",
+    "photo": "图",
+}
+
+
+def destination(kind: str, key: str) -> tuple[str, dict[str, str]]:
+    """The screen (and its arguments) that shows an item of ``kind``."""
+    if kind == "film":
+        return "film", {"key": key}
+    if kind in GALLERY_KINDS:
+        return "gallery", {"kind": kind, "key": key}
+    if kind == "aphorism":
+        return "aphorisms", {"key": key}
+    return "history", {"key": key}
+
+
+def _titles(hit: SearchHit) -> dict[str, Any]:
+    return {"title_zh": hit.title_zh, "title_en": hit.title_en}
+
+
+class HitsModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self.hits = hits
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.hits)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == HIT:
+            return self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.hits[index.row()].key
+        return None
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """One result card: picture or kind glyph, the title, the kind beneath."""
+
+    def __init__(self, screen: SearchScreen) -> None:
+        super().__init__(screen)
+        self.screen = screen
+
+    def sizeHint(self, option, index) -> QSize:
+        return self.screen.view.gridSize()
+
+    def paint(self, p: QPainter, option, index) -> None:
+        screen = self.screen
+        ctx, m = screen.ctx, screen.ctx.m
+        hit: SearchHit = index.data(HIT)
+        g = m.gutter
+        card = QRectF(option.rect).adjusted(0, 0, 0, -g)
+        if screen.columns > 1:  # a gutter between columns, edges flush with the field
+            last = option.rect.right() >= screen.view.viewport().width() - g
+            card.adjust(g / 2 if option.rect.left() > 0 else 0, 0, 0 if last else -g / 2, 0)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        path = QPainterPath()
+        path.addRoundedRect(card, m.radius, m.radius)
+        p.fillPath(path, theme.PAPER_DEEP)
+        if screen.pressed_row == index.row():
+            p.fillPath(path, PRESSED)
+        pad = screen.card_padding()
+        side = card.height() - 2 * pad
+        pic = QRectF(card.left() + pad, card.top() + pad, side, side)
+        inset = m.px(6)
+        pixmap = screen.thumb(hit, QSize(int(side) - 2 * inset, int(side) - 2 * inset))
+        if pixmap is not None or screen.has_picture(hit):
+            # A mat of paper, the picture whole on it (thumbnails keep their aspect ratio).
+            mat = QPainterPath()
+            mat.addRoundedRect(pic, m.radius * 0.75, m.radius * 0.75)
+            p.fillPath(mat, theme.PAPER)
+            if pixmap is not None:
+                inset = m.px(6)
+                box = pic.adjusted(inset, inset, -inset, -inset)
+                fitted = QSizeF(pixmap.size()).scaled(
+                    box.size(), Qt.AspectRatioMode.KeepAspectRatio
+                )
+                target = QRectF(
+                    box.center().x() - fitted.width() / 2,
+                    box.center().y() - fitted.height() / 2,
+                    fitted.width(),
+                    fitted.height(),
+                )
+                p.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
+                edge = QColor(theme.INK)
+                edge.setAlpha(24)
+                p.setPen(QPen(edge, 1))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(target.adjusted(0.5, 0.5, -0.5, -0.5))
+        else:
+            self._glyph(p, pic, hit.kind)
+        # Title and kind.
+        x = pic.right() + m.px(28)
+        width = card.right() - m.px(28) - x
+        title_font = screen.title_font()
+        caption_font = m.caption(ctx.lang)
+        tm, cm = QFontMetrics(title_font), QFontMetrics(caption_font)
+        gap = m.px(6)
+        block = tm.height() + gap + cm.height()
+        y = card.top() + (card.height() - block) / 2
+        p.setFont(title_font)
+        p.setPen(theme.INK)
+        title = field(_titles(hit), "title", ctx.lang)
+        p.drawText(
+            QRectF(x, y, width, tm.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            tm.elidedText(title, Qt.TextElideMode.ElideRight, int(width)),
+        )
+        p.setFont(caption_font)
+        p.setPen(theme.INK_SOFT)
+        p.drawText(
+            QRectF(x, y + tm.height() + gap, width, cm.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            cm.elidedText(screen.subtitle(hit), Qt.TextElideMode.ElideRight, int(width)),
+        )
+        p.restore()
+
+    def _glyph(self, p: QPainter, rect: QRectF, kind: str) -> None:
+        m = self.screen.ctx.m
+        inset = rect.width() * 0.14
+        square = rect.adjusted(inset, inset, -inset, -inset)
+        pen = QPen(theme.INK_SOFT, max(1.5, m.px(2)))
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRoundedRect(square, m.px(6), m.px(6))
+        font = m.display(square.height() * 0.62 / max(m.scale, 0.01))
+        p.setFont(font)
+        p.setPen(theme.INK_SOFT)
+        p.drawText(square, int(Qt.AlignmentFlag.AlignCenter), GLYPHS.get(kind, "文"))
+
+
+class QueryField(QLineEdit):
+    """The large query line: a magnifier at the left, a clear button at the right."""
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.clear_button = _ClearButton(ctx, self)
+        self.clear_button.hide()
+        self.textChanged.connect(lambda text: self.clear_button.setVisible(bool(text)))
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setMaxLength(60)
+        self.refresh()
+
+    def refresh(self) -> None:
+        m = self.ctx.m
+        self.setFont(m.font("sans", 50 if m.large else 44, lang=self.ctx.lang))
+        height = max(m.px(104), QFontMetrics(self.font()).height() + m.px(28))
+        self.setFixedHeight(height)
+        self.setPlaceholderText(self.ctx.tr("search_placeholder"))
+        self.setStyleSheet(
+            "QLineEdit {"
+            f" background: {theme.PAPER.name()};"
+            f" color: {theme.INK.name()};"
+            f" border: {m.px(2)}px solid {theme.INK_SOFT.name()};"
+            f" border-radius: {m.radius}px;"
+            f" selection-background-color: {theme.PAPER_DEEP.darker(115).name()};"
+            f" selection-color: {theme.INK.name()};"
+            "}"
+        )
+        pal = self.palette()
+        pal.setColor(pal.ColorRole.PlaceholderText, theme.INK_SOFT)
+        self.setPalette(pal)
+        self.setTextMargins(height - m.px(12), 0, height - m.px(8), 0)
+        self._place_clear()
+
+    def _place_clear(self) -> None:
+        h = self.height()
+        self.clear_button.setGeometry(self.width() - h, 0, h, h)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_clear()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        m = self.ctx.m
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(
+            theme.INK_SOFT,
+            max(2, m.px(3)),
+            Qt.PenStyle.SolidLine,
+            Qt.PenCapStyle.RoundCap,
+        )
+        p.setPen(pen)
+        r = m.px(14)
+        cx, cy = self.height() / 2 - m.px(2), self.height() / 2 - m.px(4)
+        p.drawEllipse(QRectF(cx - r, cy - r, 2 * r, 2 * r))
+        d = r * 0.72
+        p.drawLine(int(cx + d), int(cy + d), int(cx + d + m.px(12)), int(cy + d + m.px(12)))
+        p.end()
+
+
+class _ClearButton(QWidget):
+    """A round × inside the field: empties it."""
+
+    def __init__(self, ctx: Context, field_: QueryField) -> None:
+        super().__init__(field_)
+        self.ctx, self.field = ctx, field_
+        self.down = False
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def paintEvent(self, event) -> None:
+        m = self.ctx.m
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = m.px(24)
+        c = QRectF(self.rect()).center()
+        disc = QColor(theme.INK_SOFT)
+        if self.down:
+            disc = disc.darker(130)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(disc)
+        p.drawEllipse(c, r, r)
+        pen = QPen(theme.PAPER, max(2, m.px(3)), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        p.setPen(pen)
+        s = r * 0.42
+        p.drawLine(c.x() - s, c.y() - s, c.x() + s, c.y() + s)
+        p.drawLine(c.x() - s, c.y() + s, c.x() + s, c.y() - s)
+        p.end()
+
+    def mousePressEvent(self, event) -> None:
+        self.down = True
+        self.update()
+
+    def mouseReleaseEvent(self, event) -> None:
+        was, self.down = self.down, False
+        self.update()
+        if was and self.rect().contains(event.position().toPoint()):
+            self.field.clear()
+            self.field.setFocus()
+
+
+class _ResultsView(QListView):
+    """The results list; tells the screen when its width changes (the grid follows)."""
+
+    def __init__(self, on_resize) -> None:
+        super().__init__()
+        self._on_resize = on_resize
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._on_resize()
+
+
+class _Slot(QWidget):
+    """Holds the keyboard's place in the layout; the keyboard itself may reach wider."""
+
+    def __init__(self, on_change) -> None:
+        super().__init__()
+        self._on_change = on_change
+
+    def resizeEvent(self, event) -> None:
+        self._on_change()
+
+    def moveEvent(self, event) -> None:
+        self._on_change()
+
+
+class SearchScreen(InnerScreen):
+    name = "search"
+
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.pressed_row: int | None = None
+        self._pictures: dict[str, Path | None] = {}
+        self._thumbs: dict[tuple[str, int], QPixmap] = {}
+        self._asked: set[tuple[str, int]] = set()
+        self._landscape: bool | None = None
+        self.columns = 1
+        self.query = ""
+
+        self.field = QueryField(ctx)
+        self.field.textChanged.connect(self._typed)
+        self.field.returnPressed.connect(self.open_first)
+
+        self.model = HitsModel()
+        self.view = _ResultsView(self._grid)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(ResultDelegate(self))
+        self.view.setViewMode(QListView.ViewMode.ListMode)
+        self.view.setFlow(QListView.Flow.LeftToRight)
+        self.view.setWrapping(True)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setUniformItemSizes(True)
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.setStyleSheet(f"QListView {{ background: {theme.PAPER.name()}; }}")
+        QScroller.grabGesture(
+            self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
+        self.view.pressed.connect(self._pressed)
+        self.view.clicked.connect(lambda index: self.open(index.data(HIT)))
+
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.results = QStackedWidget()
+        self.results.addWidget(self.message)
+        self.results.addWidget(self.view)
+
+        self.keyboard = Keyboard(ctx, self.field, self)
+        self._slot = _Slot(self._place_keyboard)
+        self.body.addWidget(self.results, 1)
+        self.body.addWidget(self._slot)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.retranslate()
+
+    # ---------------------------------------------------------------- layout
+    def title(self) -> str:
+        return self.ctx.tr("search")
+
+    def is_landscape(self) -> bool:
+        return self.width() >= self.height()
+
+    def _arrange(self) -> None:
+        """The field beside the title in landscape, beneath the header in portrait."""
+        landscape = self.is_landscape()
+        if landscape == self._landscape:
+            return
+        self._landscape = landscape
+        self._header.removeWidget(self.field)
+        self.body.removeWidget(self.field)
+        if landscape:
+            self._header.insertWidget(self._header.indexOf(self.title_label) + 1, self.field, 1)
+            self._header.setStretchFactor(self.title_label, 0)
+        else:
+            self.body.insertWidget(0, self.field)
+            self._header.setStretchFactor(self.title_label, 1)
+        self._size_keyboard()
+
+    def _size_keyboard(self) -> None:
+        m, h = self.ctx.m, self.height()
+        share = 0.4 if self.is_landscape() else 1 / 3
+        height = round(h * share) - m.bezel - m.gutter
+        kb = self.keyboard
+        self._slot.setFixedHeight(max(kb.minimum_height(), min(kb.preferred_height(), height)))
+
+    def _place_keyboard(self) -> None:
+        """The keyboard spans the slot's height and the screen's width inside the bezels
+        (wider than the body in portrait, so keys stay large)."""
+        m = self.ctx.m
+        top = self._slot.mapTo(self, self._slot.rect().topLeft()).y()
+        self.keyboard.setGeometry(
+            m.bezel, top, max(0, self.width() - 2 * m.bezel), self._slot.height()
+        )
+        self.keyboard.raise_()
+
+    def _grid(self) -> None:
+        if not hasattr(self, "view"):
+            return
+        m = self.ctx.m
+        columns = 2 if self.is_landscape() and self.width() >= m.px(1400) else 1
+        self.columns = columns
+        # A hair narrower than the viewport: a row exactly as wide as it wraps early.
+        width = max(1, (self.view.viewport().width() - 2) // columns)
+        self.view.setGridSize(QSize(width, self.card_height() + m.gutter))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+        self._size_keyboard()
+        self._grid()
+        self._place_keyboard()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._grid()
+        self._place_keyboard()
+        self.field.setFocus()
+
+    # -------------------------------------------------------------- metrics
+    def title_font(self):
+        m = self.ctx.m
+        return m.font("serif", 40 if m.large else 34, bold=True, lang=self.ctx.lang)
+
+    def card_padding(self) -> int:
+        return self.ctx.m.px(14)
+
+    def card_height(self) -> int:
+        m = self.ctx.m
+        text = (
+            QFontMetrics(self.title_font()).height()
+            + m.px(6)
+            + QFontMetrics(m.caption(self.ctx.lang)).height()
+        )
+        return max(m.px(96), text) + 2 * self.card_padding()
+
+    def subtitle(self, hit: SearchHit) -> str:
+        """The kind, and in English the Chinese title too (visitors see it on the labels)."""
+        kind = self.ctx.tr(hit.kind)
+        if self.ctx.lang == "en" and hit.title_en and hit.title_zh:
+            return f"{kind} · {hit.title_zh}"
+        return kind
+
+    # -------------------------------------------------------------- pictures
+    def has_picture(self, hit: SearchHit) -> bool:
+        return self._picture(hit) is not None
+
+    def _picture(self, hit: SearchHit) -> Path | None:
+        if hit.key not in self._pictures:
+            row = self.ctx.library.item(hit.key)
+            work = self.ctx.library.work(row) if row else None
+            self._pictures[hit.key] = (work.thumb or work.picture) if work else None
+        return self._pictures[hit.key]
+
+    def thumb(self, hit: SearchHit, size: QSize) -> QPixmap | None:
+        """The result's picture fitted into ``size``, or None (still loading, or no picture)."""
+        wanted = (hit.key, size.width())
+        pixmap = self._thumbs.get(wanted)
+        if pixmap is not None or wanted in self._asked:
+            return pixmap
+        path = self._picture(hit)
+        if path is None:
+            return None
+        self._asked.add(wanted)
+
+        def loaded(pm: QPixmap) -> None:
+            self._thumbs[wanted] = pm
+            self.view.viewport().update()
+
+        self.ctx.images.request(path, size, self, loaded)
+        return self._thumbs.get(wanted)
+
+    # --------------------------------------------------------------- search
+    def _typed(self, text: str) -> None:
+        self._timer.start()
+
+    def run_search(self) -> None:
+        """Search for what is in the field now (called after the typing pauses)."""
+        self._timer.stop()
+        query = self.field.text().strip()
+        self.query = query
+        hits = self.ctx.library.search(query, LIMIT) if query else []
+        self.model.set_hits(hits)
+        self.view.scrollToTop()
+        self._show_state()
+
+    def _show_state(self) -> None:
+        m, lang = self.ctx.m, self.ctx.lang
+        soft = theme.INK_SOFT.name()
+        hint = self.ctx.tr("search_hint")
+        if self.model.hits:
+            self.results.setCurrentWidget(self.view)
+            return
+        if not self.query:
+            html = f"<p style='color:{soft};'>{hint}</p>"
+        else:
+            section = m.section(lang)
+            html = (
+                f"<p style='font-size:{section.pixelSize()}px; color:{theme.INK.name()};'>"
+                f"{self.ctx.tr('search_none')}</p>"
+                f"<p style='color:{soft};'>{hint}</p>"
+            )
+        self.message.setText(html)
+        self.results.setCurrentWidget(self.message)
+
+    @property
+    def hits(self) -> list[SearchHit]:
+        return self.model.hits
+
+    # ------------------------------------------------------------ navigation
+    def _pressed(self, index: QModelIndex) -> None:
+        self.pressed_row = index.row()
+        self.view.viewport().update()
+        QTimer.singleShot(180, self._released)
+
+    def _released(self) -> None:
+        self.pressed_row = None
+        self.view.viewport().update()
+
+    def open(self, hit: SearchHit) -> None:
+        screen, args = destination(hit.kind, hit.key)
+        self.ctx.nav.go(screen, **args)
+
+    def open_first(self) -> None:
+        if self._timer.isActive():
+            self.run_search()
+        if self.model.hits:
+            self.open(self.model.hits[0])
+
+    # ------------------------------------------------------------- lifecycle
+    def enter(self, **args: Any) -> None:
+        if self.ctx.library.changed(self):
+            self._pictures.clear()
+            self._thumbs.clear()
+            self._asked.clear()
+            self.run_search()
+        query = args.get("query")
+        if query is not None:
+            self.field.setText(str(query))
+            self.run_search()
+        self.field.setFocus()
+
+    def reset(self) -> None:
+        self._timer.stop()
+        self.field.blockSignals(True)
+        self.field.clear()
+        self.field.blockSignals(False)
+        self.field.clear_button.hide()
+        self.query = ""
+        self.model.set_hits([])
+        self._thumbs.clear()
+        self._asked.clear()
+        self._show_state()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if not hasattr(self, "keyboard"):
+            return
+        m = self.ctx.m
+        self.field.refresh()
+        self.message.setFont(m.reading(self.ctx.lang))
+        self.message.setContentsMargins(m.px(24), m.px(48), m.px(24), 0)
+        self.keyboard.refresh()
+        self._arrange()
+        self._size_keyboard()
+        self._grid()
+        self.view.reset()
+        self._show_state()

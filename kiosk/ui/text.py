@@ -1,0 +1,31 @@
+"""Text helpers shared by painted widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
+
+
+def wrap_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
+    """``text`` broken into at most ``max_lines`` lines of ``width`` px, the last elided."""
+    if not text or width <= 0:
+        return []
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    spans: list[tuple[int, int]] = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        spans.append((line.textStart(), line.textLength()))
+    layout.endLayout()
+    lines = [text[start : start + length].strip() for start, length in spans]
+    if len(lines) > max_lines:
+        rest = text[spans[max_lines - 1][0] :].strip()
+        elided = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, int(width))
+        lines = [*lines[: max_lines - 1], elided]
+    return lines

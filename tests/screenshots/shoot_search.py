@@ -1,0 +1,120 @@
+"""Screenshots of the search screen: empty, initials typed on the keys, English, nothing found.
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tests/screenshots/shoot_search.py \\
+        --data-dir /tmp/kd/demo --out screenshots/search/landscape
+    xvfb-run -a -s "-screen 0 1080x1920x24" ... --out screenshots/search/portrait
+
+DIR holds a catalogue (e.g. the demo one made by ``kiosk --data-dir /tmp/kd demo``).
+Prints each PNG's path and how long each search took.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.catalog import Catalogue
+from kiosk.catalog.files import MediaStore
+from kiosk.catalog.library import Library
+from kiosk.paths import Paths
+from kiosk.settings import Settings
+from kiosk.ui import theme
+from kiosk.ui.base import Context, Visit
+from kiosk.ui.home import HomeScreen
+from kiosk.ui.images import ImageLoader
+from kiosk.ui.search import SearchScreen
+from kiosk.ui.window import KioskWindow
+
+
+def settle(ms: int = 300) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir", required=True)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication([])
+    paths = Paths(Path(args.data_dir))
+    catalogue = Catalogue.open(paths.catalogue, create=False)
+    library = Library(catalogue, MediaStore.at(paths))
+    images = ImageLoader()
+    geometry = app.primaryScreen().geometry()
+
+    def make_context(window):
+        metrics = theme.Metrics.for_screen(geometry.width(), geometry.height())
+        return Context(library, Settings(), Visit("zh", metrics), images, window)
+
+    factories = {"home": HomeScreen, "attract": HomeScreen, "search": SearchScreen}
+    window = KioskWindow(make_context, factories)
+    window.setGeometry(geometry)
+    window.showFullScreen()
+    screen = app.primaryScreen()
+
+    def shot(name: str) -> None:
+        settle()
+        for _ in range(3):
+            images.wait()
+            settle(150)
+        screen.grabWindow(0).save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    def type_keys(search: SearchScreen, letters: str) -> None:
+        kb = search.keyboard
+        for ch in letters:
+            QTest.mouseClick(kb, Qt.MouseButton.LeftButton, pos=kb.key_center(ch))
+        start = time.perf_counter()
+        search.run_search()
+        print(f"search {letters!r}: {(time.perf_counter() - start) * 1000:.1f} ms")
+
+    window.home()
+    settle()
+    for lang in ("zh", "en"):
+        window.ctx.visit.set_lang(lang)
+        window.home()
+        window.go("search")
+        search: SearchScreen = window.screens["search"]
+        search.reset()
+        shot(f"empty-{lang}")
+        type_keys(search, "bz")
+        shot(f"initials-bz-{lang}")
+        search.reset()
+        type_keys(search, "lian")
+        shot(f"pinyin-lian-{lang}")
+        search.reset()
+        search.field.setFocus()
+        QTest.keyClicks(search.field, "lotus")
+        search.run_search()
+        shot(f"english-lotus-{lang}")
+        search.reset()
+        type_keys(search, "qxzq")
+        shot(f"nothing-{lang}")
+        # A key held down: the press feedback.
+        kb = search.keyboard
+        search.reset()
+        type_keys(search, "ba")
+        QTest.mousePress(kb, Qt.MouseButton.LeftButton, pos=kb.key_center("o"))
+        shot(f"key-pressed-{lang}")
+        QTest.mouseRelease(kb, Qt.MouseButton.LeftButton, pos=kb.key_center("o"))
+    window.ctx.visit.set_large(True)
+    search.reset()
+    type_keys(search, "baozheng")
+    shot("large-text-en")
+    window.ctx.visit.set_lang("zh")
+    shot("large-text-zh")
+    window.ctx.visit.set_large(False)
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
