@@ -23,10 +23,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
+
+import numpy as np  # noqa: E402
+from PIL import Image  # noqa: E402
 
 from kiosk.catalog import Catalogue  # noqa: E402
 from kiosk.catalog.files import MediaStore  # noqa: E402
@@ -51,11 +55,15 @@ def rss_mb() -> float:
     return 0.0
 
 
-def small_catalogue(root: Path, film_seconds: float = 3.0) -> Paths:
+def small_catalogue(root: Path, film_seconds: float = 3.0, scroll_px: int = 9000) -> Paths:
     src = root / "src"
     make_image(src / "posters" / "p1.jpg", (1920, 1080), color=(168, 40, 30))
     make_image(src / "calligraphy" / "c1.jpg", (1200, 1800), color=(40, 40, 40))
-    make_image(src / "calligraphy" / "scroll.jpg", (9000, 900), color=(200, 190, 170))
+    # A handscroll with visible detail all along it (a uniform one would look frozen).
+    stripes = (np.arange(scroll_px) // 40 % 2 * 90 + 120).astype(np.uint8)
+    scroll = np.repeat(np.repeat(stripes[None, :, None], 900, axis=0), 3, axis=2)
+    (src / "calligraphy").mkdir(parents=True, exist_ok=True)
+    Image.fromarray(scroll).save(src / "calligraphy" / "scroll.jpg", quality=85)
     make_video(src / "films" / "f1.mp4", seconds=film_seconds, size=(1280, 720))
     make_video(src / "films" / "f2.mp4", seconds=film_seconds, size=(1280, 720))
     (src / "aphorisms.csv").write_text(APHORISMS, encoding="utf-8")
@@ -225,7 +233,7 @@ def bench_black_frames(root: Path, seconds: float) -> None:
     from PySide6.QtGui import QGuiApplication, QImage
 
     print(f"3. black or frozen frames between attract items ({seconds:.0f} s sampled)")
-    paths = small_catalogue(root / "frames", film_seconds=4.0)
+    paths = small_catalogue(root / "frames", film_seconds=4.0, scroll_px=4000)
     paths.config_file.write_text(SETTINGS, encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--data-dir", str(paths.data_dir), "run"],
@@ -236,11 +244,12 @@ def bench_black_frames(root: Path, seconds: float) -> None:
     screen = app.primaryScreen()
     time.sleep(4)
     samples, black, longest, run, last = 0, 0, 0.0, 0.0, None
+    longest_at = None
     t_last = time.monotonic()
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         image = (
-            screen.grabWindow(0)
+            screen.grabWindow(0, 0, 0, 1920, 820)  # the stage; the band breathes
             .toImage()
             .scaled(
                 96,
@@ -259,7 +268,9 @@ def bench_black_frames(root: Path, seconds: float) -> None:
             black += 1
         if data == last:
             run += now - t_last
-            longest = max(longest, run)
+            if run > longest:
+                longest = run
+                longest_at = datetime.now(UTC)
         else:
             run = 0.0
         last, t_last = data, now
@@ -273,7 +284,11 @@ def bench_black_frames(root: Path, seconds: float) -> None:
         f"  {samples} samples over {len(plays)} items shown ({films} films): "
         f"{black} black/near-uniform dark frames  (target 0)"
     )
-    print(f"  longest unchanged stretch: {longest:.1f} s (stills show 3 s each)")
+    print(f"  longest unchanged stretch of the stage: {longest:.1f} s (stills show 3 s each)")
+    if longest_at is not None:
+        at = longest_at.isoformat(timespec="milliseconds")
+        during = [p["item_key"] for p in plays if p["started_at"] <= at <= p["ended_at"]]
+        print(f"    ending {at[11:23]} UTC, during: {', '.join(during) or 'a hand-over'}")
 
 
 # ------------------------------------------------------------- 4. memory
@@ -345,7 +360,7 @@ def main() -> None:
         if args.only in (None, "taps"):
             bench_taps(root, 1 if q else 5)
         if args.only in (None, "frames"):
-            bench_black_frames(root, 15 if q else 40)
+            bench_black_frames(root, 15 if q else 60)
         if args.only in (None, "memory"):
             bench_memory(root, 300 if q else 2000, 20 if q else 200)
 
