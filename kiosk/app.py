@@ -131,11 +131,13 @@ def build(
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("qingfeng-kiosk")
+    fonts_problem = None
     if theme.missing_chinese_fonts():
-        log.error(
-            "No Chinese font is installed, so text cannot be shown; install "
+        fonts_problem = (
+            "No Chinese font is installed, so Chinese text cannot be shown: install "
             "fonts-noto-cjk (Debian/UOS/Kylin) and restart."
         )
+        log.error("%s", fonts_problem)
 
     catalogue = Catalogue.open(content.catalogue)
     library = Library(catalogue, MediaStore.at(content))
@@ -145,7 +147,17 @@ def build(
 
     def make_context(window: KioskWindow) -> Context:
         visit = Visit(settings.exhibition.default_language, theme.Metrics())
-        return Context(library, settings, visit, images, window, films, films_problem, records)
+        return Context(
+            library,
+            settings,
+            visit,
+            images,
+            window,
+            films,
+            films_problem,
+            records,
+            fonts_problem=fonts_problem,
+        )
 
     recent = RecentErrors()
     logging.getLogger().addHandler(recent)
@@ -212,9 +224,7 @@ def build(
     return Kiosk(app, window, catalogue, films, images)
 
 
-def run(
-    paths: Paths, settings: Settings, options: RunOptions, content: Paths | None = None
-) -> int:
+def run(paths: Paths, settings: Settings, options: RunOptions, content: Paths | None = None) -> int:
     kiosk = build(paths, settings, options, content)
     _install_crash_handler(kiosk.app)
     _quit_on_signals(kiosk.app)

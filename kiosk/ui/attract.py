@@ -582,7 +582,8 @@ class AttractScreen(Screen):
         self.layer = PictureLayer(self)
         # above the stage by creation order (raise_() is not needed, nor supported offscreen)
         self.band = CaptionBand(ctx, self)
-        self.band.notice = ctx.films_problem or ""
+        # Operator-readable problems, one calm line (English reads without CJK fonts).
+        self.band.notice = " ".join(p for p in (ctx.fonts_problem, ctx.films_problem) if p)
 
         self.playlist: AttractPlaylist | None = None
         self._active = False
@@ -641,7 +642,8 @@ class AttractScreen(Screen):
             timer.stop()
         self.band.stop()
         self.layer.stop()
-        self._end_current("skipped", "visitor touched the screen")
+        reason = "kiosk stopped" if self.ctx.stopping else "visitor touched the screen"
+        self._end_current("skipped", reason)
         self._current = None
         self._want_advance = False
         self._placeholder = False

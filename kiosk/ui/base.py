@@ -67,6 +67,8 @@ class Context:
     films: Any = None  # kiosk.playback engine, or None when films cannot play
     films_problem: str | None = None
     records: Any = None  # kiosk.records.Recorder
+    stopping: bool = False  # the kiosk is shutting down (not a visitor's doing)
+    fonts_problem: str | None = None  # no Chinese font installed
 
     @property
     def lang(self) -> str:

@@ -204,6 +204,7 @@ class KioskWindow(QWidget):
     def shutdown(self) -> None:
         """Close for real (operator exit, tests)."""
         self._closing = True
+        self.ctx.stopping = True
         self._idle_timer.stop()
         self._cursor_timer.stop()
         self.close()
