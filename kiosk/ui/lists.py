@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
 from kiosk.catalog.years import format_years
 from kiosk.ui import theme
 from kiosk.ui.base import Context, InnerScreen
+from kiosk.ui.models import ITEM, ObjectListModel
 from kiosk.ui.strings import field
 from kiosk.ui.text import wrap_lines
-
-ROW = Qt.ItemDataRole.UserRole
 
 
 def _years(row: dict[str, Any], lang: str) -> str:
@@ -41,27 +40,6 @@ def _esc(text: str) -> str:
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
     )
-
-
-class RowsModel(QAbstractListModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[dict[str, Any]] = []
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.rows)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == ROW:
-            return self.rows[index.row()]
-        return None
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -77,7 +55,7 @@ class CardDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option, index) -> None:
         screen = self.screen
         m = screen.ctx.m
-        row = index.data(ROW)
+        row = index.data(ITEM)
         title, sub = screen.card_text(row)
         gap = m.gutter
         r = QRectF(option.rect).adjusted(0, 0, 0, -gap)
@@ -141,7 +119,7 @@ class ListScreen(InnerScreen):
         super().__init__(ctx, parent)
         self.pressed_row: int | None = None
         self.pages = QStackedWidget()
-        self.model = RowsModel()
+        self.model = ObjectListModel()
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setItemDelegate(CardDelegate(self))
@@ -157,7 +135,7 @@ class ListScreen(InnerScreen):
             self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
         self.view.pressed.connect(self._pressed)
-        self.view.clicked.connect(lambda index: self.show_item(index.data(ROW)["key"]))
+        self.view.clicked.connect(lambda index: self.show_item(index.data(ITEM)["key"]))
         self.detail = QScrollArea()
         self.detail.setWidgetResizable(True)
         self.detail.setFrameShape(QFrame.Shape.NoFrame)
@@ -195,14 +173,14 @@ class ListScreen(InnerScreen):
 
     @property
     def rows(self) -> list[dict[str, Any]]:
-        return self.model.rows
+        return self.model.items
 
     def title(self) -> str:
         return self.ctx.tr(self.title_key) if self.title_key else ""
 
     def enter(self, **args: Any) -> None:
         if not self._loaded or self.ctx.library.changed(self):
-            self.model.set_rows(self.ctx.library.rows(list(self.kinds)))
+            self.model.set_items(self.ctx.library.rows(list(self.kinds)))
             self._loaded = True
         if args.get("key"):
             self.show_item(args["key"])

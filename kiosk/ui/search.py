@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, QSizeF, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QRectF, QSize, QSizeF, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,11 +33,11 @@ from kiosk.catalog.store import SearchHit
 from kiosk.ui import theme
 from kiosk.ui.base import Context, InnerScreen
 from kiosk.ui.keyboard import Keyboard
+from kiosk.ui.models import ITEM, ObjectListModel
 from kiosk.ui.strings import field
 
 DEBOUNCE_MS = 60
 LIMIT = 50
-HIT = Qt.ItemDataRole.UserRole
 PRESSED = QColor(0, 0, 0, 16)  # 6 % darker
 
 GALLERY_KINDS = ("poster", "calligraphy", "photo")
@@ -73,29 +73,6 @@ def _titles(hit: SearchHit) -> dict[str, Any]:
     return {"title_zh": hit.title_zh, "title_en": hit.title_en}
 
 
-class HitsModel(QAbstractListModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.hits: list[SearchHit] = []
-
-    def set_hits(self, hits: list[SearchHit]) -> None:
-        self.beginResetModel()
-        self.hits = hits
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self.hits)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == HIT:
-            return self.hits[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.hits[index.row()].key
-        return None
-
-
 class ResultDelegate(QStyledItemDelegate):
     """One result card: picture or kind glyph, the title, the kind beneath."""
 
@@ -109,7 +86,7 @@ class ResultDelegate(QStyledItemDelegate):
     def paint(self, p: QPainter, option, index) -> None:
         screen = self.screen
         ctx, m = screen.ctx, screen.ctx.m
-        hit: SearchHit = index.data(HIT)
+        hit: SearchHit = index.data(ITEM)
         g = m.gutter
         card = QRectF(option.rect).adjusted(0, 0, 0, -g)
         if screen.columns > 1:  # a gutter between columns, edges flush with the field
@@ -341,7 +318,7 @@ class SearchScreen(InnerScreen):
         self.field.textChanged.connect(self._typed)
         self.field.returnPressed.connect(self.open_first)
 
-        self.model = HitsModel()
+        self.model = ObjectListModel()
         self.view = _ResultsView(self._grid)
         self.view.setModel(self.model)
         self.view.setItemDelegate(ResultDelegate(self))
@@ -361,7 +338,7 @@ class SearchScreen(InnerScreen):
             self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
         self.view.pressed.connect(self._pressed)
-        self.view.clicked.connect(lambda index: self.open(index.data(HIT)))
+        self.view.clicked.connect(lambda index: self.open(index.data(ITEM)))
 
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.RichText)
@@ -508,7 +485,7 @@ class SearchScreen(InnerScreen):
         query = self.field.text().strip()
         self.query = query
         hits = self.ctx.library.search(query, LIMIT) if query else []
-        self.model.set_hits(hits)
+        self.model.set_items(hits)
         self.view.scrollToTop()
         self._show_state()
 
@@ -516,7 +493,7 @@ class SearchScreen(InnerScreen):
         m, lang = self.ctx.m, self.ctx.lang
         soft = theme.INK_SOFT.name()
         hint = self.ctx.tr("search_hint")
-        if self.model.hits:
+        if self.model.items:
             self.results.setCurrentWidget(self.view)
             return
         if not self.query:
@@ -533,7 +510,7 @@ class SearchScreen(InnerScreen):
 
     @property
     def hits(self) -> list[SearchHit]:
-        return self.model.hits
+        return self.model.items
 
     # ------------------------------------------------------------ navigation
     def _pressed(self, index: QModelIndex) -> None:
@@ -552,8 +529,8 @@ class SearchScreen(InnerScreen):
     def open_first(self) -> None:
         if self._timer.isActive():
             self.run_search()
-        if self.model.hits:
-            self.open(self.model.hits[0])
+        if self.model.items:
+            self.open(self.model.items[0])
 
     # ------------------------------------------------------------- lifecycle
     def enter(self, **args: Any) -> None:
@@ -575,7 +552,7 @@ class SearchScreen(InnerScreen):
         self.field.blockSignals(False)
         self.field.clear_button.hide()
         self.query = ""
-        self.model.set_hits([])
+        self.model.set_items([])
         self._thumbs.clear()
         self._asked.clear()
         self._show_state()
