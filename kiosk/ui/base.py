@@ -119,16 +119,30 @@ class Screen(QWidget):
 
 
 class PressableMixin:
-    """Darkens 6 % while pressed (touch feedback within one frame)."""
+    """A painted control that darkens 6 % while pressed (touch feedback within one frame)
+    and calls ``activate()`` when released over itself. List it before QWidget."""
 
     pressed_down = False
+
+    def activate(self) -> None:
+        raise NotImplementedError
+
+    def mousePressEvent(self, event) -> None:
+        self.pressed_down = True
+        self.update()
+
+    def mouseReleaseEvent(self, event) -> None:
+        was, self.pressed_down = self.pressed_down, False
+        self.update()
+        if was and self.rect().contains(event.position().toPoint()):
+            self.activate()
 
     def _press_overlay(self, painter: QPainter, path: QPainterPath) -> None:
         if self.pressed_down:
             painter.fillPath(path, QColor(0, 0, 0, 16))
 
 
-class Button(QWidget, PressableMixin):
+class Button(PressableMixin, QWidget):
     """A large, calm text button with an optional line icon drawn in code."""
 
     clicked = Signal()
@@ -196,16 +210,8 @@ class Button(QWidget, PressableMixin):
             text_rect = r
         p.drawText(text_rect, int(align), self._text())
 
-    def mousePressEvent(self, event) -> None:
-        self.pressed_down = True
-        self.update()
-
-    def mouseReleaseEvent(self, event) -> None:
-        was = self.pressed_down
-        self.pressed_down = False
-        self.update()
-        if was and self.rect().contains(event.position().toPoint()):
-            self.clicked.emit()
+    def activate(self) -> None:
+        self.clicked.emit()
 
 
 class InnerScreen(Screen):

@@ -165,7 +165,7 @@ def draw_icon(p: QPainter, kind: str, box: QRectF, color: QColor, stroke: float)
 # --------------------------------------------------------------------------- library
 
 
-class FilmTile(QWidget, PressableMixin):
+class FilmTile(PressableMixin, QWidget):
     """One film: poster frame (aspect kept, rounded), title and length on a paper card."""
 
     def __init__(self, ctx: Context, work: Work, parent: QWidget | None = None) -> None:
@@ -330,12 +330,8 @@ class FilmTile(QWidget, PressableMixin):
             self.pressed_down = False
             self.update()
 
-    def mouseReleaseEvent(self, event) -> None:
-        was = self.pressed_down
-        self.pressed_down = False
-        self.update()
-        if was and self.rect().contains(event.position().toPoint()):
-            self.clicked()
+    def activate(self) -> None:
+        self.clicked()
 
 
 class _Notice(QLabel):
@@ -496,7 +492,7 @@ class _Faded:
     opacity = 1.0
 
 
-class NightButton(QWidget, PressableMixin, _Faded):
+class NightButton(PressableMixin, QWidget, _Faded):
     """A large button for night screens: line icon and label in paper on lifted night."""
 
     def __init__(
@@ -557,19 +553,11 @@ class NightButton(QWidget, PressableMixin, _Faded):
             text_rect, align = r, Qt.AlignmentFlag.AlignCenter
         p.drawText(text_rect, int(align), self._text())
 
-    def mousePressEvent(self, event) -> None:
-        self.pressed_down = True
-        self.update()
-
-    def mouseReleaseEvent(self, event) -> None:
-        was = self.pressed_down
-        self.pressed_down = False
-        self.update()
-        if was and self.rect().contains(event.position().toPoint()):
-            self.clicked()
+    def activate(self) -> None:
+        self.clicked()
 
 
-class PlayPauseButton(QWidget, PressableMixin, _Faded):
+class PlayPauseButton(PressableMixin, QWidget, _Faded):
     """A round paper button with a play or pause line icon."""
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
@@ -602,16 +590,8 @@ class PlayPauseButton(QWidget, PressableMixin, _Faded):
             inner.translate(d * 0.03, 0)
         draw_icon(p, self.icon, inner, theme.INK, max(2, m.px(3)))
 
-    def mousePressEvent(self, event) -> None:
-        self.pressed_down = True
-        self.update()
-
-    def mouseReleaseEvent(self, event) -> None:
-        was = self.pressed_down
-        self.pressed_down = False
-        self.update()
-        if was and self.rect().contains(event.position().toPoint()):
-            self.clicked()
+    def activate(self) -> None:
+        self.clicked()
 
 
 class SeekBar(QWidget, _Faded):

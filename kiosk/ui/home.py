@@ -32,7 +32,7 @@ SECTIONS = (
 )
 
 
-class Tile(QWidget, PressableMixin):
+class Tile(PressableMixin, QWidget):
     clicked = Signal()
 
     def __init__(self, ctx: Context, section: Section, parent: QWidget | None = None) -> None:
@@ -103,15 +103,8 @@ class Tile(QWidget, PressableMixin):
         )
         self._press_overlay(p, path)
 
-    def mousePressEvent(self, event) -> None:
-        self.pressed_down = True
-        self.update()
-
-    def mouseReleaseEvent(self, event) -> None:
-        was, self.pressed_down = self.pressed_down, False
-        self.update()
-        if was and self.rect().contains(event.position().toPoint()):
-            self.clicked.emit()
+    def activate(self) -> None:
+        self.clicked.emit()
 
 
 class HomeScreen(Screen):

@@ -58,7 +58,7 @@ def _plain_label() -> QLabel:
 
 
 # ==================================================================== the PIN pad
-class PadKey(QWidget, PressableMixin):
+class PadKey(PressableMixin, QWidget):
     """One key of the PIN pad: a digit, "delete" or "ok"."""
 
     clicked = Signal()
@@ -102,16 +102,8 @@ class PadKey(QWidget, PressableMixin):
         p.setFont(m.font("sans", 52) if self.role == "digit" else m.label())
         p.drawText(r, int(Qt.AlignmentFlag.AlignCenter), self._text())
 
-    def mousePressEvent(self, event) -> None:
-        self.pressed_down = True
-        self.update()
-
-    def mouseReleaseEvent(self, event) -> None:
-        was = self.pressed_down
-        self.pressed_down = False
-        self.update()
-        if was and self.rect().contains(event.position().toPoint()):
-            self.clicked.emit()
+    def activate(self) -> None:
+        self.clicked.emit()
 
 
 class PinDots(QWidget):
