@@ -209,6 +209,16 @@ def test_a_work_opened_directly_goes_back_where_the_visitor_came_from(screen, ct
     assert screen.index is None
 
 
+def test_a_handscroll_opens_at_its_right_end_filling_the_height(screen, qtbot):
+    screen.enter(kind="calligraphy", key="scroll")
+    zoom = screen.zoom
+    qtbot.waitUntil(lambda: zoom.width() > 1000)
+    rect = zoom.image_rect()
+    assert abs(rect.height() - zoom.height()) < 2
+    assert abs(rect.right() - zoom.width()) < 2  # unrolled from the right, as it is read
+    assert rect.left() < 0
+
+
 def test_tap_toggles_the_text_panel(screen, ctx, qtbot):
     screen.enter(kind="calligraphy", key="scroll")
     zoom = screen.zoom
@@ -223,9 +233,10 @@ def test_tap_toggles_the_text_panel(screen, ctx, qtbot):
     assert "水陆草木之花" in panel.text.text()
     assert panel.source.text() == "出处：周敦颐《爱莲说》"
     assert screen.about_button._text() == "收起说明"
-    # The work moves aside for the text, and stays fitted.
+    # The work moves aside for the text, still filling the height (a handscroll opens
+    # at its reading start, its short side filling the view).
     assert zoom.width() < screen.work_page.width() - panel.width() + 1
-    assert zoom.is_fitted()
+    assert abs(zoom.image_rect().height() - zoom.height()) < 2
     screen.about_button.clicked.emit()
     assert not screen.caption_open()
 

@@ -668,6 +668,7 @@ class GalleryScreen(InnerScreen):
         self.work_page.set_panel(False)
         work = self.works[row]
         self.zoom.set_work(work, self._placeholder(work))
+        self.zoom.open_at_reading_start()
         self._after_switch()
 
     def close_work(self) -> None:

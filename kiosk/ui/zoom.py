@@ -543,6 +543,25 @@ class ZoomView(QWidget):
             self._view_changed()
         return moved
 
+    def open_at_reading_start(self) -> None:
+        """For a long scroll: fill the short side and start where it is read.
+
+        A handscroll (much wider than the view) starts at its right end, as it is
+        unrolled; a hanging scroll (much taller) at its top. Other works stay fitted.
+        """
+        if self.work is None:
+            return
+        vw, vh = max(1, self.width()), max(1, self.height())
+        wide = (self._w / self._h) / (vw / vh)
+        if wide > 2.0:
+            scale = min(vh / self._h, self.max_scale())
+            self.zoom_to(scale)
+            self.center_on(QPointF(self._w, self._h / 2))
+        elif wide < 0.5:
+            scale = min(vw / self._w, self.max_scale())
+            self.zoom_to(scale)
+            self.center_on(QPointF(self._w / 2, 0))
+
     def center_on(self, q: QPointF) -> None:
         self._cx, self._cy = q.x(), q.y()
         self._clamp()
