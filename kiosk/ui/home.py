@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QLocale, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPainterPath, QPixmap
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QPixmap
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.base import Button, Context, PressableMixin, Screen
@@ -30,6 +30,16 @@ SECTIONS = (
     Section("history", "history", (), ("person", "place", "photo", "poster")),
     Section("photos", "gallery", (("kind", "photo"),), ("photo",)),
 )
+
+
+def _fitting(font: QFont, text: str, width: float) -> QFont:
+    """``font``, made smaller (down to 60 %) until ``text`` fits in ``width``."""
+    size = font.pixelSize()
+    floor = int(size * 0.6)
+    while size > floor and QFontMetrics(font).horizontalAdvance(text) > width:
+        size -= 1
+        font.setPixelSize(size)
+    return font
 
 
 class Tile(PressableMixin, QWidget):
@@ -86,16 +96,16 @@ class Tile(PressableMixin, QWidget):
             r.left() + m.px(28), pic.bottom() + m.px(14), r.width() - m.px(56), label_h - m.px(20)
         )
         p.setPen(theme.INK)
-        p.setFont(
-            m.font("serif", 44, bold=True) if first == "zh" else m.font("serif", 38, bold=True)
-        )
+        first_font = m.font("serif", 44 if first == "zh" else 38, bold=True, lang=first)
+        p.setFont(_fitting(first_font, tr(self.section.label, first), text_r.width()))
         p.drawText(
             text_r,
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
             tr(self.section.label, first),
         )
         p.setPen(theme.INK_SOFT)
-        p.setFont(m.font("sans", 26, lang=second))
+        second_font = m.font("sans", 26, lang=second)
+        p.setFont(_fitting(second_font, tr(self.section.label, second), text_r.width()))
         p.drawText(
             text_r,
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
@@ -187,7 +197,15 @@ class HomeScreen(Screen):
         return None
 
     def _arrange(self) -> None:
-        columns = 2 if self.height() > self.width() else 3
+        portrait = self.height() > self.width()
+        self._header.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.clock_label.setAlignment(
+            (Qt.AlignmentFlag.AlignLeft if portrait else Qt.AlignmentFlag.AlignRight)
+            | Qt.AlignmentFlag.AlignVCenter
+        )
+        columns = 2 if portrait else 3
         if columns == self._columns:
             return
         self._columns = columns
