@@ -20,6 +20,7 @@ from kiosk.settings import Settings
 from kiosk.ui import theme
 from kiosk.ui.images import ImageLoader
 from kiosk.ui.strings import tr
+from kiosk.ui.text import fit_font
 
 
 class Navigator(Protocol):
@@ -253,10 +254,22 @@ class InnerScreen(Screen):
         )
         self._outer.setSpacing(m.gutter)
         self._header.setSpacing(m.gutter)
-        self.title_label.setFont(m.heading(self.ctx.lang))
         self.title_label.setText(self.title())
         for b in (self.back_button, self.lang_button, self.large_button):
             b.refresh()
+        self._fit_title()  # after the buttons: their labels changed width
+
+    def _fit_title(self) -> None:
+        """The screen title at heading size, smaller where a long English title must fit."""
+        m = self.ctx.m
+        buttons = sum(b.width() for b in (self.back_button, self.lang_button, self.large_button))
+        room = self.width() - buttons - 4 * m.gutter - m.margin - m.bezel
+        font = m.heading(self.ctx.lang)
+        self.title_label.setFont(fit_font(font, self.title(), room, 0.5) if room > 0 else font)
+
+    def resizeEvent(self, event) -> None:
+        self._fit_title()
+        super().resizeEvent(event)
 
     def retranslate(self) -> None:
         self._relayout()

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QLocale, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
 from kiosk.ui.base import Button, Context, PressableMixin, Screen
 from kiosk.ui.strings import tr
+from kiosk.ui.text import fit_font
 
 
 @dataclass(frozen=True)
@@ -30,16 +31,6 @@ SECTIONS = (
     Section("history", "history", (), ("person", "place", "photo", "poster")),
     Section("photos", "gallery", (("kind", "photo"),), ("photo",)),
 )
-
-
-def _fitting(font: QFont, text: str, width: float) -> QFont:
-    """``font``, made smaller (down to 60 %) until ``text`` fits in ``width``."""
-    size = font.pixelSize()
-    floor = int(size * 0.6)
-    while size > floor and QFontMetrics(font).horizontalAdvance(text) > width:
-        size -= 1
-        font.setPixelSize(size)
-    return font
 
 
 class Tile(PressableMixin, QWidget):
@@ -97,7 +88,7 @@ class Tile(PressableMixin, QWidget):
         )
         p.setPen(theme.INK)
         first_font = m.font("serif", 44 if first == "zh" else 38, bold=True, lang=first)
-        p.setFont(_fitting(first_font, tr(self.section.label, first), text_r.width()))
+        p.setFont(fit_font(first_font, tr(self.section.label, first), text_r.width()))
         p.drawText(
             text_r,
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
@@ -105,7 +96,7 @@ class Tile(PressableMixin, QWidget):
         )
         p.setPen(theme.INK_SOFT)
         second_font = m.font("sans", 26, lang=second)
-        p.setFont(_fitting(second_font, tr(self.section.label, second), text_r.width()))
+        p.setFont(fit_font(second_font, tr(self.section.label, second), text_r.width()))
         p.drawText(
             text_r,
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),

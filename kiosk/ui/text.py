@@ -6,6 +6,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 
 
+def fit_font(font: QFont, text: str, width: float, floor: float = 0.6) -> QFont:
+    """``font``, made smaller (down to ``floor`` of its size) until ``text`` fits ``width``."""
+    size = font.pixelSize()
+    smallest = int(size * floor)
+    while size > smallest and QFontMetrics(font).horizontalAdvance(text) > width:
+        size -= 1
+        font.setPixelSize(size)
+    return font
+
+
 def wrap_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
     """``text`` broken into at most ``max_lines`` lines of ``width`` px, the last elided."""
     if not text or width <= 0:
