@@ -646,7 +646,9 @@ def harness_report(tmp_path_factory: pytest.TempPathFactory) -> dict:
 def test_e2e_no_black_frame_between_films(harness_report: dict) -> None:
     r = harness_report
     assert r["swaps"] == 5 and r["errors"] == []
-    assert r["samples_around_swaps"] >= 5 * 35  # ±1 s around each hand-over, every ~40 ms
+    # ±1 s around each hand-over, every ~40 ms when the machine is idle; a loaded
+    # machine samples less often, so ask for at least one sample per ~100 ms.
+    assert r["samples_around_swaps"] >= 5 * 20
     assert r["blank_samples"] == [], r["blank_samples"]
     assert r["max_dark_share"] <= 0.3  # the 4:3 film's side bars (25 %), nothing more
     assert r["max_sample_gap_ms"] < 250  # the sampler kept up; the GUI thread never stalled
