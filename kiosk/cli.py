@@ -264,7 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "demo",
-        help="build the bundled demo catalogue / 演示内容",
+        help="build the demo catalogue and show it / 演示",
         description="Render the demo artwork and films (once) and import them with the demo "
         "people, places, events and aphorisms into a separate demo catalogue, then start "
         "the kiosk on it.",
