@@ -323,9 +323,12 @@ def bench_memory(root: Path, transitions: int, film_switches: int) -> None:
     mid = rss_mb()
     print(f"  after {count()} still transitions: {mid:.1f} MB")
     films = Settings().with_overrides(attract={"kinds": ("film",)})
+    # Films only from here: leave the loop, drop its playlist, come back with new settings.
+    attract.leave()
+    attract.playlist = None
     window.ctx.settings = films
     attract.speed = 1.0
-    attract.reload()
+    attract.enter()
     start = count()
     run_until(start + 20)
     film_warm = rss_mb()
