@@ -13,29 +13,12 @@ from __future__ import annotations
 
 import argparse
 import statistics
-from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QPointF, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPointF
 
-from kiosk.catalog import Catalogue
-from kiosk.catalog.files import MediaStore
-from kiosk.catalog.library import Library
-from kiosk.paths import Paths
-from kiosk.records import Recorder
-from kiosk.settings import Settings
-from kiosk.ui import theme
-from kiosk.ui.base import Context, Visit
 from kiosk.ui.gallery import GalleryScreen
-from kiosk.ui.home import HomeScreen
-from kiosk.ui.images import ImageLoader
-from kiosk.ui.window import KioskWindow
 
-
-def settle(ms: int = 300) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+from harness import open_kiosk
 
 
 def main() -> None:
@@ -43,46 +26,12 @@ def main() -> None:
     parser.add_argument("--data-dir", required=True)
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication([])
-    paths = Paths(Path(args.data_dir))
-    catalogue = Catalogue.open(paths.catalogue, create=False)
-    library = Library(catalogue, MediaStore.at(paths))
-    images = ImageLoader()
-    settings = Settings()
+    kiosk = open_kiosk(args.data_dir, args.out, {"gallery": GalleryScreen})
+    window, shot = kiosk.window, kiosk.shot
+    kiosk.waits.append(
+        lambda: window.screens["gallery"].loader.wait() if "gallery" in window.screens else None
+    )
 
-    def make_context(window):
-        return Context(
-            library,
-            settings,
-            Visit("zh", theme.Metrics()),
-            images,
-            window,
-            None,
-            None,
-            Recorder(catalogue),
-        )
-
-    factories = {"home": HomeScreen, "attract": HomeScreen, "gallery": GalleryScreen}
-    window = KioskWindow(make_context, factories)
-    window.setGeometry(app.primaryScreen().geometry())
-    window.showFullScreen()
-    screen = app.primaryScreen()
-
-    def shot(name: str) -> None:
-        settle()
-        gallery = window.screens.get("gallery")
-        for _ in range(3):
-            images.wait()
-            if gallery is not None:
-                gallery.loader.wait()
-            settle(150)
-        screen.grabWindow(0).save(str(out / f"{name}.png"))
-        print(out / f"{name}.png")
-
-    window.home()
-    settle()
     for lang in ("zh", "en"):
         window.ctx.visit.set_lang(lang)
         window.home()
@@ -107,7 +56,7 @@ def main() -> None:
         while zoom.scale() < 1.0:  # as a pinch would: many small steps, one paint each
             zoom.zoom_by(1.05, anchor)
             zoom.repaint()
-            app.processEvents()
+            kiosk.app.processEvents()
         times = sorted(zoom.paint_ms)
         print(
             f"zoom paint ms: median {statistics.median(times):.1f}, "

@@ -12,29 +12,13 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
-from kiosk.catalog import Catalogue
-from kiosk.catalog.files import MediaStore
-from kiosk.catalog.library import Library
-from kiosk.paths import Paths
-from kiosk.settings import Settings
-from kiosk.ui import theme
-from kiosk.ui.base import Context, Visit
-from kiosk.ui.home import HomeScreen
-from kiosk.ui.images import ImageLoader
 from kiosk.ui.search import SearchScreen
-from kiosk.ui.window import KioskWindow
 
-
-def settle(ms: int = 300) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+from harness import open_kiosk
 
 
 def main() -> None:
@@ -42,32 +26,8 @@ def main() -> None:
     parser.add_argument("--data-dir", required=True)
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication([])
-    paths = Paths(Path(args.data_dir))
-    catalogue = Catalogue.open(paths.catalogue, create=False)
-    library = Library(catalogue, MediaStore.at(paths))
-    images = ImageLoader()
-    geometry = app.primaryScreen().geometry()
-
-    def make_context(window):
-        metrics = theme.Metrics.for_screen(geometry.width(), geometry.height())
-        return Context(library, Settings(), Visit("zh", metrics), images, window)
-
-    factories = {"home": HomeScreen, "attract": HomeScreen, "search": SearchScreen}
-    window = KioskWindow(make_context, factories)
-    window.setGeometry(geometry)
-    window.showFullScreen()
-    screen = app.primaryScreen()
-
-    def shot(name: str) -> None:
-        settle()
-        for _ in range(3):
-            images.wait()
-            settle(150)
-        screen.grabWindow(0).save(str(out / f"{name}.png"))
-        print(out / f"{name}.png")
+    kiosk = open_kiosk(args.data_dir, args.out, {"search": SearchScreen})
+    window, shot = kiosk.window, kiosk.shot
 
     def type_keys(search: SearchScreen, letters: str) -> None:
         kb = search.keyboard
@@ -77,8 +37,6 @@ def main() -> None:
         search.run_search()
         print(f"search {letters!r}: {(time.perf_counter() - start) * 1000:.1f} ms")
 
-    window.home()
-    settle()
     for lang in ("zh", "en"):
         window.ctx.visit.set_lang(lang)
         window.home()
