@@ -105,7 +105,7 @@ def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
             print(f"{f.severity}: {f.what}\n    what to do: {f.fix}")
         state = "OK" if report.ok else f"{len(report.errors)} problem(s)"
         print(
-            f"{report.items} items, {report.media} stored files "
+            f"{report.items} items, {report.maps} maps, {report.media} stored files "
             f"({report.files_checked} hashed): {state}"
         )
     return EXIT_OK if report.ok else EXIT_PROBLEMS
@@ -120,7 +120,7 @@ def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
     )
     _print_report(report)
     with Catalogue.open(paths.demo.catalogue, create=False) as catalogue:
-        counts = catalogue.counts()
+        counts = {**catalogue.counts(), "map": len(catalogue.maps())}
     print("demo catalogue: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
     print(f"catalogue file: {paths.demo.catalogue}")
     if args.no_window:

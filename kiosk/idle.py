@@ -30,8 +30,9 @@ class HoldDetector:
     corner square, without wandering out of it.
     """
 
-    def __init__(self, corner_px: int, hold_s: float,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, corner_px: int, hold_s: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.corner_px = corner_px
         self.hold_s = hold_s
         self._clock = clock

@@ -88,9 +88,7 @@ class Recorder:
     def session_start(self) -> None:
         if self._session is None:
             try:
-                sid = self.catalogue.start_session(
-                    self._wall().isoformat(timespec="milliseconds")
-                )
+                sid = self.catalogue.start_session(self._wall().isoformat(timespec="milliseconds"))
             except sqlite3.Error as e:
                 log.error("could not record a visitor session: %s", e)
                 return

@@ -6,10 +6,12 @@ import sqlite3
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from kiosk.catalog import Catalogue, CatalogueError
+from kiosk.catalog.library import RegionMap
 from kiosk.catalog.schema import MIGRATION_SET
 
 
@@ -199,3 +201,129 @@ def test_catalogue_layer_never_imports_qt():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_catalogue_from_before_maps_upgrades_and_keeps_its_items(paths):
+    from sqlite_utils import Database
+
+    from kiosk.catalog.schema import migrations
+
+    paths.catalogue.parent.mkdir(parents=True)
+    old = Database(paths.catalogue)
+    migrations.apply(old, stop_before="0002_maps")
+    assert "maps" not in old.table_names()
+    old["items"].insert(
+        {
+            "key": "bao-zheng",
+            "kind": "person",
+            "title_zh": "包拯",
+            "created_at": "x",
+            "updated_at": "x",
+        }
+    )
+    old.close()
+    with Catalogue.open(paths.catalogue) as cat:
+        assert cat.item("bao-zheng")["title_zh"] == "包拯"
+        assert "maps" in cat.db.table_names()
+        applied = {m.name for m in migrations.applied(cat.db)}
+        assert applied == {"0001_initial", "0002_maps"}
+        assert cat.maps() == []
+        assert cat.integrity_problems() == []
+
+
+def _image_media(cat, sha="a" * 64):
+    return cat.add_media(
+        {
+            "sha256": sha,
+            "kind": "image",
+            "format": "png",
+            "path": f"{sha[:2]}/{sha}.png",
+            "original_name": "map.png",
+            "bytes": 10,
+            "width": 400,
+            "height": 300,
+        },
+        [],
+    )
+
+
+def test_maps_are_upserted_by_key_and_listed_in_order(catalogue):
+    media_id = _image_media(catalogue)
+    first, created = catalogue.upsert_map(
+        {"key": "county", "title_zh": "县域图", "media_id": media_id, "sort_order": 20}
+    )
+    assert created
+    catalogue.upsert_map({"key": "sketch", "media_id": media_id, "sort_order": 10})
+    catalogue.upsert_map({"key": "hidden", "media_id": media_id, "enabled": 0})
+    again, created = catalogue.upsert_map(
+        {"key": "county", "media_id": media_id, "west": 115, "south": 30, "east": 117, "north": 32}
+    )
+    assert (again, created) == (first, False)
+    county = catalogue.map("county")
+    assert county["title_zh"] == "县域图"  # fields not given are kept
+    assert (county["west"], county["south"], county["east"], county["north"]) == (115, 30, 117, 32)
+    assert [m["key"] for m in catalogue.maps()] == ["sketch", "county"]
+    assert [m["key"] for m in catalogue.maps(enabled_only=False)] == ["hidden", "sketch", "county"]
+    assert catalogue.map("hidden")["enabled"] == 0
+    assert catalogue.map("nowhere") is None
+    with pytest.raises(ValueError, match="unknown map fields"):
+        catalogue.upsert_map({"key": "x", "media_id": media_id, "lat": 1})
+
+
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        {"west": 115},  # all four or none
+        {"west": 117, "south": 30, "east": 115, "north": 32},  # west < east
+        {"west": 115, "south": 32, "east": 117, "north": 30},  # south < north
+        {"west": -181, "south": 30, "east": 117, "north": 32},
+        {"west": 115, "south": 30, "east": 117, "north": 91},
+    ],
+)
+def test_map_bounds_are_checked_by_the_database(catalogue, bounds):
+    media_id = _image_media(catalogue)
+    with pytest.raises(sqlite3.IntegrityError):
+        catalogue.upsert_map({"key": "bad", "media_id": media_id, **bounds})
+    assert catalogue.map("bad") is None
+
+
+def test_a_map_needs_a_stored_file(catalogue):
+    with pytest.raises(sqlite3.IntegrityError):
+        catalogue.upsert_map({"key": "nofile"})
+    with pytest.raises(sqlite3.IntegrityError):
+        catalogue.upsert_map({"key": "dangling", "media_id": 999})
+
+
+SKETCH = RegionMap("sketch", "示意图", "Sketch", Path("map.jpg"), 1700, 2600, (107, 17, 124, 43))
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        ({"lat": 43.0, "lon": 107.0}, (0.0, 0.0)),  # north-west corner
+        ({"lat": 17.0, "lon": 124.0}, (1.0, 1.0)),  # south-east corner
+        ({"lat": 30.0, "lon": 115.5}, (0.5, 0.5)),
+        ({"lat": 39.9368, "lon": 116.4062}, ((116.4062 - 107) / 17, (43 - 39.9368) / 26)),
+        ({"lat": 30.0, "lon": 130.0}, None),  # east of the map
+        ({"lat": 10.0, "lon": 115.0}, None),  # south of the map
+        ({"lat": None, "lon": 115.0}, None),
+        ({}, None),
+        ({"lat": 30.0, "lon": 115.5, "map_x": 0.25, "map_y": 0.75}, (0.25, 0.75)),
+        ({"lat": 30.0, "lon": 130.0, "map_x": 0.25, "map_y": 0.75}, (0.25, 0.75)),
+        ({"lat": 30.0, "lon": 115.5, "map_x": 0.25, "map_y": None}, (0.5, 0.5)),  # both or not
+        ({"map_x": 1.5, "map_y": 0.5}, None),
+    ],
+)
+def test_region_map_positions(place, expected):
+    position = SKETCH.position(place)
+    if expected is None:
+        assert position is None
+    else:
+        assert position == pytest.approx(expected)
+
+
+def test_a_map_without_bounds_places_only_by_map_xy():
+    plain = RegionMap("county", "县域图", None, Path("county.png"), 800, 600)
+    assert plain.bounds is None
+    assert plain.position({"lat": 30.0, "lon": 115.5}) is None
+    assert plain.position({"lat": 30.0, "lon": 115.5, "map_x": 0.1, "map_y": 0.9}) == (0.1, 0.9)

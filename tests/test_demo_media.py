@@ -1,4 +1,8 @@
-"""The generated demo media: every sheet row renders, opens, and a second build is a no-op."""
+"""The generated demo media: every sheet row renders, opens, and a second build is a no-op.
+
+The media are built by ``build_demo`` (as ``kiosk demo`` does, at a small scale),
+so the demo catalogue it imports is checked here too.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,13 @@ import av
 import pytest
 from PIL import Image, ImageDraw
 
-from kiosk.demo import artwork, media
+from kiosk.catalog import Catalogue
+from kiosk.catalog.files import MediaStore
+from kiosk.catalog.library import Library
+from kiosk.demo import artwork, mapsketch, media
+from kiosk.demo.catalogue import build_demo
+from kiosk.ingest.rows import MAP_KIND, kind_of, parse_bounds
+from kiosk.paths import DATA_SOURCES, Paths
 
 SCALE = 1 / 8
 PEOPLE = {
@@ -24,12 +34,21 @@ TOPICS = {
     "topic-patriotism", "topic-serving-people",
 }  # fmt: skip
 ROWS = media.read_sheet()
+MAP_ROWS = media.read_sheet(media.MAPS, media.MAP_COLUMNS)
 _TIME = r"(\d\d):(\d\d):(\d\d),(\d{3})"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, list[Path]]:
-    out = tmp_path_factory.mktemp("demo")
+def demo(tmp_path_factory):
+    """A data folder with the demo catalogue, built as 'kiosk demo' builds it."""
+    paths = Paths(tmp_path_factory.mktemp("demo"))
+    return paths, build_demo(paths, scale=SCALE, jobs=1)
+
+
+@pytest.fixture(scope="module")
+def built(demo) -> tuple[Path, list[Path]]:
+    paths, _ = demo
+    out = paths.demo_build
     return out, media.build(out, scale=SCALE, jobs=1)
 
 
@@ -91,7 +110,7 @@ def test_every_character_has_a_glyph(role):
 
 def test_every_row_is_built_and_opens(built):
     out, paths = built
-    assert paths[0] == out / "works.csv"
+    assert paths[:2] == [out / "works.csv", out / "maps.csv"]
     for r in ROWS:
         path = out / r["file"]
         assert path in paths and path.is_file(), r["file"]
@@ -191,3 +210,51 @@ def test_sheet_header_is_checked(tmp_path):
         csv.writer(f).writerow(["key", "kind"])
     with pytest.raises(ValueError, match="header"):
         media.read_sheet(bad)
+
+
+def _demo_places() -> list[tuple[float, float]]:
+    with (DATA_SOURCES / "demo" / "places.csv").open(encoding="utf-8", newline="") as f:
+        return [(float(r["lat"]), float(r["lon"])) for r in csv.DictReader(f) if r["lat"]]
+
+
+def test_the_map_row_has_bounds_around_every_demo_place():
+    (row,) = MAP_ROWS
+    assert row["key"] == "map-demo" and kind_of(row["kind"]) == MAP_KIND
+    assert row["file"].endswith(".jpg")
+    # Whole degrees, three degrees beyond the outermost places: update the sheet
+    # when a place outside them is added.
+    assert parse_bounds(row["bounds"]) == mapsketch.bounds_around(_demo_places(), margin=3)
+    west, south, east, north = parse_bounds(row["bounds"])
+    for lat, lon in _demo_places():
+        assert west + 3 <= lon <= east - 3 and south + 3 <= lat <= north - 3
+
+
+def test_the_map_sketch_has_equal_pixels_per_degree_across_and_down(built):
+    out, paths = built
+    (row,) = MAP_ROWS
+    bounds = parse_bounds(row["bounds"])
+    west, south, east, north = bounds
+    assert out / row["file"] in paths
+    with Image.open(out / row["file"]) as im:
+        assert im.format == "JPEG" and im.mode == "RGB"
+        im.load()
+        assert im.width / (east - west) == im.height / (north - south)
+    width, height, per_degree = mapsketch.size_for(bounds)
+    assert (width, height) == ((east - west) * per_degree, (north - south) * per_degree)
+    assert 2800 <= max(width, height) <= 3000
+
+
+def test_the_demo_catalogue_has_one_map_with_every_place_on_it(demo):
+    paths, report = demo
+    assert report.rejected == [], report.rejected
+    with Catalogue.open(paths.demo.catalogue, create=False) as catalogue:
+        (shown,) = Library(catalogue, MediaStore.at(paths.demo)).maps()
+        places = [p for p in catalogue.items(["place"]) if p["lat"] is not None]
+    assert shown.key == "map-demo" and shown.title_zh and shown.title_en
+    assert shown.bounds == parse_bounds(MAP_ROWS[0]["bounds"])
+    with Image.open(shown.picture) as im:
+        assert im.size == (shown.width, shown.height)
+    assert len(places) == len(_demo_places())
+    for place in places:
+        x, y = shown.position(place)
+        assert 0.1 < x < 0.9 and 0.05 < y < 0.95, place["key"]

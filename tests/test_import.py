@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from kiosk.catalog import Catalogue
 from kiosk.catalog.check import check_catalogue
@@ -33,10 +34,10 @@ HEADER = [
 ]
 
 
-def write_sheet(path: Path, rows: list[dict], encoding="utf-8") -> Path:
+def write_sheet(path: Path, rows: list[dict], encoding="utf-8", header=HEADER) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", newline="", encoding=encoding) as f:
-        writer = csv.DictWriter(f, HEADER)
+        writer = csv.DictWriter(f, header)
         writer.writeheader()
         for row in rows:
             writer.writerow(row)
@@ -45,6 +46,16 @@ def write_sheet(path: Path, rows: list[dict], encoding="utf-8") -> Path:
 
 def run_import(catalogue, store, *sources):
     return Importer(catalogue, store).run([Path(s) for s in sources])
+
+
+def assert_rejected_rows(report, sheet: str, expected: dict[int, str]) -> None:
+    """Exactly these rows of ``sheet`` were rejected, each with a reason containing its text."""
+    by_row = {p.where: p.reason for p in report.rejected}
+    assert set(by_row) == {f"{sheet} row {n}" for n in expected}
+    for n, text in expected.items():
+        assert text in by_row[f"{sheet} row {n}"], (n, by_row[f"{sheet} row {n}"])
+    for p in report.rejected:
+        assert "\n" not in str(p) and "Traceback" not in str(p)
 
 
 @pytest.fixture
@@ -242,15 +253,19 @@ def test_bad_rows_are_reported_with_row_numbers_and_nothing_half_imported(
     ]
     write_sheet(root / "sheet.csv", rows)
     report = run_import(catalogue, store, root)
-    by_row = {p.where: p.reason for p in report.rejected}
-    assert set(by_row) == {f"sheet.csv row {n}" for n in (3, 4, 5, 6, 7, 8, 9)}
-    assert "nowhere.jpg" in by_row["sheet.csv row 3"]
-    assert "date" in by_row["sheet.csv row 4"]
-    assert "雕塑" in by_row["sheet.csv row 5"]
-    assert "nobody" in by_row["sheet.csv row 6"]
-    assert "broken" in by_row["sheet.csv row 7"]
-    assert "video" in by_row["sheet.csv row 8"]
-    assert "already used" in by_row["sheet.csv row 9"]
+    assert_rejected_rows(
+        report,
+        "sheet.csv",
+        {
+            3: "nowhere.jpg",
+            4: "date",
+            5: "雕塑",
+            6: "nobody",
+            7: "broken",
+            8: "video",
+            9: "already used",
+        },
+    )
     assert catalogue.keys() == {"ok"}
 
 
@@ -261,6 +276,178 @@ def test_a_sheet_with_missing_columns_is_rejected_whole(catalogue, store, tmp_pa
     report = run_import(catalogue, store, root)
     assert [p.where for p in report.rejected] == ["m/sheet.csv"]
     assert catalogue.count() == 0
+
+
+# ------------------------------------------------------------------ region maps
+MAP_HEADER = ["key", "kind", "file", "title_zh", "title_en", "bounds", "lat", "lon", "links"]
+MAP_SHEET_HEADER = [*MAP_HEADER, "sort_order"]
+
+
+def map_row(key, kind="地图", file="", title="", bounds="", **more) -> dict:
+    return {"key": key, "kind": kind, "file": file, "title_zh": title, "bounds": bounds, **more}
+
+
+@pytest.fixture
+def map_folder(tmp_path):
+    root = tmp_path / "county"
+    make_image(root / "maps" / "sketch.png", (1700, 2600), color=(244, 239, 228))
+    make_image(root / "maps" / "county.jpg", (800, 600))
+    rows = [
+        map_row("sketch", "地图", "maps/sketch.png", "示意图", "107，17 124,43", sort_order=2),
+        map_row("county", "map", "maps/county.jpg", "县域图", sort_order=1),
+        map_row("bao-park", "地点", title="包公园", lat="31.8563", lon="117.2935"),
+    ]
+    write_sheet(root / "sheet.csv", rows, header=MAP_SHEET_HEADER)
+    return root
+
+
+def test_map_rows_are_imported_as_maps_and_shown_with_their_bounds(catalogue, store, map_folder):
+    from kiosk.catalog.library import Library
+
+    report = run_import(catalogue, store, map_folder)
+    assert report.rejected == [], report.rejected
+    assert (report.imported, report.updated) == (3, 0)
+    assert catalogue.keys() == {"bao-park"}  # maps are not items
+    assert [m["key"] for m in catalogue.maps()] == ["county", "sketch"]
+    sketch = catalogue.map("sketch")
+    assert (sketch["west"], sketch["south"], sketch["east"], sketch["north"]) == (107, 17, 124, 43)
+    assert (sketch["title_zh"], sketch["origin"]) == ("示意图", "sheet.csv row 2")
+    assert catalogue.map("county")["west"] is None
+    media = catalogue.media(sketch["media_id"])
+    assert (media["kind"], media["width"], media["height"]) == ("image", 1700, 2600)
+    assert {"display", "thumb"} <= set(catalogue.renditions(media["id"]))
+    assert check_catalogue(catalogue, store).ok
+    assert check_catalogue(catalogue, store).maps == 2
+
+    county, shown = Library(catalogue, store).maps()
+    assert (county.key, county.bounds) == ("county", None)
+    assert shown.bounds == (107, 17, 124, 43)
+    with Image.open(shown.picture) as im:
+        assert im.size == (shown.width, shown.height)
+    assert shown.width / shown.height == pytest.approx(1700 / 2600, abs=0.002)
+    x, y = shown.position(catalogue.item("bao-park"))
+    assert (x, y) == pytest.approx(((117.2935 - 107) / 17, (43 - 31.8563) / 26))
+    assert county.position(catalogue.item("bao-park")) is None
+
+
+def test_a_changed_map_row_updates_the_map(catalogue, store, map_folder):
+    run_import(catalogue, store, map_folder)
+    first = catalogue.map("sketch")
+    sheet = map_folder / "sheet.csv"
+    with sheet.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    rows[0].update(title_en="Location sketch", bounds="105 15 125 45")
+    rows[1]["bounds"] = "115.5,29.5,116.5,30.5"
+    write_sheet(sheet, rows, header=MAP_SHEET_HEADER)
+    report = run_import(catalogue, store, map_folder)
+    assert report.rejected == []
+    assert (report.imported, report.updated, report.unchanged) == (0, 2, 1)
+    sketch = catalogue.map("sketch")
+    assert sketch["id"] == first["id"] and sketch["created_at"] == first["created_at"]
+    assert sketch["title_en"] == "Location sketch"
+    assert (sketch["west"], sketch["south"], sketch["east"], sketch["north"]) == (105, 15, 125, 45)
+    assert catalogue.map("county")["north"] == 30.5
+    assert catalogue.db["maps"].count == 2 and catalogue.db["media"].count == 2
+    report = run_import(catalogue, store, map_folder)
+    assert (report.imported, report.updated, report.unchanged) == (0, 0, 3)
+
+
+def test_bad_map_rows_are_reported_with_row_numbers_and_nothing_half_imported(
+    catalogue, store, tmp_path
+):
+    root = tmp_path / "rows"
+    make_image(root / "good.png", (300, 200))
+    make_image(root / "other.png", (300, 200), color=(10, 120, 60))
+    make_video(root / "clip.mp4", seconds=1.0)
+    rows = [
+        map_row("good", file="good.png", title="好", bounds="110,20,120,30"),  # row 2
+        map_row("three", file="other.png", title="三个数", bounds="110,20,120"),  # row 3
+        map_row("flipped", file="other.png", title="反了", bounds="120,20,110,30"),  # row 4
+        map_row("far", file="other.png", title="超界", bounds="110,20,190,30"),  # row 5
+        map_row("words", file="other.png", title="字", bounds="west,south,east,north"),  # row 6
+        map_row("nofile", title="没有文件"),  # row 7
+        map_row("film", file="clip.mp4", title="视频"),  # row 8
+        map_row("place", "地点", title="链到地图", lat="30", lon="115", links="good"),  # row 9
+    ]
+    write_sheet(root / "sheet.csv", rows, header=MAP_HEADER)
+    report = run_import(catalogue, store, root)
+    assert_rejected_rows(
+        report,
+        "sheet.csv",
+        {
+            3: "bounds: '110,20,120' is not four numbers",
+            4: "bounds: west 120 must be less than east 110",
+            5: "bounds: east 190 is outside -180…180",
+            6: "write west,south,east,north in degrees",
+            7: "a map needs a file",
+            8: "kind 'map' needs an image",
+            9: "links to unknown item(s): good",  # a map is not an item
+        },
+    )
+    assert [m["key"] for m in catalogue.maps(enabled_only=False)] == ["good"]
+    assert catalogue.keys() == set()
+    # Rows refused for their values store no file; only the good map's picture is kept.
+    names = {m["original_name"] for m in catalogue.all_media()}
+    assert names <= {"good.png", "clip.mp4"} and "good.png" in names
+    assert check_catalogue(catalogue, store).ok
+
+
+def test_gbk_map_sheet_with_chinese_headings_notes_unused_columns(catalogue, store, tmp_path):
+    root = tmp_path / "县"
+    make_image(root / "地图" / "县域.jpg", (900, 700))
+    header = ["编号", "类型", "文件", "标题", "地图范围", "关联", "专题", "排序", "启用"]
+    rows = [
+        ["county", "区域地图", "地图/县域.jpg", "某县图", "115，29 117，31", "", "", "3", ""],
+        ["old-map", "地图", "地图/县域.jpg", "旧图", "", "x", "topic-y", "", "否"],
+        ["hai-rui", "人物", "", "海瑞", "1,2,3,4", "", "", "", ""],
+    ]
+    rows = [dict(zip(header, r, strict=True)) for r in rows]
+    write_sheet(root / "内容.csv", rows, encoding="gbk", header=header)
+    report = run_import(catalogue, store, root)
+    assert report.rejected == [], report.rejected
+    assert report.imported == 3
+    county = catalogue.map("county")
+    assert (county["title_zh"], county["sort_order"], county["enabled"]) == ("某县图", 3, 1)
+    assert (county["west"], county["south"], county["east"], county["north"]) == (115, 29, 117, 31)
+    assert catalogue.map("old-map")["enabled"] == 0
+    assert [m["key"] for m in catalogue.maps()] == ["county"]
+    assert county["media_id"] == catalogue.map("old-map")["media_id"]
+    notes = {p.where: p.reason for p in report.notes}
+    assert notes["内容.csv row 3"] == "ignored for a map: links, topics"
+    assert notes["内容.csv row 4"] == "bounds ignored: only maps have bounds"
+
+
+def test_a_folder_named_map_makes_a_map_named_after_the_file(catalogue, store, tmp_path):
+    root = tmp_path / "usb"
+    make_image(root / "地图" / "县城_全图.png", (640, 480))
+    make_image(root / "海报" / "海报.jpg", (640, 480), color=(20, 40, 60))
+    report = run_import(catalogue, store, root)
+    assert report.rejected == []
+    assert report.imported == 2
+    (shown,) = catalogue.maps()
+    assert (shown["key"], shown["title_zh"]) == ("map-xian-cheng-quan-tu", "县城 全图")
+    assert shown["west"] is None
+    assert catalogue.counts() == {"poster": 1}
+    # The same folder again changes nothing and makes no second map.
+    report = run_import(catalogue, store, root)
+    assert report.imported == 0 and catalogue.db["maps"].count == 1
+
+
+def test_check_reports_a_map_whose_file_is_missing_or_damaged(catalogue, store, map_folder):
+    run_import(catalogue, store, map_folder)
+    sketch = catalogue.media(catalogue.map("sketch")["media_id"])
+    county = catalogue.media(catalogue.map("county")["media_id"])
+    store.original(sketch["path"]).unlink()
+    with open(store.original(county["path"]), "r+b") as f:
+        f.seek(100)
+        f.write(b"damage")
+    report = check_catalogue(catalogue, store)
+    errors = " ".join(f.what for f in report.errors)
+    assert "sketch.png" in errors and "missing" in errors
+    assert "county.jpg" in errors and "damaged" in errors
+    # Importing the originals again restores them.
+    run_import(catalogue, store, map_folder)
+    assert check_catalogue(catalogue, store).ok
 
 
 # ------------------------------------------------------------------ the CLI

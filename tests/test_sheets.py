@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from kiosk.catalog.years import format_years, parse_years
+from kiosk.ingest.rows import RowError, parse_bounds
 from kiosk.ingest.sheets import SheetError, as_date, parse_bool, read_sheets
 
 ROWS = [
@@ -149,3 +150,48 @@ def test_years(text, expected, zh, en):
 def test_bad_years(text):
     with pytest.raises(ValueError):
         parse_years(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("105,17,125,43", (105, 17, 125, 43)),
+        ("105，17，125，43", (105, 17, 125, 43)),
+        ("105 17 125 43", (105, 17, 125, 43)),
+        (" 115.2 , 29.5，116.75  30.8 ", (115.2, 29.5, 116.75, 30.8)),
+        ("105°, 17°, 125°, 43°", (105, 17, 125, 43)),
+        ("１０５，１７，１２５，４３", (105, 17, 125, 43)),  # full-width digits
+        ("-10,-5,10,5", (-10, -5, 10, 5)),
+    ],
+)
+def test_bounds(text, expected):
+    assert parse_bounds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("105,17,125", "not four numbers"),
+        ("105,17,125,43,1", "not four numbers"),
+        ("west,17,125,43", "not four numbers"),
+        ("105;17;125;43", "not four numbers"),
+        ("185,17,190,43", "west 185 is outside -180…180"),
+        ("105,-95,125,43", "south -95 is outside -90…90"),
+        ("125,17,105,43", "west 125 must be less than east 105"),
+        ("105,43,125,17", "south 43 must be less than north 17"),
+        ("105,17,105,43", "west 105 must be less than east 105"),
+        ("nan,17,125,43", "west nan is outside"),
+    ],
+)
+def test_bad_bounds_say_what_is_wrong_in_one_line(text, message):
+    with pytest.raises(RowError, match=message) as e:
+        parse_bounds(text)
+    assert str(e.value).startswith("bounds: ") and "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("heading", ["bounds", "Bounds", "范围", "地图范围"])
+def test_bounds_column_headings(tmp_path, heading):
+    path = write_csv(tmp_path / "maps.csv", [["编号", "类型", heading], ["m", "地图", "1 2 3 4"]])
+    (sheet,) = read_sheets(path)
+    assert sheet.columns == ["key", "kind", "bounds"]
+    assert sheet.rows[0].values["bounds"] == "1 2 3 4"

@@ -21,6 +21,7 @@ class Finding:
 @dataclass
 class CheckReport:
     items: int = 0
+    maps: int = 0
     media: int = 0
     files_checked: int = 0
     findings: list[Finding] = field(default_factory=list)
@@ -78,7 +79,8 @@ def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = T
         r[0]
         for r in catalogue.db.execute(
             "SELECT media_id FROM items WHERE media_id IS NOT NULL "
-            "UNION SELECT subtitles_id FROM items WHERE subtitles_id IS NOT NULL"
+            "UNION SELECT subtitles_id FROM items WHERE subtitles_id IS NOT NULL "
+            "UNION SELECT media_id FROM maps"
         ).fetchall()
     }
     renditions_by_media: dict[int, list[dict]] = {}
@@ -145,7 +147,7 @@ def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = T
             add(
                 Finding(
                     "info",
-                    f"{label}: stored but used by no item",
+                    f"{label}: stored but used by no item or map",
                     "nothing to do (kept in case it is imported again)",
                 )
             )
@@ -154,4 +156,9 @@ def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = T
         report.items += 1
         if item["kind"] in FILE_KIND and item["media_id"] is None:
             add(Finding("error", f"item {item['key']}: a {item['kind']} without a file", REIMPORT))
+    for region_map in catalogue.maps(enabled_only=False):
+        report.maps += 1
+        media = catalogue.media(region_map["media_id"])
+        if media is not None and media["kind"] != "image":
+            add(Finding("error", f"map {region_map['key']}: its file is not an image", REIMPORT))
     return report

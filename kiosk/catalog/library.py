@@ -2,12 +2,14 @@
 
 A read-only view for the UI and the attract loop (no Qt, no SQL outside the
 catalogue package).  ``Work`` bundles an item with the paths of its original,
-renditions and subtitles, so screens never deal with hashes or folders.
+renditions and subtitles, so screens never deal with hashes or folders;
+``RegionMap`` does the same for a map picture and places the pins on it.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -57,6 +59,40 @@ class Work:
     def picture(self) -> Path | None:
         """The best still picture: display rendition, else a film's poster frame."""
         return self.display or self.poster
+
+
+Bounds = tuple[float, float, float, float]  # west, south, east, north, in degrees
+
+
+@dataclass(frozen=True)
+class RegionMap:
+    """A region map picture, and the area it shows if it is known."""
+
+    key: str
+    title_zh: str | None
+    title_en: str | None
+    picture: Path  # the display rendition, else the original
+    width: int  # of ``picture``
+    height: int
+    bounds: Bounds | None = None
+
+    def position(self, item: Mapping[str, Any]) -> tuple[float, float] | None:
+        """Where a place goes on this map: (x, y) fractions of the width and height
+        from the top-left corner, or None when it cannot be placed.
+
+        The item's own ``map_x``/``map_y`` win; otherwise its ``lat``/``lon`` are
+        placed linearly within the map's bounds (an equirectangular picture).
+        """
+        x, y = item.get("map_x"), item.get("map_y")
+        if x is not None and y is not None:
+            return (x, y) if 0 <= x <= 1 and 0 <= y <= 1 else None
+        lat, lon = item.get("lat"), item.get("lon")
+        if self.bounds is None or lat is None or lon is None:
+            return None
+        west, south, east, north = self.bounds
+        if not (west <= lon <= east and south <= lat <= north):
+            return None
+        return (lon - west) / (east - west), (north - lat) / (north - south)
 
 
 class Library:
@@ -111,6 +147,30 @@ class Library:
 
     def counts(self) -> dict[str, int]:
         return self.catalogue.counts()
+
+    def maps(self) -> list[RegionMap]:
+        """The enabled region maps, in display order."""
+        out = []
+        for row in self.catalogue.maps():
+            media = self.catalogue.media(row["media_id"])
+            if media is None:
+                continue
+            display = self.catalogue.renditions(media["id"]).get("display")
+            if display is not None:
+                picture = self.store.rendition(display["path"])
+                width, height = display["width"], display["height"]
+            else:
+                picture = self.store.original(media["path"])
+                width, height = media["width"], media["height"]
+            bounds = None
+            if row["west"] is not None:
+                bounds = (row["west"], row["south"], row["east"], row["north"])
+            out.append(
+                RegionMap(
+                    row["key"], row["title_zh"], row["title_en"], picture, width, height, bounds
+                )
+            )
+        return out
 
     def work(self, item: dict[str, Any]) -> Work:
         media_id = item.get("media_id")

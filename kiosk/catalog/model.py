@@ -47,5 +47,19 @@ ITEM_FIELDS = (
     "origin",
 )
 
+# Everything a region map row holds besides its id and bookkeeping.  The
+# bounds (degrees) are all four or none: west, south, east, north.
+BOUNDS_FIELDS = ("west", "south", "east", "north")
+MAP_FIELDS = (
+    "key",
+    "title_zh",
+    "title_en",
+    "media_id",
+    *BOUNDS_FIELDS,
+    "enabled",
+    "sort_order",
+    "origin",
+)
+
 PLAY_CONTEXTS = ("loop", "visitor")
 PLAY_OUTCOMES = ("completed", "skipped", "failed")

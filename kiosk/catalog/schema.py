@@ -141,6 +141,36 @@ def _initial(db: Database) -> None:
     )
 
 
+@migrations(name="0002_maps")
+def _maps(db: Database) -> None:
+    # Region maps: a picture shipped with the content (no online tiles) and,
+    # optionally, the area it shows in degrees, so places can be pinned by
+    # latitude and longitude (equirectangular: linear in both).
+    _run(
+        db,
+        """
+        CREATE TABLE maps (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            title_zh TEXT, title_en TEXT,
+            media_id INTEGER NOT NULL REFERENCES media(id),
+            west REAL, south REAL, east REAL, north REAL,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            origin TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (
+                (west IS NULL AND south IS NULL AND east IS NULL AND north IS NULL)
+                OR (west IS NOT NULL AND south IS NOT NULL
+                    AND east IS NOT NULL AND north IS NOT NULL
+                    AND west >= -180 AND east <= 180 AND south >= -90 AND north <= 90
+                    AND west < east AND south < north)
+            )
+        )""",
+    )
+
+
 # Every step this version knows (asked of an empty database, through the public API).
 KNOWN = frozenset(m.name for m in migrations.pending(Database(memory=True)))
 

@@ -1,4 +1,4 @@
-"""The catalogue: items, media, links, search and play records in one SQLite file.
+"""The catalogue: items, media, links, maps, search and play records in one SQLite file.
 
 Usable as a library: ``Catalogue.open(path)``.  Nothing here imports Qt.
 """
@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from kiosk.catalog import schema, search
-from kiosk.catalog.model import ITEM_FIELDS, KINDS
+from kiosk.catalog.model import ITEM_FIELDS, KINDS, MAP_FIELDS
 
 Row = dict[str, Any]
 
@@ -194,6 +194,30 @@ class Catalogue:
 
     def keys(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT key FROM items").fetchall()}
+
+    # ------------------------------------------------------------------- maps
+    def upsert_map(self, fields: Mapping[str, Any]) -> tuple[int, bool]:
+        """Insert or update the region map with ``fields['key']``; (id, created)."""
+        unknown = set(fields) - set(MAP_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown map fields: {sorted(unknown)}")
+        existing = self.map(fields["key"])
+        stamp = now_iso()
+        if existing is None:
+            row = {**fields, "created_at": stamp, "updated_at": stamp}
+            return self.db["maps"].insert(row).last_pk, True
+        self.db["maps"].update(existing["id"], {**fields, "updated_at": stamp})
+        return existing["id"], False
+
+    def map(self, key: str) -> Row | None:
+        """The region map with this key, enabled or not."""
+        rows = list(self.db["maps"].rows_where("key = ?", [key]))
+        return rows[0] if rows else None
+
+    def maps(self, *, enabled_only: bool = True) -> list[Row]:
+        """Region maps in display order."""
+        where = "enabled = 1" if enabled_only else None
+        return list(self.db["maps"].rows_where(where, order_by="sort_order, id"))
 
     # ------------------------------------------------------------------ links
     def link(self, a: int, b: int, relation: str = "related") -> None:

@@ -20,12 +20,17 @@ def build_demo(
     *,
     say: Callable[[str], None] = lambda line: None,
     progress: Progress | None = None,
+    scale: float = 1.0,
+    jobs: int | None = None,
 ) -> ImportReport:
-    """Render the demo media (once), put the demo sheets beside it, import it all."""
+    """Render the demo media (once), put the demo sheets beside it, import it all.
+
+    ``scale`` and ``jobs`` are passed to ``media.build`` (tests build small).
+    """
     out_dir: Path = paths.demo_build
     out_dir.mkdir(parents=True, exist_ok=True)
-    say("preparing demo artwork and films (first run takes a minute) …")
-    media.build(out_dir, say)
+    say("preparing demo artwork, films and map (first run takes a minute) …")
+    media.build(out_dir, say, scale=scale, jobs=jobs)
     for sheet in sorted(DEMO_SHEETS.glob("*.csv")):
         target = out_dir / sheet.name
         if not target.exists() or target.read_bytes() != sheet.read_bytes():

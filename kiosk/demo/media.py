@@ -1,7 +1,8 @@
-"""Building the demo media (posters, calligraphy, films) from the catalogue sheet.
+"""Building the demo media (posters, calligraphy, films, the map) from the catalogue sheets.
 
 ``data/demo/works.csv`` lists every work and where its file goes;
-``data/demo/artwork.toml`` says how each is drawn.  ``build()`` renders what is
+``data/demo/artwork.toml`` says how each is drawn; ``data/demo/maps.csv`` lists
+the region map (a location sketch drawn from its bounds).  ``build()`` renders what is
 missing or out of date into an output folder, keeping a stamp per work
 (``.stamps/<key>.json``: a hash of the row, its spec, the drawing code and the
 scale), so running set-up again is quick and a changed spec re-renders only
@@ -23,17 +24,22 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from kiosk.ingest.rows import parse_bounds
 from kiosk.paths import DATA_SOURCES
 
 SHEET = DATA_SOURCES / "demo" / "works.csv"
 SPEC = DATA_SOURCES / "demo" / "artwork.toml"
+MAPS = DATA_SOURCES / "demo" / "maps.csv"
 COLUMNS = [
     "key", "kind", "file", "subtitles", "title_zh", "title_en", "summary_zh", "summary_en",
     "body_zh", "body_en", "author_zh", "author_en", "source_zh", "source_en", "era_zh", "era_en",
     "year", "links", "topics", "sort_order",
 ]  # fmt: skip
+MAP_COLUMNS = ["key", "kind", "file", "title_zh", "title_en", "bounds", "sort_order"]
 JPEG_QUALITY = 90
 _CODE = ("artwork.py", "films.py")
+_MAP_CODE = ("mapsketch.py", "artwork.py")
+MAP_JOB = "map"
 
 Progress = Callable[[str], None]
 
@@ -49,11 +55,11 @@ class Job:
     digest: str
 
 
-def read_sheet(path: Path = SHEET) -> list[dict[str, str]]:
+def read_sheet(path: Path = SHEET, columns: list[str] = COLUMNS) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
-        if reader.fieldnames != COLUMNS:
-            raise ValueError(f"{path.name}: the header must be exactly: {','.join(COLUMNS)}")
+        if reader.fieldnames != columns:
+            raise ValueError(f"{path.name}: the header must be exactly: {','.join(columns)}")
         return list(reader)
 
 
@@ -62,10 +68,10 @@ def read_spec(path: Path = SPEC) -> dict[str, dict[str, Any]]:
         return tomllib.load(f)
 
 
-def _code_digest() -> str:
+def _code_digest(names: tuple[str, ...] = _CODE) -> str:
     h = hashlib.sha256()
     here = Path(__file__).parent
-    for name in _CODE:
+    for name in names:
         h.update((here / name).read_bytes())
     return h.hexdigest()
 
@@ -77,22 +83,24 @@ def plan(
     only: Iterable[str] | None = None,
     sheet: Path = SHEET,
     spec: Path = SPEC,
+    maps: Path = MAPS,
 ) -> list[Job]:
-    rows = read_sheet(sheet)
     specs = read_spec(spec)
-    code = _code_digest()
+    work_code, map_code = _code_digest(), _code_digest(_MAP_CODE)
+    sources = [(row, row["kind"], work_code) for row in read_sheet(sheet)]
+    sources += [(row, MAP_JOB, map_code) for row in read_sheet(maps, MAP_COLUMNS)]
     wanted = set(only) if only is not None else None
     jobs = []
-    for row in rows:
+    for row, kind, code in sources:
         if wanted is not None and row["key"] not in wanted:
             continue
         outputs = [out_dir / row["file"]]
-        if row["kind"] == "film":
+        if kind == "film":
             outputs.append(out_dir / row["subtitles"])
         item_spec = specs.get(row["key"], {})
         blob = json.dumps([row, item_spec, code, scale], sort_keys=True, ensure_ascii=False)
         digest = hashlib.sha256(blob.encode()).hexdigest()
-        jobs.append(Job(row["key"], row["kind"], row, item_spec, tuple(outputs), scale, digest))
+        jobs.append(Job(row["key"], kind, row, item_spec, tuple(outputs), scale, digest))
     return jobs
 
 
@@ -129,7 +137,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 def render_job(job: Job) -> str:
     """Render one work to its output paths (run in a worker process or inline)."""
-    from kiosk.demo import artwork, films
+    from kiosk.demo import artwork, films, mapsketch
 
     for p in job.outputs:
         p.parent.mkdir(parents=True, exist_ok=True)
@@ -141,6 +149,9 @@ def render_job(job: Job) -> str:
             films.render_film(name, tmps[0], tmps[1], scale=job.scale, seed=seed)
         elif job.kind in ("poster", "calligraphy"):
             img = artwork.render(artwork.Work(job.key, job.row, job.spec), job.scale)
+            img.save(tmps[0], "JPEG", quality=JPEG_QUALITY)
+        elif job.kind == MAP_JOB:
+            img = mapsketch.render(parse_bounds(job.row["bounds"]), job.scale)
             img.save(tmps[0], "JPEG", quality=JPEG_QUALITY)
         else:
             raise ValueError(f"{job.key}: the demo cannot make a {job.kind!r}")
@@ -172,13 +183,15 @@ def build(
     jobs: int | None = None,
     sheet: Path = SHEET,
     spec: Path = SPEC,
+    maps: Path = MAPS,
 ) -> list[Path]:
-    """Render every work in the sheet into ``out_dir``; return the paths written or kept.
+    """Render every work and map in the sheets into ``out_dir``; return the paths written or kept.
 
     ``scale`` < 1 renders everything smaller (tests); ``only`` limits the build to
     some keys; ``jobs`` is the number of worker processes (default: up to 2).
-    A copy of the sheet is kept beside the media as ``works.csv`` so the folder
-    can be imported on its own; it is the first path returned.
+    Copies of the sheets are kept beside the media as ``works.csv`` and
+    ``maps.csv`` so the folder can be imported on its own; they are the first
+    paths returned.
     """
     from kiosk.demo import artwork
 
@@ -186,11 +199,13 @@ def build(
     artwork.check_fonts()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    sheet_copy = out_dir / "works.csv"
-    data = Path(sheet).read_bytes()
-    if not sheet_copy.is_file() or sheet_copy.read_bytes() != data:
-        _write_atomic(sheet_copy, data)
-    todo = plan(out_dir, scale=scale, only=only, sheet=sheet, spec=spec)
+    copies = []
+    for source, name in ((sheet, "works.csv"), (maps, "maps.csv")):
+        copy, data = out_dir / name, Path(source).read_bytes()
+        if not copy.is_file() or copy.read_bytes() != data:
+            _write_atomic(copy, data)
+        copies.append(copy)
+    todo = plan(out_dir, scale=scale, only=only, sheet=sheet, spec=spec, maps=maps)
     stale = [j for j in todo if not _up_to_date(out_dir, j)]
     for j in todo:
         if j not in stale:
@@ -211,7 +226,7 @@ def build(
                 fut.result()
                 _write_stamp(out_dir, j)
                 say(f"rendered {n}/{len(stale)}: {j.row['file']}")
-    paths = [sheet_copy]
+    paths = copies
     for j in todo:
         paths.extend(j.outputs)
     return paths

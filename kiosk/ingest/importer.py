@@ -38,6 +38,9 @@ MAYBE_VIDEO = {
 
 Progress = Callable[[int, int, str], None]
 
+# Which kind of stored file each kind of row needs (a map is a picture).
+NEEDS_FILE = {**FILE_KIND, rowlib.MAP_KIND: "image"}
+
 
 @dataclass
 class Problem:
@@ -70,7 +73,7 @@ class ImportReport:
 
 @dataclass
 class Entry:
-    """One item to import: a sheet row, or a media file found without a row."""
+    """One item or map to import: a sheet row, or a media file found without a row."""
 
     where: str
     values: dict[str, Any]
@@ -148,9 +151,7 @@ class Importer:
                     report.notes.append(
                         Problem(table.name, "ignored columns: " + ", ".join(table.ignored_columns))
                     )
-                for entry in self._sheet_entries(table, report):
-                    entries.append(entry)
-                    claimed.update(p for p in (entry.file, entry.subtitles) if p)
+                entries += self._sheet_entries(table, report, claimed)
         loose_set = {p.resolve() for p in loose} - claimed
         subtitles = {p for p in loose_set if p.suffix.lower() in SUBTITLE_SUFFIXES}
         for path in sorted(loose_set - subtitles):
@@ -197,11 +198,18 @@ class Importer:
         return None
 
     # ----------------------------------------------------------------- sheets
-    def _sheet_entries(self, sheet: Sheet, report: ImportReport) -> list[Entry]:
+    def _sheet_entries(self, sheet: Sheet, report: ImportReport, claimed: set[Path]) -> list[Entry]:
+        """The rows of ``sheet`` as entries; every file a row names, even a rejected
+        row, is added to ``claimed`` so it is not imported again as a loose file."""
         out = []
         seen: dict[str, str] = {}
         for row in sheet.rows:
             where = sheet.where(row)
+            claimed.update(
+                self._beside(sheet, row.values[col])
+                for col in ("file", "subtitles")
+                if col in row.values
+            )
             try:
                 entry = self._row_entry(sheet, row.values, where)
             except rowlib.RowError as e:
@@ -214,16 +222,17 @@ class Importer:
                 continue
             if entry.key:
                 seen[entry.key] = where
+            note = rowlib.unused_columns_note(entry.kind, row.values)
+            if note:
+                report.notes.append(Problem(where, note))
             out.append(entry)
         return out
 
     def _row_entry(self, sheet: Sheet, values: dict[str, Any], where: str) -> Entry:
         entry = Entry(where, values)
-        entry.fields = rowlib.item_fields(values)
-        base = sheet.path.parent
         for col in ("file", "subtitles"):
             if col in values:
-                path = (base / str(values[col]).strip().replace("\\", "/")).resolve()
+                path = self._beside(sheet, values[col])
                 if not path.is_file():
                     raise rowlib.RowError(f"{col} '{values[col]}' not found beside the sheet")
                 setattr(entry, col, path)
@@ -233,15 +242,24 @@ class Importer:
             entry.kind = self._kind_from_folder(entry.file)
         else:
             raise rowlib.RowError("no kind and no file: say what this row is in the 'kind' column")
-        if entry.kind in FILE_KIND and entry.file is None:
+        if entry.kind == rowlib.MAP_KIND:
+            entry.fields = rowlib.map_fields(values)
+        else:
+            entry.fields = rowlib.item_fields(values)
+            entry.links = [k.lower() for k in rowlib.split_list(values.get("links", ""))]
+            entry.topics = [k.lower() for k in rowlib.split_list(values.get("topics", ""))]
+        if entry.kind in NEEDS_FILE and entry.file is None:
             raise rowlib.RowError(f"a {entry.kind} needs a file in the 'file' column")
         if entry.subtitles is not None and entry.kind != "film":
             raise rowlib.RowError("subtitles are only for films")
         if not (entry.fields.get("title_zh") or entry.fields.get("title_en") or entry.file):
             raise rowlib.RowError("no title (title_zh / 标题)")
-        entry.links = [k.lower() for k in rowlib.split_list(values.get("links", ""))]
-        entry.topics = [k.lower() for k in rowlib.split_list(values.get("topics", ""))]
         return entry
+
+    @staticmethod
+    def _beside(sheet: Sheet, name: Any) -> Path:
+        """The file a sheet names, relative to the sheet's folder."""
+        return (sheet.path.parent / str(name).strip().replace("\\", "/")).resolve()
 
     # ------------------------------------------------------------------ media
     def _prepare_all(self, entries: list[Entry], report: ImportReport) -> None:
@@ -251,7 +269,7 @@ class Importer:
             self.progress(n - 1, len(files), self._where(entry.file))
             try:
                 entry.media = self._prepare(entry.file)
-                expected = FILE_KIND.get(entry.kind or "")
+                expected = NEEDS_FILE.get(entry.kind or "")
                 if entry.kind is None:
                     entry.kind = "film" if entry.media.kind == "video" else "photo"
                 elif expected is None and entry.media.kind != "image":
@@ -395,7 +413,7 @@ class Importer:
         """Reject rows that link to keys that exist neither in the catalogue nor here."""
         known = self.catalogue.keys()
         while True:
-            available = known | {e.key for e in entries if e.key}
+            available = known | {e.key for e in entries if e.key and e.kind != rowlib.MAP_KIND}
             broken = []
             for e in entries:
                 missing = [k for k in e.links + e.topics if k not in available]
@@ -417,6 +435,9 @@ class Importer:
         written: list[tuple[Entry, int]] = []
         with cat.transaction():
             for entry in entries:
+                if entry.kind == rowlib.MAP_KIND:
+                    self._write_map(entry, report)
+                    continue
                 fields = {k: v for k, v in entry.fields.items() if k in ITEM_FIELDS}
                 fields["kind"] = entry.kind
                 existing = cat.item(entry.key) if entry.key else None
@@ -441,22 +462,11 @@ class Importer:
                 if entry.subs is not None:
                     fields["subtitles_id"] = self._media_id(entry.subs)
                 if existing is None:
-                    fields.setdefault("key", self._new_key(entry))
-                    if not fields.get("title_zh") and not fields.get("title_en"):
-                        assert entry.file is not None
-                        fields["title_zh"] = entry.file.stem.replace("_", " ").strip()
-                    fields["origin"] = entry.where
-                    item_id, _ = cat.upsert_item(fields)
-                    report.imported += 1
-                else:
-                    item_id = existing["id"]
-                    changed = {k: v for k, v in fields.items() if existing.get(k) != v}
-                    if changed:
-                        # A sheet key given to an item first imported without one renames it.
-                        cat.update_item(item_id, {**changed, "origin": entry.where})
-                        report.updated += 1
-                    else:
-                        report.unchanged += 1
+                    fields.setdefault("key", self._new_key(entry, cat.item))
+                # A sheet key given to an item first imported without one renames it.
+                item_id = self._save(
+                    entry, fields, existing, cat.upsert_item, cat.update_item, report
+                )
                 written.append((entry, item_id))
             for entry, item_id in written:
                 for keys, relation in ((entry.links, "related"), (entry.topics, "topic")):
@@ -464,6 +474,51 @@ class Importer:
                         target = cat.item(key)
                         assert target is not None  # checked by _check_links
                         cat.link(item_id, target["id"], relation)
+
+    def _write_map(self, entry: Entry, report: ImportReport) -> None:
+        """Add or update a region map: by its key, else as the map already showing this file."""
+        cat = self.catalogue
+        assert entry.media is not None
+        fields = dict(entry.fields)
+        fields["media_id"] = self._media_id(entry.media)
+        if "key" in fields:
+            existing = cat.map(fields["key"])
+        else:
+            same_file = (
+                m for m in cat.maps(enabled_only=False) if m["media_id"] == fields["media_id"]
+            )
+            existing = next(same_file, None)
+            fields["key"] = existing["key"] if existing else self._new_key(entry, cat.map)
+
+        def update(_map_id: int, changed: dict[str, Any]) -> None:
+            cat.upsert_map({**changed, "key": fields["key"]})
+
+        self._save(entry, fields, existing, cat.upsert_map, update, report)
+
+    def _save(
+        self,
+        entry: Entry,
+        fields: dict[str, Any],
+        existing: dict[str, Any] | None,
+        insert: Callable[[dict[str, Any]], tuple[int, bool]],
+        update: Callable[[int, dict[str, Any]], None],
+        report: ImportReport,
+    ) -> int:
+        """Insert a new row or update the changed fields of ``existing``; returns its id."""
+        if existing is None:
+            if not fields.get("title_zh") and not fields.get("title_en"):
+                assert entry.file is not None
+                fields["title_zh"] = entry.file.stem.replace("_", " ").strip()
+            row_id, _ = insert({**fields, "origin": entry.where})
+            report.imported += 1
+            return row_id
+        changed = {k: v for k, v in fields.items() if existing.get(k) != v}
+        if changed:
+            update(existing["id"], {**changed, "origin": entry.where})
+            report.updated += 1
+        else:
+            report.unchanged += 1
+        return existing["id"]
 
     def _media_id(self, prepared: Prepared) -> int:
         if prepared.media_id is None:
@@ -476,13 +531,13 @@ class Importer:
         )
         return rows[0] if rows else None
 
-    def _new_key(self, entry: Entry) -> str:
+    def _new_key(self, entry: Entry, taken: Callable[[str], object]) -> str:
         base_text = entry.fields.get("title_en") or entry.fields.get("title_zh")
         if not base_text and entry.file is not None:
             base_text = entry.file.stem
         base = f"{entry.kind}-{rowlib.slugify(base_text or 'item')}"
         key, n = base, 2
-        while self.catalogue.item(key) is not None:
+        while taken(key) is not None:
             key, n = f"{base}-{n}", n + 1
         return key
 

@@ -8,9 +8,12 @@ from typing import Any
 
 from pypinyin import lazy_pinyin
 
-from kiosk.catalog.model import KINDS
+from kiosk.catalog.model import BOUNDS_FIELDS, KINDS
 from kiosk.catalog.years import parse_years
 from kiosk.ingest.sheets import as_date, parse_bool
+
+# A row of this kind is a region map, not an item.
+MAP_KIND = "map"
 
 # What operators write in the kind column, in either language.
 KIND_ALIASES: dict[str, str] = {
@@ -57,11 +60,17 @@ KIND_ALIASES: dict[str, str] = {
     "topics": "topic",
     "专题": "topic",
     "主题": "topic",
+    MAP_KIND: MAP_KIND,
+    "maps": MAP_KIND,
+    "地图": MAP_KIND,
+    "区域地图": MAP_KIND,
 }
 
 # Folder names that say what kind the media inside are (for files without a sheet).
 FOLDER_KINDS: dict[str, str] = {
-    k: v for k, v in KIND_ALIASES.items() if v in ("film", "poster", "calligraphy", "photo")
+    k: v
+    for k, v in KIND_ALIASES.items()
+    if v in ("film", "poster", "calligraphy", "photo", MAP_KIND)
 }
 FOLDER_KINDS.update({"calligraphy": "calligraphy", "书法": "calligraphy", "films": "film"})
 
@@ -91,8 +100,8 @@ def kind_of(value: Any) -> str:
     kind = KIND_ALIASES.get(str(value).strip().lower())
     if kind is None:
         raise RowError(
-            f"unknown kind '{value}' (use one of: {', '.join(KINDS)} / 影片 海报 书法 照片 "
-            "人物 地点 事件 格言 专题)"
+            f"unknown kind '{value}' (use one of: {', '.join(KINDS)}, {MAP_KIND} / 影片 海报 "
+            "书法 照片 人物 地点 事件 格言 专题 地图)"
         )
     return kind
 
@@ -162,3 +171,52 @@ def item_fields(values: dict[str, Any]) -> dict[str, Any]:
         except ValueError:
             raise RowError(f"sort_order: '{values['sort_order']}' is not a whole number") from None
     return out
+
+
+# The columns a map row uses; anything else on it is ignored (and said so).
+MAP_COLUMNS = frozenset(
+    {"key", "kind", "file", "subtitles", "title_zh", "title_en", "enabled", "sort_order", "bounds"}
+)
+_BOUNDS_SEPARATORS = re.compile(r"[\s,，]+")
+
+
+def parse_bounds(value: Any) -> tuple[float, float, float, float]:
+    """West, south, east, north in degrees from '105,17,125,43' (also '，' or spaces)."""
+    text = unicodedata.normalize("NFKC", str(value)).replace("°", " ")
+    parts = [p for p in _BOUNDS_SEPARATORS.split(text) if p]
+    example = "write west,south,east,north in degrees, e.g. 105,17,125,43"
+    if len(parts) != 4:
+        raise RowError(f"bounds: '{value}' is not four numbers ({example})")
+    try:
+        west, south, east, north = (float(p) for p in parts)
+    except ValueError:
+        raise RowError(f"bounds: '{value}' is not four numbers ({example})") from None
+    for name, number, limit in (
+        ("west", west, 180),
+        ("south", south, 90),
+        ("east", east, 180),
+        ("north", north, 90),
+    ):
+        if not -limit <= number <= limit:
+            raise RowError(f"bounds: {name} {number:g} is outside -{limit}…{limit}")
+    if not west < east:
+        raise RowError(f"bounds: west {west:g} must be less than east {east:g} ({example})")
+    if not south < north:
+        raise RowError(f"bounds: south {south:g} must be less than north {north:g} ({example})")
+    return west, south, east, north
+
+
+def map_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """Catalogue map fields from a map row's values (other columns are not read)."""
+    out = item_fields({k: v for k, v in values.items() if k in MAP_COLUMNS})
+    if "bounds" in values:
+        out.update(zip(BOUNDS_FIELDS, parse_bounds(values["bounds"]), strict=True))
+    return out
+
+
+def unused_columns_note(kind: str | None, values: dict[str, Any]) -> str | None:
+    """A note naming the filled columns a row of this kind does not use, if any."""
+    if kind == MAP_KIND:
+        unused = sorted(set(values) - MAP_COLUMNS)
+        return f"ignored for a map: {', '.join(unused)}" if unused else None
+    return "bounds ignored: only maps have bounds" if "bounds" in values else None

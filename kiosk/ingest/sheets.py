@@ -44,6 +44,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "lon": ("lon", "lng", "longitude", "经度"),
     "map_x": ("map_x", "地图x", "地图横坐标"),
     "map_y": ("map_y", "地图y", "地图纵坐标"),
+    "bounds": ("bounds", "范围", "地图范围"),
     "enabled": ("enabled", "show", "启用", "显示", "是否启用"),
     "sort_order": ("sort_order", "order", "sort", "排序", "顺序"),
     "valid_from": ("valid_from", "from", "start", "生效日期", "开始日期", "起始日期"),
