@@ -41,12 +41,16 @@ class RunOptions:
 def screen_factories(operator: dict[str, Any]):
     """Every screen by name; the operator screens get their dependencies passed in."""
     from kiosk.ui.attract import AttractScreen
+    from kiosk.ui.detail import ItemScreen
     from kiosk.ui.films import FilmLibraryScreen, FilmPlayerScreen
     from kiosk.ui.gallery import GalleryScreen
+    from kiosk.ui.history import HistoryScreen
     from kiosk.ui.home import HomeScreen
-    from kiosk.ui.lists import AphorismScreen, HistoryScreen
+    from kiosk.ui.lists import AphorismScreen, KindListScreen
+    from kiosk.ui.map import MapScreen
     from kiosk.ui.operator import OperatorScreen, PinScreen
     from kiosk.ui.search import SearchScreen
+    from kiosk.ui.timeline import TimelineScreen
 
     return {
         "attract": AttractScreen,
@@ -56,6 +60,13 @@ def screen_factories(operator: dict[str, Any]):
         "gallery": GalleryScreen,
         "aphorisms": AphorismScreen,
         "history": HistoryScreen,
+        "people": lambda ctx: KindListScreen(ctx, "person"),
+        "places": lambda ctx: KindListScreen(ctx, "place"),
+        "events": lambda ctx: KindListScreen(ctx, "event"),
+        "topics": lambda ctx: KindListScreen(ctx, "topic"),
+        "timeline": TimelineScreen,
+        "map": MapScreen,
+        "item": ItemScreen,
         "search": SearchScreen,
         "pin": lambda ctx: PinScreen(ctx, operator["guard"], operator["load_hash"]),
         "operator": lambda ctx: OperatorScreen(

@@ -235,8 +235,8 @@ def test_portrait_keyboard_takes_the_lower_third(qtbot, screen: SearchScreen) ->
 @pytest.mark.parametrize(
     ("query", "key", "expected"),
     [
-        ("baozheng", "bao-zheng", ("history", {"key": "bao-zheng"})),
-        ("tian zhi", "aphorism-four-knows", ("aphorisms", {"key": "aphorism-four-knows"})),
+        ("baozheng", "bao-zheng", ("item", {"key": "bao-zheng"})),
+        ("tian zhi", "aphorism-four-knows", ("item", {"key": "aphorism-four-knows"})),
         ("qingbai", None, ("gallery", {"kind": "poster"})),
     ],
 )
@@ -268,9 +268,8 @@ def test_destinations() -> None:
     assert destination("film", "f") == ("film", {"key": "f"})
     for kind in ("poster", "calligraphy", "photo"):
         assert destination(kind, "w") == ("gallery", {"kind": kind, "key": "w"})
-    assert destination("aphorism", "a") == ("aphorisms", {"key": "a"})
-    for kind in ("person", "place", "event", "topic"):
-        assert destination(kind, "h") == ("history", {"key": "h"})
+    for kind in ("person", "place", "event", "topic", "aphorism"):
+        assert destination(kind, "h") == ("item", {"key": "h"})
 
 
 def test_nothing_found(qtbot, screen: SearchScreen) -> None:
@@ -287,7 +286,7 @@ def test_language_switch_relabels(qtbot, screen: SearchScreen) -> None:
     screen.ctx.visit.set_lang("en")
     assert screen.title_label.text() == "Search"
     assert screen.field.placeholderText() == "People, works, sayings…"
-    assert screen.subtitle(screen.hits[0]) == "People · 海瑞"
+    assert screen.subtitle(screen.hits[0]) == "Person · 海瑞"
     screen.field.clear()
     qtbot.waitUntil(lambda: screen.results.currentWidget() is screen.message, timeout=2000)
     assert "Type pinyin or initials" in screen.message.text()
@@ -312,7 +311,7 @@ def test_enter_opens_the_first_result(qtbot, screen: SearchScreen, nav: Nav) -> 
     screen.field.setFocus()
     QTest.keyClicks(screen.field, "bz")
     QTest.keyClick(screen.field, Qt.Key.Key_Return)
-    assert nav.calls == [("go", "history", {"key": "bao-zheng"})]
+    assert nav.calls == [("go", "item", {"key": "bao-zheng"})]
 
 
 def test_back_button_goes_back(screen: SearchScreen, nav: Nav) -> None:

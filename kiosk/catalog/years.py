@@ -73,3 +73,19 @@ def format_years(start: int | None, end: int | None, lang: str = "zh") -> str:
     if end < 0:
         return f"{-start}–{-end} BCE"
     return f"{start}–{end}"
+
+
+def century(year: int) -> int:
+    """The century of ``year``, negative for BCE: 1945 → 20, 1900 → 19, -551 → -6."""
+    n = (abs(year) - 1) // 100 + 1
+    return -n if year < 0 else n
+
+
+def format_century(year: int, lang: str = "zh") -> str:
+    """The century of ``year`` in words: 20世纪 / 20th century, 公元前6世纪 / 6th century BCE."""
+    c = century(year)
+    n = abs(c)
+    if lang == "zh":
+        return f"公元前{n}世纪" if c < 0 else f"{n}世纪"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix} century" + (" BCE" if c < 0 else "")

@@ -110,6 +110,13 @@ class Screen(QWidget):
     def reset(self) -> None:
         """Idle reset: forget the visitor's zoom, scroll and selections."""
 
+    def snapshot(self) -> dict[str, Any]:
+        """What to put back when the visitor returns here with back (e.g. scroll position)."""
+        return {}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Put back what ``snapshot()`` saved; called after ``enter()``."""
+
     def prewarm(self) -> None:
         """Read what the first visit will need (called once, while the loop runs)."""
 

@@ -1,9 +1,9 @@
-"""Aphorisms and (until the history section is built) local history: long, calm lists.
+"""Long, calm lists: aphorisms, and the history section's people, places, events and topics.
 
 Model/view, so ten thousand items scroll as smoothly as ten: each row is a
 card painted by a delegate (title, then two lines beneath, elided), of one
-height per screen.  Tapping a card opens the item's full text on the same
-screen; back returns to the list exactly where it was.
+height per screen.  Tapping a card opens the item's detail screen; back
+returns to the list exactly where it was.
 """
 
 from __future__ import annotations
@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QListView,
-    QScrollArea,
     QScroller,
-    QStackedWidget,
     QStyledItemDelegate,
     QWidget,
 )
@@ -34,12 +32,6 @@ from kiosk.ui.text import wrap_lines
 
 def _years(row: dict[str, Any], lang: str) -> str:
     return format_years(row.get("year_from"), row.get("year_to"), lang)
-
-
-def _esc(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
-    )
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -109,8 +101,21 @@ def _draw_lines(painter: QPainter, text: str, font, rect: QRectF, max_lines: int
             break
 
 
+def kinetic_list(view: QListView) -> QListView:
+    """A list view that scrolls per pixel, kinetically, without bars or selection."""
+    view.setFrameShape(QFrame.Shape.NoFrame)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.setStyleSheet(f"QListView {{ background: {theme.PAPER.name()}; }}")
+    QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    return view
+
+
 class ListScreen(InnerScreen):
-    """Cards of items of some kinds; a tap shows one item's full text."""
+    """Cards of items of some kinds; a tap opens the item's detail screen."""
 
     kinds: tuple[str, ...] = ()
     title_key = ""
@@ -118,47 +123,18 @@ class ListScreen(InnerScreen):
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.pressed_row: int | None = None
-        self.pages = QStackedWidget()
         self.model = ObjectListModel()
-        self.view = QListView()
+        self.view = kinetic_list(QListView())
         self.view.setModel(self.model)
         self.view.setItemDelegate(CardDelegate(self))
         self.view.setUniformItemSizes(True)
-        self.view.setFrameShape(QFrame.Shape.NoFrame)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.view.setStyleSheet(f"QListView {{ background: {theme.PAPER.name()}; }}")
-        QScroller.grabGesture(
-            self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
         self.view.pressed.connect(self._pressed)
-        self.view.clicked.connect(lambda index: self.show_item(index.data(ITEM)["key"]))
-        self.detail = QScrollArea()
-        self.detail.setWidgetResizable(True)
-        self.detail.setFrameShape(QFrame.Shape.NoFrame)
-        self.detail.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.detail.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(
-            self.detail.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
-        self.detail_label = QLabel()
-        self.detail_label.setWordWrap(True)
-        self.detail_label.setTextFormat(Qt.TextFormat.RichText)
-        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setWidget(self.detail_label)
-        self.detail.setStyleSheet(
-            f"QScrollArea, QScrollArea > QWidget > QWidget {{ background: {theme.PAPER.name()}; }}"
-        )
-        self.pages.addWidget(self.view)
-        self.pages.addWidget(self.detail)
-        self.body.addWidget(self.pages, 1)
-        self.back_button.clicked.disconnect()
-        self.back_button.clicked.connect(self._back)
-        self.open_key: str | None = None
-        self._showing = None
+        self.view.clicked.connect(lambda index: self.open(index.data(ITEM)["key"]))
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(self.view, 1)
+        self.body.addWidget(self.empty, 1)
+        self.empty.hide()
         self._loaded = False
         self.retranslate()
 
@@ -182,8 +158,18 @@ class ListScreen(InnerScreen):
         if not self._loaded or self.ctx.library.changed(self):
             self.model.set_items(self.ctx.library.rows(list(self.kinds)))
             self._loaded = True
-        if args.get("key"):
-            self.show_item(args["key"])
+        self.view.setVisible(bool(self.rows))
+        self.empty.setVisible(not self.rows)
+
+    def open(self, key: str) -> None:
+        self.ctx.nav.go("item", key=key)
+
+    def snapshot(self) -> dict[str, Any]:
+        return {"scroll": self.view.verticalScrollBar().value()}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        self.view.doItemsLayout()
+        self.view.verticalScrollBar().setValue(int(state.get("scroll", 0)))
 
     def card_height(self) -> int:
         m = self.ctx.m
@@ -194,63 +180,27 @@ class ListScreen(InnerScreen):
     def card_text(self, row: dict[str, Any]) -> tuple[str, str]:
         raise NotImplementedError
 
-    def detail_html(self, row: dict[str, Any]) -> str:
-        raise NotImplementedError
-
     def card_title_font(self):
         return self.ctx.m.font(
             "serif", 40 if self.ctx.m.large else 34, bold=True, lang=self.ctx.lang
         )
 
-    def show_item(self, key: str) -> None:
-        row = self.ctx.library.item(key)
-        if row is None:
-            return
-        self._end_showing()
-        self.open_key = key
-        self.detail_label.setText(self.detail_html(row))
-        self.detail.verticalScrollBar().setValue(0)
-        self.pages.setCurrentWidget(self.detail)
-        if self.ctx.records is not None:
-            self._showing = self.ctx.records.begin(row, "visitor")
-
-    def _end_showing(self) -> None:
-        if self._showing is not None:
-            self.ctx.records.end(self._showing, "completed")
-            self._showing = None
-
-    def _close_item(self) -> None:
-        self._end_showing()
-        self.open_key = None
-        self.pages.setCurrentWidget(self.view)
-
-    def _back(self) -> None:
-        if self.open_key is not None:
-            self._close_item()
-        else:
-            self.ctx.nav.back()
-
-    def leave(self) -> None:
-        if self.open_key is not None:
-            self._close_item()
-
     def reset(self) -> None:
-        self.leave()
         self.view.scrollToTop()
 
     def retranslate(self) -> None:
         super().retranslate()
         if not hasattr(self, "view"):
             return
-        m = self.ctx.m
         self.view.setSpacing(0)
         self.view.reset()  # card height follows the text size
-        self.detail_label.setFont(m.reading(self.ctx.lang))
-        self.detail_label.setContentsMargins(m.px(8), 0, m.px(48), m.gutter)
-        if self.open_key is not None:
-            row = self.ctx.library.item(self.open_key)
-            if row is not None:
-                self.detail_label.setText(self.detail_html(row))
+        self.empty.setFont(self.ctx.m.reading(self.ctx.lang))
+        self.empty.setText(self.ctx.tr("no_items"))
+
+
+def source_line(row: dict[str, Any], lang: str) -> str:
+    """An aphorism's author and source: 杨震 · 《后汉书·杨震列传》."""
+    return " · ".join(x for x in (field(row, "author", lang), field(row, "source", lang)) if x)
 
 
 class AphorismScreen(ListScreen):
@@ -263,70 +213,37 @@ class AphorismScreen(ListScreen):
 
     def card_text(self, row: dict[str, Any]) -> tuple[str, str]:
         lang = self.ctx.lang
-        source = " · ".join(
-            x for x in (field(row, "author", lang), field(row, "source", lang)) if x
-        )
+        source = source_line(row, lang)
         if lang == "en" and row.get("title_en"):
             return row["title_zh"] or "", f"{row['title_en']}\n— {source}" if source else ""
         return row["title_zh"] or "", f"—— {source}" if source else ""
 
-    def detail_html(self, row: dict[str, Any]) -> str:
-        m, lang = self.ctx.m, self.ctx.lang
-        kai = theme.family("kai") or ""
-        parts = [
-            f"<p style='font-family:\"{kai}\"; font-size:{m.px(88)}px; line-height:150%;'>"
-            f"{_esc(row['title_zh'] or '')}</p>"
-        ]
-        if lang == "en" and row.get("title_en"):
-            parts.append(f"<p style='font-size:{m.px(36)}px;'>{_esc(row['title_en'])}</p>")
-        source = " · ".join(
-            x for x in (field(row, "author", lang), field(row, "source", lang)) if x
-        )
-        if source:
-            parts.append(f"<p style='color:{theme.INK_SOFT.name()};'>—— {_esc(source)}</p>")
-        body = field(row, "body", lang)
-        if body:
-            parts.append(f"<p>{_esc(body)}</p>")
-        return "".join(parts)
+
+def meta_line(ctx: Context, row: dict[str, Any], *, kind: bool = True) -> str:
+    """Kind · era · years, in the visitor's language."""
+    lang = ctx.lang
+    parts = (
+        ctx.tr("kind_" + row["kind"]) if kind else "",
+        field(row, "era", lang),
+        _years(row, lang),
+    )
+    return " · ".join(x for x in parts if x)
 
 
-class HistoryScreen(ListScreen):
-    name = "history"
-    kinds = ("person", "place", "event")
-    title_key = "history"
+class KindListScreen(ListScreen):
+    """People, places, events or topics: one screen per kind (each keeps its own scroll)."""
+
+    def __init__(self, ctx: Context, kind: str, parent: QWidget | None = None) -> None:
+        self.kinds = (kind,)
+        self.title_key = kind
+        self.name = {"person": "people", "place": "places", "event": "events"}.get(kind, kind + "s")
+        super().__init__(ctx, parent)
 
     def card_text(self, row: dict[str, Any]) -> tuple[str, str]:
         lang = self.ctx.lang
-        meta = " · ".join(
-            x for x in (self.ctx.tr(row["kind"]), field(row, "era", lang), _years(row, lang)) if x
-        )
+        meta = meta_line(self.ctx, row, kind=False)
+        if row["kind"] == "place":
+            meta = " · ".join(x for x in (meta, row.get("region") if lang == "zh" else "") if x)
         summary = field(row, "summary", lang)
-        return field(row, "title", lang), f"{meta}\n{summary}" if summary else meta
-
-    def detail_html(self, row: dict[str, Any]) -> str:
-        m, lang = self.ctx.m, self.ctx.lang
-        meta = " · ".join(
-            x
-            for x in (
-                field(row, "era", lang),
-                _years(row, lang),
-                row.get("region") if lang == "zh" else "",
-            )
-            if x
-        )
-        parts = [
-            f"<p style='font-size:{m.px(64)}px; font-weight:bold;'>"
-            f"{_esc(field(row, 'title', lang))}</p>"
-        ]
-        if meta:
-            parts.append(f"<p style='color:{theme.INK_SOFT.name()};'>{_esc(meta)}</p>")
-        for name in ("summary", "body"):
-            text = field(row, name, lang)
-            if text:
-                parts.append(f"<p style='line-height:170%;'>{_esc(text)}</p>")
-        linked = self.ctx.library.linked(row)
-        if linked:
-            names = "、".join(field(w.item, "title", lang) for w in linked[:12])
-            label = "相关" if lang == "zh" else "Related"
-            parts.append(f"<p style='color:{theme.CELADON.name()};'>{label}: {_esc(names)}</p>")
-        return "".join(parts)
+        lines = "\n".join(x for x in (meta, summary) if x)
+        return field(row, "title", lang), lines

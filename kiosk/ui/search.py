@@ -15,8 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, QSizeF, Qt, QTimer
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -32,41 +32,13 @@ from PySide6.QtWidgets import (
 from kiosk.catalog.store import SearchHit
 from kiosk.ui import theme
 from kiosk.ui.base import Context, InnerScreen
+from kiosk.ui.cards import Card, destination, paint_card, picture_side
 from kiosk.ui.keyboard import Keyboard
 from kiosk.ui.models import ITEM, ObjectListModel
 from kiosk.ui.strings import field
 
 DEBOUNCE_MS = 60
 LIMIT = 50
-PRESSED = QColor(0, 0, 0, 16)  # 6 % darker
-
-GALLERY_KINDS = ("poster", "calligraphy", "photo")
-HISTORY_KINDS = ("person", "place", "event", "topic")
-
-# One character per kind, set in Kai inside a thin square: the kind's mark when
-# a result has no picture.
-GLYPHS = {
-    "person": "人",
-    "place": "地",
-    "event": "事",
-    "aphorism": "言",
-    "topic": "题",
-    "film": "影",
-    "poster": "画",
-    "calligraphy": "书",
-    "photo": "图",
-}
-
-
-def destination(kind: str, key: str) -> tuple[str, dict[str, str]]:
-    """The screen (and its arguments) that shows an item of ``kind``."""
-    if kind == "film":
-        return "film", {"key": key}
-    if kind in GALLERY_KINDS:
-        return "gallery", {"kind": kind, "key": key}
-    if kind == "aphorism":
-        return "aphorisms", {"key": key}
-    return "history", {"key": key}
 
 
 def _titles(hit: SearchHit) -> dict[str, Any]:
@@ -88,86 +60,23 @@ class ResultDelegate(QStyledItemDelegate):
         ctx, m = screen.ctx, screen.ctx.m
         hit: SearchHit = index.data(ITEM)
         g = m.gutter
-        card = QRectF(option.rect).adjusted(0, 0, 0, -g)
+        rect = QRectF(option.rect).adjusted(0, 0, 0, -g)
         if screen.columns > 1:  # a gutter between columns, edges flush with the field
             last = option.rect.right() >= screen.view.viewport().width() - g
-            card.adjust(g / 2 if option.rect.left() > 0 else 0, 0, 0 if last else -g / 2, 0)
-        p.save()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        path = QPainterPath()
-        path.addRoundedRect(card, m.radius, m.radius)
-        p.fillPath(path, theme.PAPER_DEEP)
-        if screen.pressed_row == index.row():
-            p.fillPath(path, PRESSED)
+            rect.adjust(g / 2 if option.rect.left() > 0 else 0, 0, 0 if last else -g / 2, 0)
         pad = screen.card_padding()
-        side = card.height() - 2 * pad
-        pic = QRectF(card.left() + pad, card.top() + pad, side, side)
-        inset = m.px(6)
-        pixmap = screen.thumb(hit, QSize(int(side) - 2 * inset, int(side) - 2 * inset))
-        if pixmap is not None or screen.has_picture(hit):
-            # A mat of paper, the picture whole on it (thumbnails keep their aspect ratio).
-            mat = QPainterPath()
-            mat.addRoundedRect(pic, m.radius * 0.75, m.radius * 0.75)
-            p.fillPath(mat, theme.PAPER)
-            if pixmap is not None:
-                inset = m.px(6)
-                box = pic.adjusted(inset, inset, -inset, -inset)
-                fitted = QSizeF(pixmap.size()).scaled(
-                    box.size(), Qt.AspectRatioMode.KeepAspectRatio
-                )
-                target = QRectF(
-                    box.center().x() - fitted.width() / 2,
-                    box.center().y() - fitted.height() / 2,
-                    fitted.width(),
-                    fitted.height(),
-                )
-                p.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
-                edge = QColor(theme.INK)
-                edge.setAlpha(24)
-                p.setPen(QPen(edge, 1))
-                p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRect(target.adjusted(0.5, 0.5, -0.5, -0.5))
-        else:
-            self._glyph(p, pic, hit.kind)
-        # Title and kind.
-        x = pic.right() + m.px(28)
-        width = card.right() - m.px(28) - x
-        title_font = screen.title_font()
-        caption_font = m.caption(ctx.lang)
-        tm, cm = QFontMetrics(title_font), QFontMetrics(caption_font)
-        gap = m.px(6)
-        block = tm.height() + gap + cm.height()
-        y = card.top() + (card.height() - block) / 2
-        p.setFont(title_font)
-        p.setPen(theme.INK)
-        title = field(_titles(hit), "title", ctx.lang)
-        p.drawText(
-            QRectF(x, y, width, tm.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            tm.elidedText(title, Qt.TextElideMode.ElideRight, int(width)),
+        side = picture_side(m, rect.height(), pad)
+        card = Card(
+            title=field(_titles(hit), "title", ctx.lang),
+            subtitle=screen.subtitle(hit),
+            kind=hit.kind,
+            title_font=screen.title_font(),
+            caption_font=m.caption(ctx.lang),
+            pixmap=screen.thumb(hit, QSize(side, side)),
+            has_picture=screen.has_picture(hit),
+            pressed=screen.pressed_row == index.row(),
         )
-        p.setFont(caption_font)
-        p.setPen(theme.INK_SOFT)
-        p.drawText(
-            QRectF(x, y + tm.height() + gap, width, cm.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            cm.elidedText(screen.subtitle(hit), Qt.TextElideMode.ElideRight, int(width)),
-        )
-        p.restore()
-
-    def _glyph(self, p: QPainter, rect: QRectF, kind: str) -> None:
-        m = self.screen.ctx.m
-        inset = rect.width() * 0.14
-        square = rect.adjusted(inset, inset, -inset, -inset)
-        pen = QPen(theme.INK_SOFT, max(1.5, m.px(2)))
-        p.setPen(pen)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawRoundedRect(square, m.px(6), m.px(6))
-        font = m.display(square.height() * 0.62 / max(m.scale, 0.01))
-        p.setFont(font)
-        p.setPen(theme.INK_SOFT)
-        p.drawText(square, int(Qt.AlignmentFlag.AlignCenter), GLYPHS.get(kind, "文"))
+        paint_card(p, m, rect, card, pad)
 
 
 class QueryField(QLineEdit):
@@ -441,7 +350,7 @@ class SearchScreen(InnerScreen):
 
     def subtitle(self, hit: SearchHit) -> str:
         """The kind, and in English the Chinese title too (visitors see it on the labels)."""
-        kind = self.ctx.tr(hit.kind)
+        kind = self.ctx.tr("kind_" + hit.kind)
         if self.ctx.lang == "en" and hit.title_en and hit.title_zh:
             return f"{kind} · {hit.title_zh}"
         return kind

@@ -101,6 +101,32 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search_none": ("没有找到", "Nothing found"),
     "search_clear": ("清空", "Clear"),
     "key_space": ("空格", "Space"),
+    # history section (kiosk/ui/history.py, detail.py, timeline.py, map.py)
+    "timeline": ("时间线", "Timeline"),
+    "map": ("地图", "Map"),
+    "about_timeline": ("按朝代浏览人物与事件", "People and events through the ages"),
+    "about_person": ("历代清官廉吏与当代楷模", "Upright officials, past and present"),
+    "about_place": ("纪念馆、故居与祠墓", "Memorial halls, homes and shrines"),
+    "about_event": ("廉政史上的重要时刻", "Moments in the history of integrity"),
+    "about_aphorism": ("名言家训及其出处", "Sayings and their sources"),
+    "about_topic": ("家风家训、勤俭节约、秉公用权……", "Family tradition, frugality, fairness…"),
+    "about_map": ("在地图上查看各个地点", "The places on a map"),
+    "count": ("{n} 条", "{n}"),
+    "show_on_map": ("在地图上查看", "Show on the map"),
+    "related": ("相关内容", "Related"),
+    "map_none": ("尚未导入地图", "No map has been imported yet"),
+    "map_unplaced": ("另有 {n} 处地点未在图上标出", "{n} more places are not on this map"),
+    # One item's kind, in a line of facts (kiosk/ui/lists.py meta_line, search results).
+    "kind_person": ("人物", "Person"),
+    "kind_place": ("地点", "Place"),
+    "kind_event": ("事件", "Event"),
+    "kind_aphorism": ("格言", "Aphorism"),
+    "kind_topic": ("专题", "Topic"),
+    "kind_film": ("影片", "Film"),
+    "kind_poster": ("海报", "Poster"),
+    "kind_calligraphy": ("书法", "Calligraphy"),
+    "kind_photo": ("图片", "Photo"),
+    "item_missing": ("这一条目已不在展陈中。", "This item is no longer on show."),
 }
 
 LANGUAGES = ("zh", "en")

@@ -86,7 +86,8 @@ class KioskWindow(QWidget):
         self.screens: dict[str, Screen] = {}
         self.current: str | None = None
         self.current_args: dict[str, Any] = {}
-        self.history: list[tuple[str, dict[str, Any]]] = []
+        # Where back leads: screen, its arguments, and what it looked like (scroll).
+        self.history: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
         settings = self.ctx.settings
         self.idle = IdleTracker(settings.touch.idle_timeout_s)
         self.hold = HoldDetector(corner_px, settings.operator.corner_hold_s)
@@ -113,7 +114,7 @@ class KioskWindow(QWidget):
             self.stack.addWidget(screen)
         return self.screens[name]
 
-    def _show(self, name: str, args: dict[str, Any]) -> None:
+    def _show(self, name: str, args: dict[str, Any], state: dict[str, Any] | None = None) -> None:
         old = self.screens.get(self.current) if self.current else None
         new = self.screen(name)
         if old is not None and old is not new:
@@ -121,19 +122,22 @@ class KioskWindow(QWidget):
         self.current, self.current_args = name, args
         new.enter(**args)
         self.stack.setCurrentWidget(new)
+        if state:
+            new.restore(state)
         if self.ctx.records is not None and name != "attract":
             self.ctx.records.session_screen(name)
         log.debug("screen %s %s", name, args)
 
     def go(self, screen: str, **args: Any) -> None:
         if self.current is not None and self.current != "attract":
-            self.history.append((self.current, self.current_args))
+            state = self.screens[self.current].snapshot()
+            self.history.append((self.current, self.current_args, state))
         self._show(screen, args)
 
     def back(self) -> None:
         if self.history:
-            name, args = self.history.pop()
-            self._show(name, args)
+            name, args, state = self.history.pop()
+            self._show(name, args, state)
         else:
             self.home()
 

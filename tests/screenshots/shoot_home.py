@@ -1,4 +1,4 @@
-"""Screenshots of the home screen and the aphorism/history lists, both languages.
+"""Screenshots of the home screen and the aphorism list, both languages.
 
     xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python tests/screenshots/shoot_home.py \
         --data-dir DIR --out screenshots/landscape
@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import argparse
 
-from kiosk.ui.lists import AphorismScreen, HistoryScreen
+from kiosk.ui.detail import ItemScreen
+from kiosk.ui.lists import AphorismScreen
 
 from harness import open_kiosk
 
@@ -21,9 +22,7 @@ def main() -> None:
     parser.add_argument("--data-dir", required=True)
     parser.add_argument("--out", required=True)
     args = parser.parse_args()
-    kiosk = open_kiosk(
-        args.data_dir, args.out, {"aphorisms": AphorismScreen, "history": HistoryScreen}
-    )
+    kiosk = open_kiosk(args.data_dir, args.out, {"aphorisms": AphorismScreen, "item": ItemScreen})
     window, shot = kiosk.window, kiosk.shot
     for lang in ("zh", "en"):
         window.ctx.visit.set_lang(lang)
@@ -31,14 +30,9 @@ def main() -> None:
         shot(f"home-{lang}")
         window.go("aphorisms")
         shot(f"aphorisms-{lang}")
-        window.screens["aphorisms"].show_item(window.screens["aphorisms"].rows[0]["key"])
+        window.go("item", key=window.screens["aphorisms"].rows[0]["key"])
         shot(f"aphorism-detail-{lang}")
         window.back()
-        window.go("history")
-        shot(f"history-{lang}")
-        history = window.screens["history"]
-        history.show_item(next(r["key"] for r in history.rows if r["kind"] == "person"))
-        shot(f"history-detail-{lang}")
     window.ctx.visit.set_lang("zh")
     window.ctx.visit.set_large(True)
     window.home()
