@@ -24,6 +24,7 @@ from kiosk.catalog.library import Library
 from kiosk.logs import RecentErrors
 from kiosk.paths import Paths
 from kiosk.pin import PinGuard, load_pin_hash
+from kiosk.rotation import Rotation, rotate
 from kiosk.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ class RunOptions:
     windowed: bool = False
     screen: int | None = None
     size: tuple[int, int] | None = None  # windowed size, for development and tests
+    rotate: int | None = None  # degrees clockwise; None: the [display] rotate setting
 
 
 def screen_factories(operator: dict[str, Any]):
@@ -113,6 +115,7 @@ class Kiosk:
     catalogue: Catalogue
     films: object | None
     images: object
+    rotation: Rotation | None = None
 
     def close(self) -> None:
         self.window.shutdown()
@@ -120,6 +123,9 @@ class Kiosk:
             self.films.close()
         self.images.wait()
         self.catalogue.close()
+        if self.rotation is not None:
+            self.rotation.restore()
+            self.rotation = None
 
 
 def build(
@@ -216,13 +222,21 @@ def build(
             "screen %d not found (%d connected); using the primary screen", index, len(screens)
         )
         target = app.primaryScreen()
+    rotation = None
+    degrees = options.rotate if options.rotate is not None else settings.display.rotate
     if options.windowed:
         w, h = options.size or (1280, 720)
         window.resize(w, h)
         window.show()
     else:
-        # A bare X server has no window manager: size the window before fullscreen.
+        if degrees:
+            rotation, problem = rotate(degrees, target.name(), app.platformName())
+            if problem:
+                log.error("%s", problem)
+        # A bare X server has no window manager: size the window before fullscreen,
+        # and again whenever the screen changes (turned, or its resolution changed).
         window.setGeometry(target.geometry())
+        target.geometryChanged.connect(window.setGeometry)
         window.showFullScreen()
     window.start()
     log.info(
@@ -232,7 +246,7 @@ def build(
         window.height(),
         content.catalogue,
     )
-    return Kiosk(app, window, catalogue, films, images)
+    return Kiosk(app, window, catalogue, films, images, rotation)
 
 
 def run(paths: Paths, settings: Settings, options: RunOptions, content: Paths | None = None) -> int:

@@ -174,7 +174,9 @@ def _start(args: argparse.Namespace, paths: Paths, catalogue_paths: Paths) -> in
         overrides["touch"] = {"idle_timeout_s": args.idle}
     settings = settings.with_overrides(**overrides)
     size = tuple(int(v) for v in args.size.lower().split("x")) if args.size else None
-    options = RunOptions(windowed=settings.display.windowed, screen=args.screen, size=size)
+    options = RunOptions(
+        windowed=settings.display.windowed, screen=args.screen, size=size, rotate=args.rotate
+    )
     return run(paths, settings, options, catalogue_paths)
 
 
@@ -245,6 +247,14 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--size", metavar="WxH", help="window size with --windowed, e.g. 1080x1920")
         p.add_argument("--screen", type=int, metavar="N", help="show on screen N (0 = first)")
+        p.add_argument(
+            "--rotate",
+            type=int,
+            choices=(0, 90, 180, 270),
+            metavar="DEGREES",
+            help="turn the picture 0, 90, 180 or 270 degrees clockwise for a panel mounted "
+            "on its side (X11, through xrandr; restored on exit)",
+        )
         p.add_argument(
             "--idle",
             type=float,
