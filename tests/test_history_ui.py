@@ -75,6 +75,7 @@ ROWS = [
         "era_zh": "北宋",
         "era_en": "Northern Song",
         "year": "1056",
+        "source_zh": "《宋史·包拯传》",
         "links": "bao-zheng",
     },
     {
@@ -276,6 +277,14 @@ def test_the_map_pins_places_and_a_tap_opens_one(kiosk):
     assert item.map_button is not None
     click(item.map_button)
     assert window.current == "map" and screen.view.selected == "place-baogong"
+
+
+def test_an_event_names_its_source(kiosk):
+    window = kiosk.window
+    window.go("item", key="event-kaifeng")
+    item: ItemScreen = window.screens["item"]
+    texts = [label.text() for label in item.scroll.widget().findChildren(type(item.title_label))]
+    assert "出处：《宋史·包拯传》" in texts
 
 
 def test_a_place_without_a_position_offers_no_map_button(kiosk):

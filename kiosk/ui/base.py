@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.catalog.library import Library
@@ -272,7 +272,12 @@ class InnerScreen(Screen):
         buttons = sum(b.width() for b in (self.back_button, self.lang_button, self.large_button))
         room = self.width() - buttons - 4 * m.gutter - m.margin - m.bezel
         font = m.heading(self.ctx.lang)
-        self.title_label.setFont(fit_font(font, self.title(), room, 0.5) if room > 0 else font)
+        if room > 0:
+            font = fit_font(font, self.title(), room, 0.5)
+            # Still too long at half size: end it with an ellipsis rather than clip it.
+            elided = QFontMetrics(font).elidedText(self.title(), Qt.TextElideMode.ElideRight, room)
+            self.title_label.setText(elided)
+        self.title_label.setFont(font)
 
     def resizeEvent(self, event) -> None:
         self._fit_title()

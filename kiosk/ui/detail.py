@@ -336,6 +336,10 @@ class ItemScreen(InnerScreen):
         body = field(row, "body", lang)
         if body:
             col.addWidget(self._label(body, m.reading(lang), rich=True))
+        source = field(row, "source", lang)
+        if source and row["kind"] != "aphorism":  # an aphorism's source is beneath it already
+            colon = "：" if lang == "zh" else ": "
+            col.addWidget(self._label(ctx.tr("source") + colon + source, m.label(lang), soft))
         if row["kind"] == "place" and self._on_a_map(row):
             self.map_button = Button(ctx, lambda: ctx.tr("show_on_map"))
             self.map_button.clicked.connect(lambda: ctx.nav.go("map", key=row["key"]))
@@ -346,7 +350,8 @@ class ItemScreen(InnerScreen):
         col.setContentsMargins(0, 0, 0, 0)
         if picture is None:  # no picture beside it: keep lines to a readable length
             column.setMaximumWidth(m.px(1400 if m.large else 1250))
-            top.addWidget(column, 1, Qt.AlignmentFlag.AlignLeft)
+            top.addWidget(column, 10)
+            top.addStretch(1)  # takes what the capped column leaves, so it stays left
         else:
             top.addWidget(column, 1)
         v.addLayout(top)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from kiosk.ui import theme
 from kiosk.ui.base import Context, InnerScreen, PressableMixin
 from kiosk.ui.cards import draw_glyph
-from kiosk.ui.text import fit_font
+from kiosk.ui.text import fit_font, wrap_lines
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class WayTile(PressableMixin, QWidget):
         self.setMinimumHeight(ctx.m.touch_min * 2)
 
     def paintEvent(self, event) -> None:
+        """Side by side (mark | name, about, count) when the tile is wide; else stacked."""
         ctx, m = self.ctx, self.ctx.m
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -56,42 +57,45 @@ class WayTile(PressableMixin, QWidget):
         path = QPainterPath()
         path.addRoundedRect(r, m.radius, m.radius)
         p.fillPath(path, theme.PAPER_DEEP)
-        pad = m.px(28)
-        side = min(r.height() - 2 * pad, m.px(150))
-        glyph = QRectF(r.left() + pad, r.top() + (r.height() - side) / 2, side, side)
-        draw_glyph(p, m, glyph, self.way.glyph_kind)
-        # A thin celadon rule: the section's links colour.
-        p.fillRect(
-            QRectF(glyph.right() + pad, glyph.top(), max(1, m.px(3)), glyph.height()),
-            theme.CELADON,
-        )
-        x = glyph.right() + 2 * pad
-        width = r.right() - pad - x
-        name_font = fit_font(m.section(ctx.lang), ctx.tr(self.way.key), width)
+        pad = m.px(32)
+        wide = r.width() >= 1.8 * r.height()
+        side = min(m.px(150), (r.height() - 2 * pad) * (1 if wide else 0.4))
+        name_font = m.section(ctx.lang)
         about_font = m.caption(ctx.lang)
-        nm, am = QFontMetrics(name_font), QFontMetrics(about_font)
-        top = glyph.top()
+        count_font = m.label(ctx.lang)
+        nm, am, cm = QFontMetrics(name_font), QFontMetrics(about_font), QFontMetrics(count_font)
+        if wide:
+            glyph = QRectF(r.left() + pad, r.top() + (r.height() - side) / 2, side, side)
+            rule = QRectF(glyph.right() + pad, glyph.top(), max(1, m.px(3)), glyph.height())
+            x = rule.right() + pad
+        else:
+            glyph = QRectF(r.left() + pad, r.top() + pad, side, side)
+            rule = QRectF(r.left() + pad, glyph.bottom() + pad / 2, side, max(1, m.px(3)))
+            x = r.left() + pad
+        width = r.right() - pad - x
+        draw_glyph(p, m, glyph, self.way.glyph_kind)
+        p.fillRect(rule, theme.CELADON)  # a thin celadon rule: the colour of links
+        name = ctx.tr(self.way.key)
+        about = wrap_lines(ctx.tr("about_" + self.way.key), about_font, width, 2)
+        block = nm.height() + m.px(8) + len(about) * am.lineSpacing() + m.px(8) + cm.height()
+        if wide:
+            y = r.top() + (r.height() - block) / 2
+        else:
+            y = max(rule.bottom() + pad / 2, r.bottom() - pad - block)
+        left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         p.setPen(theme.INK)
-        p.setFont(name_font)
-        p.drawText(
-            QRectF(x, top, width, nm.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            ctx.tr(self.way.key),
-        )
+        p.setFont(fit_font(name_font, name, width))
+        p.drawText(QRectF(x, y, width, nm.height()), left, name)
+        y += nm.height() + m.px(8)
         p.setPen(theme.INK_SOFT)
         p.setFont(about_font)
-        about = am.elidedText(ctx.tr("about_" + self.way.key), Qt.TextElideMode.ElideRight, width)
-        p.drawText(
-            QRectF(x, top + nm.height() + m.px(8), width, am.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            about,
-        )
+        for line in about:
+            p.drawText(QRectF(x, y, width, am.height()), left, line)
+            y += am.lineSpacing()
         p.setPen(theme.CELADON)
-        p.setFont(m.label(ctx.lang))
+        p.setFont(count_font)
         p.drawText(
-            QRectF(x, glyph.top(), width, glyph.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-            ctx.tr("count").format(n=self.count),
+            QRectF(x, y + m.px(8), width, cm.height()), left, ctx.tr("count").format(n=self.count)
         )
         self._press_overlay(p, path)
 
@@ -157,7 +161,7 @@ class HistoryScreen(InnerScreen):
     def _arrange(self) -> None:
         landscape = self.width() >= self.height()
         n = len(self.tiles)
-        columns = (4 if n > 6 else 3) if landscape else 2
+        columns = (4 if n > 6 else 3) if landscape else 1
         shape = (columns, landscape)
         if shape == self._shape:
             return

@@ -35,7 +35,11 @@ def _years(row: dict[str, Any], lang: str) -> str:
 
 
 class CardDelegate(QStyledItemDelegate):
-    """Paints one card: a title line and up to two lines beneath, on paper-deep."""
+    """Paints one card: a title line and up to two lines beneath, on paper-deep.
+
+    ``screen`` gives the text and sizes: ``card_text(row)``, ``card_title_font()``,
+    ``card_height()``, and ``pressed_row`` for touch feedback.
+    """
 
     def __init__(self, screen: ListScreen) -> None:
         super().__init__(screen)
@@ -101,6 +105,23 @@ def _draw_lines(painter: QPainter, text: str, font, rect: QRectF, max_lines: int
             break
 
 
+def press_feedback(owner: Any, view: QListView, accept=lambda index: True) -> None:
+    """Darken the pressed row for a moment (``owner.pressed_row``; the delegate paints it)."""
+
+    def released() -> None:
+        owner.pressed_row = None
+        view.viewport().update()
+
+    def pressed(index: QModelIndex) -> None:
+        if accept(index):
+            owner.pressed_row = index.row()
+            view.viewport().update()
+            QTimer.singleShot(180, view, released)  # not after the view is gone
+
+    owner.pressed_row = None
+    view.pressed.connect(pressed)
+
+
 def kinetic_list(view: QListView) -> QListView:
     """A list view that scrolls per pixel, kinetically, without bars or selection."""
     view.setFrameShape(QFrame.Shape.NoFrame)
@@ -122,13 +143,12 @@ class ListScreen(InnerScreen):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.pressed_row: int | None = None
         self.model = ObjectListModel()
         self.view = kinetic_list(QListView())
         self.view.setModel(self.model)
         self.view.setItemDelegate(CardDelegate(self))
         self.view.setUniformItemSizes(True)
-        self.view.pressed.connect(self._pressed)
+        press_feedback(self, self.view)
         self.view.clicked.connect(lambda index: self.open(index.data(ITEM)["key"]))
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -137,15 +157,6 @@ class ListScreen(InnerScreen):
         self.empty.hide()
         self._loaded = False
         self.retranslate()
-
-    def _pressed(self, index: QModelIndex) -> None:
-        self.pressed_row = index.row()
-        self.view.viewport().update()
-        QTimer.singleShot(180, self._released)
-
-    def _released(self) -> None:
-        self.pressed_row = None
-        self.view.viewport().update()
 
     @property
     def rows(self) -> list[dict[str, Any]]:

@@ -16,11 +16,13 @@ from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QWidget
 
 from kiosk.catalog.library import RegionMap
 from kiosk.ui import theme
 from kiosk.ui.base import Button, Context, InnerScreen
+from kiosk.ui.lists import CardDelegate, kinetic_list, meta_line, press_feedback
+from kiosk.ui.models import ITEM, ObjectListModel
 from kiosk.ui.strings import field
 
 
@@ -141,11 +143,12 @@ class MapView(QWidget):
             chosen = pin.row["key"] == self.selected
             radius = m.px(18 if chosen else 13)
             taken.append(QRectF(point.x() - radius, point.y() - radius, 2 * radius, 2 * radius))
-            text = field(pin.row, "title", lang)
-            box = self._label_box(point, radius, fm, text, taken, r)
-            if box is not None:
-                taken.append(box)
-                labels.append((box, text, chosen))
+            placed = self._label_box(
+                point, radius, fm, field(pin.row, "title", lang), taken, chosen
+            )
+            if placed is not None:
+                taken.append(placed[0])
+                labels.append((*placed, chosen))
         for pin in reversed(order):
             point = self.pin_point(pin)
             chosen = pin.row["key"] == self.selected
@@ -162,11 +165,19 @@ class MapView(QWidget):
             p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def _label_box(
-        self, point: QPointF, radius: int, fm: QFontMetrics, text: str, taken, bounds: QRectF
-    ) -> QRectF | None:
-        """A place for a pin's label that covers no other label or pin, else None."""
+        self,
+        point: QPointF,
+        radius: int,
+        fm: QFontMetrics,
+        text: str,
+        taken: list[QRectF],
+        must: bool,
+    ) -> tuple[QRectF, str] | None:
+        """Where a pin's label goes (and its text, elided to fit) without covering another
+        label or pin; None if nowhere — unless ``must``, then the first place on screen."""
         m = self.ctx.m
         pad = m.px(12)
+        text = fm.elidedText(text, Qt.TextElideMode.ElideRight, int(self.width() * 0.45))
         w = fm.horizontalAdvance(text) + 2 * pad
         h = fm.height() + m.px(8)
         gap = radius + m.px(8)
@@ -177,9 +188,12 @@ class MapView(QWidget):
             QRectF(point.x() - w / 2, point.y() + gap, w, h),
         )
         area = QRectF(self.rect())
-        for box in candidates:
-            if area.contains(box) and not any(box.intersects(t) for t in taken):
-                return box
+        inside = [box for box in candidates if area.contains(box)]
+        for box in inside:
+            if not any(box.intersects(t) for t in taken):
+                return box, text
+        if must and inside:
+            return inside[0], text
         return None
 
 
@@ -193,23 +207,36 @@ class MapScreen(InnerScreen):
         self.switch = QHBoxLayout()
         self.note = QLabel()
         self.note.setStyleSheet(f"color: {theme.INK_SOFT.name()};")
+        # Beside the map on a landscape screen: every place as a card (those without a
+        # pin too), so the room a tall map leaves is used and no place is out of reach.
+        self.model = ObjectListModel()
+        self.list = kinetic_list(QListView())
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(CardDelegate(self))
+        self.list.setUniformItemSizes(True)
+        press_feedback(self, self.list)
+        self.list.clicked.connect(lambda index: ctx.nav.go("item", key=index.data(ITEM)["key"]))
+        middle = QHBoxLayout()
+        middle.addWidget(self.view, 1)
+        middle.addWidget(self.list)
+        self._middle = middle
         self.body.addLayout(self.switch)
-        self.body.addWidget(self.view, 1)
+        self.body.addLayout(middle, 1)
         self.body.addWidget(self.note)
         self.maps: list[RegionMap] = []
         self.region: RegionMap | None = None
         self.selected: str | None = None
         self.buttons: list[Button] = []
+        self._missing = 0
+        self.retranslate()
 
     def title(self) -> str:
-        region = getattr(self, "region", None)
-        if region is not None:
-            return field(
-                {"title_zh": region.title_zh, "title_en": region.title_en},
-                "title",
-                self.ctx.lang,
-            ) or self.ctx.tr("map")
         return self.ctx.tr("map")
+
+    def map_title(self, region: RegionMap) -> str:
+        return field(
+            {"title_zh": region.title_zh, "title_en": region.title_en}, "title", self.ctx.lang
+        )
 
     @property
     def pins(self) -> list[Pin]:
@@ -237,12 +264,19 @@ class MapScreen(InnerScreen):
                 if position is not None:
                     pins.append(Pin(row, *position))
         self.view.show_map(region, pins, self.selected)
-        missing = len(places) - len(pins)
-        if region is None:
+        self.model.set_items(places)
+        self._missing = len(places) - len(pins)
+        self._note()
+
+    def _note(self) -> None:
+        """Beneath the map: its title, and how many places it does not show."""
+        if self.region is None:
             self.note.setText(self.ctx.tr("map_none"))
-        else:
-            self.note.setText(self.ctx.tr("map_unplaced").format(n=missing) if missing else "")
-        self._relayout()
+            return
+        parts = [self.map_title(self.region)]
+        if self._missing:
+            parts.append(self.ctx.tr("map_unplaced").format(n=self._missing))
+        self.note.setText(" · ".join(p for p in parts if p))
 
     def _switches(self) -> None:
         for button in self.buttons:
@@ -251,12 +285,7 @@ class MapScreen(InnerScreen):
         self.buttons = []
         if len(self.maps) > 1:
             for region in self.maps:
-                button = Button(
-                    self.ctx,
-                    lambda r=region: field(
-                        {"title_zh": r.title_zh, "title_en": r.title_en}, "title", self.ctx.lang
-                    ),
-                )
+                button = Button(self.ctx, lambda r=region: self.map_title(r))
                 button.clicked.connect(lambda r=region: self._show(r))
                 self.switch.addWidget(button)
                 self.buttons.append(button)
@@ -264,12 +293,38 @@ class MapScreen(InnerScreen):
 
     def reset(self) -> None:
         self.selected = None
+        self.list.scrollToTop()
+
+    # The side list's cards (kiosk.ui.lists.CardDelegate asks for these).
+    def card_text(self, row: dict[str, Any]) -> tuple[str, str]:
+        lang = self.ctx.lang
+        # Chinese: where it is (地区); English has no region column: its summary.
+        line = row.get("region") if lang == "zh" else field(row, "summary", lang)
+        return field(row, "title", lang), line or meta_line(self.ctx, row, kind=False)
+
+    def card_title_font(self):
+        m = self.ctx.m
+        return m.font("serif", 34 if m.large else 28, bold=True, lang=self.ctx.lang)
+
+    def card_height(self) -> int:
+        m = self.ctx.m
+        title = QFontMetrics(self.card_title_font()).height()
+        sub = QFontMetrics(m.caption(self.ctx.lang)).lineSpacing()
+        return title + sub + m.px(10) + 2 * m.px(24) + m.gutter
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        landscape = self.width() > self.height() * 1.2
+        self.list.setVisible(landscape)
+        self.list.setFixedWidth(int(self.width() * 0.3))
+        self._middle.setSpacing(self.ctx.m.gutter)
 
     def retranslate(self) -> None:
         super().retranslate()
         if not hasattr(self, "view"):
             return
         self.note.setFont(self.ctx.m.caption(self.ctx.lang))
+        self._note()
         for button in self.buttons:
             button.refresh()
         self.view.update()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from kiosk.ui import theme
 from kiosk.ui.base import Context, InnerScreen
 from kiosk.ui.cards import Card, destination, paint_card, picture_side
 from kiosk.ui.keyboard import Keyboard
+from kiosk.ui.lists import press_feedback
 from kiosk.ui.models import ITEM, ObjectListModel
 from kiosk.ui.strings import field
 
@@ -246,7 +247,7 @@ class SearchScreen(InnerScreen):
         QScroller.grabGesture(
             self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
-        self.view.pressed.connect(self._pressed)
+        press_feedback(self, self.view)
         self.view.clicked.connect(lambda index: self.open(index.data(ITEM)))
 
         self.message = QLabel()
@@ -422,15 +423,6 @@ class SearchScreen(InnerScreen):
         return self.model.items
 
     # ------------------------------------------------------------ navigation
-    def _pressed(self, index: QModelIndex) -> None:
-        self.pressed_row = index.row()
-        self.view.viewport().update()
-        QTimer.singleShot(180, self._released)
-
-    def _released(self) -> None:
-        self.pressed_row = None
-        self.view.viewport().update()
-
     def open(self, hit: SearchHit) -> None:
         screen, args = destination(hit.kind, hit.key)
         self.ctx.nav.go(screen, **args)

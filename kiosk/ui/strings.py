@@ -113,7 +113,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "about_map": ("在地图上查看各个地点", "The places on a map"),
     "count": ("{n} 条", "{n}"),
     "show_on_map": ("在地图上查看", "Show on the map"),
-    "related": ("相关内容", "Related"),
+    "source": ("出处", "Source"),
     "map_none": ("尚未导入地图", "No map has been imported yet"),
     "map_unplaced": ("另有 {n} 处地点未在图上标出", "{n} more places are not on this map"),
     # One item's kind, in a line of facts (kiosk/ui/lists.py meta_line, search results).

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,7 +32,7 @@ from kiosk.catalog.years import format_century, format_years
 from kiosk.ui import theme
 from kiosk.ui.base import Button, Context, InnerScreen
 from kiosk.ui.cards import PRESSED
-from kiosk.ui.lists import kinetic_list
+from kiosk.ui.lists import kinetic_list, press_feedback
 from kiosk.ui.models import ITEM, ObjectListModel
 from kiosk.ui.strings import field
 
@@ -182,12 +182,11 @@ class TimelineScreen(InnerScreen):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.pressed_row: int | None = None
         self.model = ObjectListModel()
         self.view = kinetic_list(QListView())
         self.view.setModel(self.model)
         self.view.setItemDelegate(TimelineDelegate(self))
-        self.view.pressed.connect(self._pressed)
+        press_feedback(self, self.view, lambda index: isinstance(index.data(ITEM), Entry))
         self.view.clicked.connect(self._clicked)
         # The eras, as a strip of buttons that scrolls sideways when there are many.
         self.eras = QScrollArea()
@@ -252,16 +251,6 @@ class TimelineScreen(InnerScreen):
     def jump(self, row: int) -> None:
         QScroller.scroller(self.view.viewport()).stop()
         self.view.scrollTo(self.model.index(row), QListView.ScrollHint.PositionAtTop)
-
-    def _pressed(self, index: QModelIndex) -> None:
-        if isinstance(index.data(ITEM), Entry):
-            self.pressed_row = index.row()
-            self.view.viewport().update()
-            QTimer.singleShot(180, self._released)
-
-    def _released(self) -> None:
-        self.pressed_row = None
-        self.view.viewport().update()
 
     def _clicked(self, index: QModelIndex) -> None:
         obj = index.data(ITEM)
