@@ -547,3 +547,14 @@ def test_kill_during_import_leaves_a_consistent_catalogue(tmp_path):
     assert done.returncode == 0, done.stderr
     with Catalogue.open(data / "catalogue.sqlite") as cat:
         assert cat.count() == 40
+
+
+def test_the_readme_worked_example_imports_as_it_says(catalogue, store):
+    """data/example/county/history.csv: five rows, linked both ways, no complaints."""
+    example = Path(__file__).parent.parent / "data" / "example" / "county"
+    report = Importer(catalogue, store).run([example])
+    assert report.rejected == [] and report.imported == 5
+    person = catalogue.item("yu-qian")
+    assert (person["year_from"], person["year_to"]) == (1398, 1457)
+    linked = {r["key"] for r in catalogue.linked(person["id"])}
+    assert linked == {"yu-qian-shrine", "defence-of-beijing", "shi-hui-yin", "topic-integrity"}
