@@ -18,11 +18,8 @@ from PySide6.QtCore import QRectF, QSize, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QFrame,
     QGridLayout,
     QLabel,
-    QScrollArea,
-    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +29,7 @@ from kiosk.ui import theme
 from kiosk.ui.base import Button, Context, InnerScreen, PressableMixin
 from kiosk.ui.cards import PRESSED, Card, destination, paint_card, picture_side
 from kiosk.ui.lists import meta_line, source_line
+from kiosk.ui.scrolling import kinetic_area
 from kiosk.ui.strings import field
 
 # Linked items, in the order their groups appear beneath an item.
@@ -165,17 +163,7 @@ class ItemScreen(InnerScreen):
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setStyleSheet(
-            f"QScrollArea, QScrollArea > QWidget > QWidget {{ background: {theme.PAPER.name()}; }}"
-        )
-        QScroller.grabGesture(
-            self.scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        self.scroll = kinetic_area()
         self.body.addWidget(self.scroll, 1)
         self.key: str | None = None
         self.row: dict[str, Any] | None = None

@@ -47,11 +47,12 @@ from PySide6.QtGui import (
     QPixmap,
     QRegion,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QScrollerProperties, QWidget
+from PySide6.QtWidgets import QLabel, QScroller, QWidget
 
 from kiosk.catalog.library import Work
 from kiosk.ui import theme
 from kiosk.ui.base import Context, InnerScreen, PressableMixin, Screen
+from kiosk.ui.scrolling import kinetic_area
 from kiosk.ui.strings import field, tr
 from kiosk.ui.text import wrap_lines
 
@@ -368,24 +369,9 @@ class FilmLibraryScreen(InnerScreen):
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
-        self.scroll = QScrollArea()
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(False)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setStyleSheet(
-            f"QScrollArea, QScrollArea > QWidget > QWidget {{ background: {theme.PAPER.name()}; }}"
-        )
+        self.scroll = kinetic_area(resizable=False)
         self.grid = QWidget()
         self.scroll.setWidget(self.grid)
-        viewport = self.scroll.viewport()
-        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        scroller = QScroller.scroller(viewport)
-        props = scroller.scrollerProperties()
-        off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
-        props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
-        props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
-        scroller.setScrollerProperties(props)
         self.body.addWidget(self.notice)
         self.body.addWidget(self.empty_label, 1)
         self.body.addWidget(self.scroll, 1)

@@ -56,7 +56,6 @@ from PySide6.QtWidgets import (
     QListView,
     QScrollArea,
     QScroller,
-    QScrollerProperties,
     QSizePolicy,
     QStackedWidget,
     QStyledItemDelegate,
@@ -69,6 +68,7 @@ from kiosk.catalog.library import Work
 from kiosk.catalog.years import format_years
 from kiosk.ui import theme
 from kiosk.ui.base import Button, Context, InnerScreen
+from kiosk.ui.scrolling import kinetic, no_overshoot
 from kiosk.ui.strings import field
 from kiosk.ui.text import wrap_lines
 from kiosk.ui.zoom import TileLoader, ZoomView
@@ -85,15 +85,6 @@ def era_line(item: dict[str, Any], lang: str) -> str:
     """ "北宋 · 1046年" — the era and the years, whichever the catalogue has."""
     years = format_years(item.get("year_from"), item.get("year_to"), lang)
     return " · ".join(x for x in (field(item, "era", lang), years) if x)
-
-
-def _no_overshoot(widget: QWidget) -> None:
-    scroller = QScroller.scroller(widget)
-    props = scroller.scrollerProperties()
-    off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
-    props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
-    props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
-    scroller.setScrollerProperties(props)
 
 
 # --------------------------------------------------------------------------- the grid
@@ -241,8 +232,7 @@ class WorkGrid(QListView):
         pal.setColor(pal.ColorRole.Window, theme.PAPER)
         self.setPalette(pal)
         self.viewport().setPalette(pal)
-        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        _no_overshoot(self.viewport())
+        no_overshoot(self.viewport())
         QScroller.scroller(self.viewport()).stateChanged.connect(self._scroller_state)
 
     def _scroller_state(self, state) -> None:
@@ -370,13 +360,7 @@ class CaptionPanel(QFrame):
         self.setObjectName("caption")
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(
-            self.scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
-        _no_overshoot(self.scroll.viewport())
+        kinetic(self.scroll)
         content = QWidget()
         self.title = self._label()
         self.alt_title = self._label()

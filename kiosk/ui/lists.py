@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
     QLabel,
     QListView,
-    QScroller,
     QStyledItemDelegate,
     QWidget,
 )
@@ -26,6 +23,7 @@ from kiosk.catalog.years import format_years
 from kiosk.ui import theme
 from kiosk.ui.base import Context, InnerScreen
 from kiosk.ui.models import ITEM, ObjectListModel
+from kiosk.ui.scrolling import kinetic_list, press_feedback
 from kiosk.ui.strings import field
 from kiosk.ui.text import wrap_lines
 
@@ -103,36 +101,6 @@ def _draw_lines(painter: QPainter, text: str, font, rect: QRectF, max_lines: int
             left -= 1
         if left <= 0:
             break
-
-
-def press_feedback(owner: Any, view: QListView, accept=lambda index: True) -> None:
-    """Darken the pressed row for a moment (``owner.pressed_row``; the delegate paints it)."""
-
-    def released() -> None:
-        owner.pressed_row = None
-        view.viewport().update()
-
-    def pressed(index: QModelIndex) -> None:
-        if accept(index):
-            owner.pressed_row = index.row()
-            view.viewport().update()
-            QTimer.singleShot(180, view, released)  # not after the view is gone
-
-    owner.pressed_row = None
-    view.pressed.connect(pressed)
-
-
-def kinetic_list(view: QListView) -> QListView:
-    """A list view that scrolls per pixel, kinetically, without bars or selection."""
-    view.setFrameShape(QFrame.Shape.NoFrame)
-    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    view.setStyleSheet(f"QListView {{ background: {theme.PAPER.name()}; }}")
-    QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-    return view
 
 
 class ListScreen(InnerScreen):

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QWidget
 from kiosk.catalog.library import RegionMap
 from kiosk.ui import theme
 from kiosk.ui.base import Button, Context, InnerScreen
-from kiosk.ui.lists import CardDelegate, kinetic_list, meta_line, press_feedback
+from kiosk.ui.lists import CardDelegate, meta_line
 from kiosk.ui.models import ITEM, ObjectListModel
+from kiosk.ui.scrolling import kinetic_list, press_feedback
 from kiosk.ui.strings import field
 
 

@@ -18,12 +18,9 @@ from typing import Any
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
     QLabel,
     QLineEdit,
     QListView,
-    QScroller,
     QStackedWidget,
     QStyledItemDelegate,
     QWidget,
@@ -34,8 +31,8 @@ from kiosk.ui import theme
 from kiosk.ui.base import Context, InnerScreen
 from kiosk.ui.cards import Card, destination, paint_card, picture_side
 from kiosk.ui.keyboard import Keyboard
-from kiosk.ui.lists import press_feedback
 from kiosk.ui.models import ITEM, ObjectListModel
+from kiosk.ui.scrolling import kinetic_list, press_feedback
 from kiosk.ui.strings import field
 
 DEBOUNCE_MS = 60
@@ -237,16 +234,7 @@ class SearchScreen(InnerScreen):
         self.view.setWrapping(True)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setUniformItemSizes(True)
-        self.view.setFrameShape(QFrame.Shape.NoFrame)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.view.setStyleSheet(f"QListView {{ background: {theme.PAPER.name()}; }}")
-        QScroller.grabGesture(
-            self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        kinetic_list(self.view)
         press_feedback(self, self.view)
         self.view.clicked.connect(lambda index: self.open(index.data(ITEM)))
 

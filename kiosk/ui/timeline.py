@@ -19,10 +19,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QListView,
-    QScrollArea,
     QScroller,
     QStyledItemDelegate,
     QWidget,
@@ -32,8 +30,8 @@ from kiosk.catalog.years import format_century, format_years
 from kiosk.ui import theme
 from kiosk.ui.base import Button, Context, InnerScreen
 from kiosk.ui.cards import PRESSED
-from kiosk.ui.lists import kinetic_list, press_feedback
 from kiosk.ui.models import ITEM, ObjectListModel
+from kiosk.ui.scrolling import kinetic_area, kinetic_list, press_feedback
 from kiosk.ui.strings import field
 
 KINDS = ("person", "event")
@@ -189,17 +187,7 @@ class TimelineScreen(InnerScreen):
         press_feedback(self, self.view, lambda index: isinstance(index.data(ITEM), Entry))
         self.view.clicked.connect(self._clicked)
         # The eras, as a strip of buttons that scrolls sideways when there are many.
-        self.eras = QScrollArea()
-        self.eras.setFrameShape(QFrame.Shape.NoFrame)
-        self.eras.setWidgetResizable(True)
-        self.eras.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.eras.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.eras.setStyleSheet(
-            f"QScrollArea, QScrollArea > QWidget > QWidget {{ background: {theme.PAPER.name()}; }}"
-        )
-        QScroller.grabGesture(
-            self.eras.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        self.eras = kinetic_area()
         self.era_buttons: list[Button] = []
         self.body.addWidget(self.eras)
         self.body.addWidget(self.view, 1)
