@@ -285,13 +285,17 @@ class ItemScreen(InnerScreen):
             QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
         )
         top.setSpacing(m.margin // 2 if landscape else m.gutter)
-        picture, source = self._hero_picture()
+        shown, source = self._hero_picture()
+        picture = shown.picture if shown is not None else None
         if picture is not None:
+            # The box takes the picture's shape (known before it loads), within limits.
+            aspect = (shown.width / shown.height) if shown.width and shown.height else 0.75
             if landscape:
                 side = int(width * 0.36)
-                size = QSize(side, min(int(side * 1.3), self.height() - m.px(260)))
+                high = min(int(side * 1.3), self.height() - m.px(260))
+                size = QSize(side, max(int(side * 0.5), min(high, int(side / aspect))))
             else:
-                size = QSize(width, int(width * 0.62))
+                size = QSize(width, max(int(width * 0.4), min(width, int(width / aspect))))
             self.hero = Hero(ctx, picture, size, tappable=source is not None)
             if source is not None:
                 self.hero.clicked.connect(lambda: self.open(source))
@@ -347,15 +351,15 @@ class ItemScreen(InnerScreen):
     def _on_a_map(self, row: dict[str, Any]) -> bool:
         return any(region.position(row) is not None for region in self.ctx.library.maps())
 
-    def _hero_picture(self) -> tuple[Path | None, Work | None]:
-        """The item's own picture, else the first linked work that has one (and that work)."""
+    def _hero_picture(self) -> tuple[Work | None, Work | None]:
+        """The work whose picture heads the page — the item's own, else the first linked
+        photo, calligraphy, poster or film (in that order) — and the linked work, if so."""
         own = self.ctx.library.work(self.row)
         if own.picture is not None:
-            return own.picture, None
-        for work in self.ctx.library.linked(self.row, list(PICTURE_KINDS)):
-            if work.picture is not None:
-                return work.picture, work
-        return None, None
+            return own, None
+        linked = [w for w in self.ctx.library.linked(self.row, list(PICTURE_KINDS)) if w.picture]
+        linked.sort(key=lambda w: PICTURE_KINDS.index(w.kind))  # stable: display order within
+        return (linked[0], linked[0]) if linked else (None, None)
 
     def _links(self, v: QVBoxLayout) -> None:
         ctx, m = self.ctx, self.ctx.m
