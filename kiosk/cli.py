@@ -104,10 +104,15 @@ def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
         for f in report.findings:
             print(f"{f.severity}: {f.what}\n    what to do: {f.fix}")
         state = "OK" if report.ok else f"{len(report.errors)} problem(s)"
-        print(
-            f"{report.items} items, {report.maps} maps, {report.media} stored files "
-            f"({report.files_checked} hashed): {state}"
+        counts = ", ".join(
+            f"{n} {word if n == 1 else word + 's'}"
+            for n, word in (
+                (report.items, "item"),
+                (report.maps, "map"),
+                (report.media, "stored file"),
+            )
         )
+        print(f"{counts} ({report.files_checked} hashed): {state}")
     return EXIT_OK if report.ok else EXIT_PROBLEMS
 
 
