@@ -78,10 +78,8 @@ class WayTile(PressableMixin, QWidget):
         name = ctx.tr(self.way.key)
         about = wrap_lines(ctx.tr("about_" + self.way.key), about_font, width, 2)
         block = nm.height() + m.px(8) + len(about) * am.lineSpacing() + m.px(8) + cm.height()
-        if wide:
-            y = r.top() + (r.height() - block) / 2
-        else:
-            y = max(rule.bottom() + pad / 2, r.bottom() - pad - block)
+        # Wide: centred beside the mark; stacked: from the top, so names line up in a row.
+        y = r.top() + (r.height() - block) / 2 if wide else rule.bottom() + pad / 2
         left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         p.setPen(theme.INK)
         p.setFont(fit_font(name_font, name, width))
