@@ -360,3 +360,27 @@ def test_timeline_groups_each_era_once_even_where_eras_overlap():
 def test_centuries(year, zh, en):
     assert format_century(year, "zh") == zh
     assert format_century(year, "en") == en
+
+
+def test_the_era_being_read_is_marked_in_the_strip(kiosk, qtbot):
+    cat = kiosk.catalogue
+    with cat.transaction():
+        for i in range(40):  # enough Ming events that the list scrolls well past 春秋 and 北宋
+            cat.upsert_item(
+                {
+                    "key": f"ming-{i}",
+                    "kind": "event",
+                    "title_zh": f"明代事件 {i}",
+                    "era_zh": "明",
+                    "year_from": 1400 + i,
+                }
+            )
+    window = kiosk.window
+    window.go("timeline")
+    screen = window.screens["timeline"]
+    labels = [b._text() for b in screen.era_buttons]
+    assert labels == ["春秋", "北宋", "明"]
+    assert [b.accent for b in screen.era_buttons] == [True, False, False]
+    screen.jump(screen._era_rows[2])
+    assert screen.entries[screen.view.indexAt(screen.view.rect().topLeft()).row()] == Era("明")
+    assert [b.accent for b in screen.era_buttons] == [False, False, True]

@@ -13,10 +13,11 @@ out — it is still in the people and events lists.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -186,9 +187,11 @@ class TimelineScreen(InnerScreen):
         self.view.setItemDelegate(TimelineDelegate(self))
         press_feedback(self, self.view, lambda index: isinstance(index.data(ITEM), Entry))
         self.view.clicked.connect(self._clicked)
+        self.view.verticalScrollBar().valueChanged.connect(lambda _: self._mark_era())
         # The eras, as a strip of buttons that scrolls sideways when there are many.
         self.eras = kinetic_area()
         self.era_buttons: list[Button] = []
+        self._era_rows: list[int] = []  # the model row of each era's heading
         self.body.addWidget(self.eras)
         self.body.addWidget(self.view, 1)
         self._rows: list[dict[str, Any]] | None = None
@@ -222,12 +225,14 @@ class TimelineScreen(InnerScreen):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(self.ctx.m.px(12))
         self.era_buttons = []
+        self._era_rows = []
         for i, obj in enumerate(self.entries):
             if isinstance(obj, Era):
                 button = Button(self.ctx, lambda label=obj.label: label)
                 button.clicked.connect(lambda i=i: self.jump(i))
                 row.addWidget(button)
                 self.era_buttons.append(button)
+                self._era_rows.append(i)
         row.addStretch(1)
         old = self.eras.takeWidget()
         if old is not None:
@@ -235,6 +240,24 @@ class TimelineScreen(InnerScreen):
         self.eras.setWidget(strip)
         self.eras.setFixedHeight(self.ctx.m.touch_min + self.ctx.m.px(8))
         self.eras.setVisible(len(self.era_buttons) > 1)
+        self._mark_era()
+
+    def current_era(self) -> int:
+        """Which era the top of the list is in (an index into ``era_buttons``)."""
+        top = self.view.indexAt(self.view.viewport().rect().topLeft() + QPoint(1, 1))
+        row = top.row() if top.isValid() else 0
+        return max(0, bisect_right(self._era_rows, row) - 1)
+
+    def _mark_era(self) -> None:
+        """The era being read is the strip's one seal-red button, kept in view."""
+        if not self.era_buttons:
+            return
+        current = self.current_era()
+        for i, button in enumerate(self.era_buttons):
+            if button.accent != (i == current):
+                button.accent = i == current
+                button.update()
+        self.eras.ensureWidgetVisible(self.era_buttons[current], self.ctx.m.px(48), 0)
 
     def jump(self, row: int) -> None:
         QScroller.scroller(self.view.viewport()).stop()
