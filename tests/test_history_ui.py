@@ -384,3 +384,16 @@ def test_the_era_being_read_is_marked_in_the_strip(kiosk, qtbot):
     screen.jump(screen._era_rows[2])
     assert screen.entries[screen.view.indexAt(screen.view.rect().topLeft()).row()] == Era("明")
     assert [b.accent for b in screen.era_buttons] == [False, False, True]
+
+
+def test_a_work_in_the_gallery_links_to_the_history_it_shows(kiosk):
+    window = kiosk.window
+    window.go("gallery", kind="poster", key="poster-bao")
+    gallery = window.screens["gallery"]
+    gallery.toggle_caption()
+    tiles = gallery.caption.tiles
+    assert [t.work.key for t in tiles] == ["bao-zheng"]
+    click(tiles[0])
+    assert window.current == "item" and window.current_args == {"key": "bao-zheng"}
+    window.back()
+    assert window.current == "gallery"

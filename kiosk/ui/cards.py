@@ -7,7 +7,7 @@ the item's kind, then the title and one line beneath.  One painter for both.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
@@ -52,6 +52,7 @@ class Card:
     pixmap: QPixmap | None = None  # the picture, once loaded
     has_picture: bool = False  # a picture is coming (keep its mat in place meanwhile)
     pressed: bool = False
+    fill: QColor = field(default_factory=lambda: QColor(theme.PAPER_DEEP))  # PAPER on a card
 
 
 def paint_card(p: QPainter, m: theme.Metrics, rect: QRectF, card: Card, pad: int) -> None:
@@ -61,7 +62,7 @@ def paint_card(p: QPainter, m: theme.Metrics, rect: QRectF, card: Card, pad: int
     p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     path = QPainterPath()
     path.addRoundedRect(rect, m.radius, m.radius)
-    p.fillPath(path, theme.PAPER_DEEP)
+    p.fillPath(path, card.fill)
     if card.pressed:
         p.fillPath(path, PRESSED)
     side = rect.height() - 2 * pad

@@ -10,7 +10,6 @@ here, scrolled to where the visitor was.
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from kiosk.ui.cards import PRESSED, Card, destination, paint_card, picture_side
 from kiosk.ui.lists import meta_line, source_line
 from kiosk.ui.scrolling import kinetic_area
 from kiosk.ui.strings import field
+from kiosk.ui.text import paragraphs_html
 
 # Linked items, in the order their groups appear beneath an item.
 GROUPS = (
@@ -62,9 +62,12 @@ class LinkTile(PressableMixin, QWidget):
 
     clicked = Signal()
 
-    def __init__(self, ctx: Context, work: Work, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: Context, work: Work, parent: QWidget | None = None, *, on_card: bool = False
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.work = ctx, work
+        self.fill = theme.PAPER if on_card else theme.PAPER_DEEP  # stands out on a card too
         self.picture = work.thumb or work.picture
         self.pixmap: QPixmap | None = None
         self._asked = 0
@@ -112,6 +115,7 @@ class LinkTile(PressableMixin, QWidget):
             pixmap=self.pixmap,
             has_picture=self.picture is not None,
             pressed=self.pressed_down,
+            fill=self.fill,
         )
         p = QPainter(self)
         paint_card(p, ctx.m, QRectF(self.rect()), card, self.pad(ctx))
@@ -399,12 +403,7 @@ class ItemScreen(InnerScreen):
         label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         if rich:  # paragraphs at a reading line height
             label.setTextFormat(Qt.TextFormat.RichText)
-            paragraphs = "".join(
-                f"<p style='line-height:125%; margin-bottom:0.4em;'>{escape(p)}</p>"
-                for p in text.split("\n")
-                if p.strip()
-            )
-            label.setText(paragraphs)
+            label.setText(paragraphs_html(text.split("\n"), font, font.pixelSize() // 2))
         else:
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setText(text)

@@ -25,7 +25,6 @@ ended "completed" when they close it, move to another work or leave.
 from __future__ import annotations
 
 import math
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -68,9 +67,10 @@ from kiosk.catalog.library import Work
 from kiosk.catalog.years import format_years
 from kiosk.ui import theme
 from kiosk.ui.base import Button, Context, InnerScreen
+from kiosk.ui.detail import LinkTile
 from kiosk.ui.scrolling import kinetic, no_overshoot
 from kiosk.ui.strings import field
-from kiosk.ui.text import wrap_lines
+from kiosk.ui.text import paragraphs_html, wrap_lines
 from kiosk.ui.zoom import TileLoader, ZoomView
 
 #: Title of the screen for each kind (strings.py keys).
@@ -345,12 +345,18 @@ class _Fade(QWidget):
         p.fillRect(self.rect(), gradient)
 
 
+# What a work's caption links to (the history it shows), at most this many tiles.
+LINKED_KINDS = ("person", "event", "place", "aphorism", "topic")
+MAX_LINKS = 6
+
+
 class CaptionPanel(QFrame):
     """The work's text on a paper-deep card, scrolled with a finger when long.
 
     Title (Kai; in English the English title with the Chinese beneath), era,
     years and author, a short seal-red rule, the summary and the full text
-    (line height 1.7), and the source.
+    (line height 1.7), the source, and tiles for the people, places, events,
+    sayings and topics linked to the work (a tap opens them).
     """
 
     def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
@@ -374,6 +380,11 @@ class CaptionPanel(QFrame):
         self.column.addWidget(self.rule, 0, Qt.AlignmentFlag.AlignLeft)
         self.column.addWidget(self.text)
         self.column.addWidget(self.source)
+        self.related = self._label()
+        self.column.addWidget(self.related)
+        self.links = QVBoxLayout()
+        self.column.addLayout(self.links)
+        self.tiles: list[LinkTile] = []
         self.column.addStretch(1)
         self.scroll.setWidget(content)
         layout = QVBoxLayout(self)
@@ -421,7 +432,7 @@ class CaptionPanel(QFrame):
             f"QLabel {{ color: {theme.INK.name()}; background: transparent; }}"
         )
         soft = f"color: {theme.INK_SOFT.name()};"
-        for label in (self.alt_title, self.meta, self.source):
+        for label in (self.alt_title, self.meta, self.source, self.related):
             label.setStyleSheet(soft)
         if lang == "en":
             self.title.setFont(m.font("serif", 46 if m.large else 42, bold=True, lang="en"))
@@ -431,6 +442,8 @@ class CaptionPanel(QFrame):
         self.meta.setFont(m.caption(lang))
         self.text.setFont(m.reading(lang))
         self.source.setFont(m.caption(lang))
+        self.related.setFont(m.caption(lang))
+        self.links.setSpacing(m.px(12))
         self.rule.thickness = max(2, m.px(4))
         self.rule.setFixedSize(m.px(56), self.rule.thickness + 2 * m.px(10))
         self.column.setContentsMargins(0, 0, m.px(12), m.px(12))
@@ -449,23 +462,29 @@ class CaptionPanel(QFrame):
         self.meta.setText(meta)
         self.meta.setVisible(bool(meta))
         paragraphs = [field(item, name, lang) for name in ("summary", "body")]
-        # VISUAL.md's 1.7 is of the type size; Qt's percentage is of the font's line spacing.
-        font = self.text.font()
-        height = round(170 * font.pixelSize() / max(1, QFontMetrics(font).lineSpacing()))
-        self.text.setText(
-            "".join(
-                f"<p style='line-height:{height}%; margin-bottom:{m.px(16)}px;'>"
-                f"{escape(text).replace(chr(10), '<br>')}</p>"
-                for text in paragraphs
-                if text
-            )
-        )
+        self.text.setText(paragraphs_html(paragraphs, self.text.font(), m.px(16)))
         source = field(item, "source", lang)
         colon = "：" if lang == "zh" else ": "
         self.source.setText(f"{self.ctx.tr('gallery_source')}{colon}{source}" if source else "")
         self.source.setVisible(bool(source))
         self.rule.setVisible(bool(item))
+        self._show_links(work)
         self.scroll.verticalScrollBar().setValue(0)
+
+    def _show_links(self, work: Work | None) -> None:
+        for tile in self.tiles:
+            self.links.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = []
+        linked = self.ctx.library.linked(work.item, list(LINKED_KINDS)) if work else []
+        linked.sort(key=lambda w: LINKED_KINDS.index(w.kind))  # people first
+        for other in linked[:MAX_LINKS]:
+            tile = LinkTile(self.ctx, other, on_card=True)
+            tile.clicked.connect(lambda key=other.key: self.ctx.nav.go("item", key=key))
+            self.links.addWidget(tile)
+            self.tiles.append(tile)
+        self.related.setText(self.ctx.tr("related"))
+        self.related.setVisible(bool(self.tiles))
 
 
 class WorkPage(QWidget):

@@ -114,6 +114,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "count": ("{n} 条", "{n}"),
     "show_on_map": ("在地图上查看", "Show on the map"),
     "source": ("出处", "Source"),
+    "related": ("相关", "Related"),
     "map_none": ("尚未导入地图", "No map has been imported yet"),
     "map_unplaced": ("另有 {n} 处地点未在图上标出", "{n} more places are not on this map"),
     # One item's kind, in a line of facts (kiosk/ui/lists.py meta_line, search results).

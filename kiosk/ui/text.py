@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 
@@ -39,3 +41,17 @@ def wrap_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str
         elided = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, int(width))
         lines = [*lines[: max_lines - 1], elided]
     return lines
+
+
+def paragraphs_html(text_blocks: list[str], font: QFont, gap_px: int) -> str:
+    """Rich text for QLabel: each block's lines as paragraphs at VISUAL.md's line height.
+
+    VISUAL.md's 1.7 is of the type size; Qt's percentage is of the font's line spacing.
+    """
+    height = round(170 * font.pixelSize() / max(1, QFontMetrics(font).lineSpacing()))
+    return "".join(
+        f"<p style='line-height:{height}%; margin-bottom:{gap_px}px;'>"
+        f"{escape(block).replace(chr(10), '<br>')}</p>"
+        for block in text_blocks
+        if block
+    )
