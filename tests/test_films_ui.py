@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import os
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -19,6 +18,7 @@ if not os.environ.get("XDG_RUNTIME_DIR"):
     os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="runtime-")  # 0700
 
 import pytest
+from catalogues import Nav, import_once, private_copy
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import QApplication
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.library import Library
-from kiosk.ingest.importer import Importer
 from kiosk.paths import Paths
 from kiosk.playback import PlayerState, VlcEngine, default_options
 from kiosk.records import Recorder
@@ -47,22 +46,6 @@ FILMS = [
     ("film-six", "six.mp4", 6.0, (320, 240), "廉洁家风", "Family Tradition of Integrity"),
     ("film-broken", "broken.mp4", 8.0, (320, 180), "损坏的影片", ""),
 ]
-
-
-class Nav:
-    """Records what a screen asked the window to do."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, str | None, dict[str, Any]]] = []
-
-    def go(self, screen: str, **args: Any) -> None:
-        self.calls.append(("go", screen, args))
-
-    def back(self) -> None:
-        self.calls.append(("back", None, {}))
-
-    def home(self) -> None:
-        self.calls.append(("home", None, {}))
 
 
 # --- fixtures -----------------------------------------------------------------------------------
@@ -87,17 +70,12 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def built(sources: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The catalogue imported once; each test works on its own copy."""
-    paths = Paths(tmp_path_factory.mktemp("built") / "data")
-    with Catalogue.open(paths.catalogue) as catalogue:
-        report = Importer(catalogue, MediaStore.at(paths)).run([sources])
-        assert report.rejected == [], report.rejected
-    return paths.data_dir
+    return import_once(sources, tmp_path_factory.mktemp("built"))
 
 
 @pytest.fixture
 def paths(built: Path, tmp_path: Path) -> Paths:
-    shutil.copytree(built, tmp_path / "data")
-    return Paths(tmp_path / "data")
+    return private_copy(built, tmp_path)
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ Only the navigator is a stand-in (it records where the screen asked to go).
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from catalogues import Nav, import_once, private_copy
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
@@ -18,8 +18,6 @@ from PySide6.QtTest import QTest
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.library import Library
-from kiosk.ingest.importer import Importer
-from kiosk.paths import Paths
 from kiosk.settings import Settings
 from kiosk.ui import theme
 from kiosk.ui.base import Context, Visit
@@ -38,22 +36,6 @@ ROWS = [
 ]
 
 
-class Nav:
-    """Records what a screen asked the window to do."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, str | None, dict[str, Any]]] = []
-
-    def go(self, screen: str, **args: Any) -> None:
-        self.calls.append(("go", screen, args))
-
-    def back(self) -> None:
-        self.calls.append(("back", None, {}))
-
-    def home(self) -> None:
-        self.calls.append(("home", None, {}))
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A sheet of people and an aphorism, and a poster in a ``posters/`` folder, imported once."""
@@ -64,11 +46,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         writer.writerow(["key", "kind", "title_zh", "title_en", "summary_zh"])
         writer.writerows(ROWS)
     make_image(root / "posters" / "清白家风.jpg", size=(300, 400))
-    paths = Paths(tmp_path_factory.mktemp("built") / "data")
-    with Catalogue.open(paths.catalogue) as catalogue:
-        report = Importer(catalogue, MediaStore.at(paths)).run([root])
-        assert report.rejected == [], report.rejected
-    return paths.data_dir
+    return import_once(root, tmp_path_factory.mktemp("built"))
 
 
 @pytest.fixture
@@ -78,8 +56,7 @@ def nav() -> Nav:
 
 @pytest.fixture
 def ctx(qapp, built: Path, tmp_path: Path, nav: Nav):
-    shutil.copytree(built, tmp_path / "data")
-    paths = Paths(tmp_path / "data")
+    paths = private_copy(built, tmp_path)
     images = ImageLoader()
     with Catalogue.open(paths.catalogue) as catalogue:
         yield Context(
