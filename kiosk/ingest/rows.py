@@ -8,7 +8,7 @@ from typing import Any
 
 from pypinyin import lazy_pinyin
 
-from kiosk.catalog.model import BOUNDS_FIELDS, KINDS
+from kiosk.catalog.model import BOUNDS_FIELDS, KINDS, TEXT_FIELDS
 from kiosk.catalog.years import parse_years
 from kiosk.ingest.sheets import as_date, parse_bool
 
@@ -75,21 +75,7 @@ FOLDER_KINDS: dict[str, str] = {
 FOLDER_KINDS.update({"calligraphy": "calligraphy", "书法": "calligraphy", "films": "film"})
 
 LIST_SEPARATORS = re.compile(r"[;；,，、\n]+")
-_TEXT_COLUMNS = (
-    "title_zh",
-    "title_en",
-    "summary_zh",
-    "summary_en",
-    "body_zh",
-    "body_en",
-    "author_zh",
-    "author_en",
-    "source_zh",
-    "source_en",
-    "era_zh",
-    "era_en",
-    "region",
-)
+_TEXT_COLUMNS = (*TEXT_FIELDS, "region")
 
 
 class RowError(ValueError):
