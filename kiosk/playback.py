@@ -14,10 +14,11 @@ Public API
     ``offscreen``/``minimal`` platform. Real hardware may want other options
     (GL output, hardware decoding): pass your own list to :class:`VlcEngine`.
 
-``VlcEngine(options=None, *, malloc_arenas=2)``
+``VlcEngine(options=None, *, malloc_arenas=2, mmap_threshold=MMAP_THRESHOLD)``
     Owns the one ``vlc.Instance``. ``version``; ``close()`` closes every player
-    made with it and releases the instance. Caps glibc's malloc arenas first
-    (:func:`limit_malloc_arenas`), which keeps memory flat over many films.
+    made with it and releases the instance. First tunes glibc's malloc
+    (:func:`limit_malloc_arenas`, :func:`fix_mmap_threshold`), which keeps
+    memory flat over many films (see "Memory").
 
 ``VideoSurface(parent=None)``
     A native ``QWidget`` (``WA_NativeWindow``) painted night (``#14120F``) that
@@ -69,8 +70,8 @@ Public API
     (False: deferred until the standby is ready), signal ``swapped()``,
     ``stop()``, ``release()`` (closes both players).
 
-``limit_malloc_arenas(count=2) -> bool``
-    See "Memory" below; ``VlcEngine`` calls it.
+``limit_malloc_arenas(count=2) -> bool``, ``fix_mmap_threshold(size=MMAP_THRESHOLD) -> bool``
+    See "Memory" below; ``VlcEngine`` calls them.
 
 Gapless hand-over
 =================
@@ -97,11 +98,25 @@ Memory
 
 Players are reused, media objects are released as soon as the player holds
 them, ``stop()`` drops the media, ``close()`` detaches the callbacks and
-releases the player. What remains is glibc: every libvlc decoder thread gets
-its own malloc arena, and fragmented arenas made resident memory creep up
-(+25 MB over 250 films, still rising). ``VlcEngine`` therefore caps the arenas
-at 2 (``mallopt(M_ARENA_MAX)``, like ``MALLOC_ARENA_MAX=2``): measured flat
-within ±1 MB after ~75 films.
+releases the player: the memory in use stays the same film after film
+(+0.1 MB per 100 films). What grew was memory glibc kept after libvlc freed
+it. Each film's decoder allocates its picture buffers (a 720p frame is
+~1.4 MB) and frees them when the film stops. glibc gives such large blocks
+mappings of their own, returned on ``free()``, but the first such free raises
+the size from which it does so (up to 32 MB): from then on the buffers are
+cut from the heap, and once freed stay resident as fragmented free space.
+Measured in the attract loop under Xvfb (720p films of 1 s, films only):
+100–260 MB of it, depending on the run and the moment, reached after 20–60
+films, so resident memory after 20 films (420–490 MB) and after 200 (490–550
+MB) differed by chance. ``VlcEngine`` therefore fixes that size at glibc's
+default of 128 KiB (``mallopt(M_MMAP_THRESHOLD)``, like
+``MALLOC_MMAP_THRESHOLD_=131072``): the buffers go back to the system when
+freed, glibc keeps under 12 MB, and the same loop stays at 335–350 MB from
+the 20th film to the 200th, at no measurable CPU cost. It also caps the
+arenas at 2 (``mallopt(M_ARENA_MAX)``, like ``MALLOC_ARENA_MAX=2``): every
+libvlc thread would otherwise get an arena of its own. Both apply to the
+whole process; a ``MALLOC_MMAP_THRESHOLD_`` or ``MALLOC_ARENA_MAX`` set in
+the environment is left as it is.
 
 Threading
 =========
@@ -252,18 +267,15 @@ def default_options(platform_name: str | None = None) -> list[str]:
     return options
 
 
-_M_ARENA_MAX = -8  # glibc mallopt parameter
+# glibc mallopt parameters
+_M_MMAP_THRESHOLD = -3
+_M_ARENA_MAX = -8
+#: Blocks of this many bytes or more get mappings of their own (glibc's default threshold).
+MMAP_THRESHOLD = 128 * 1024
 
 
-def limit_malloc_arenas(count: int = 2) -> bool:
-    """Cap glibc's malloc arenas (like ``MALLOC_ARENA_MAX``); True if applied.
-
-    libvlc runs each decoder and output on its own thread, and glibc gives
-    threads their own arenas (up to 8 per core), which fragment: resident
-    memory then creeps up film after film (measured: +25 MB over 250 films,
-    still rising) instead of settling (capped at 2: within ±1 MB after ~75
-    films). A no-op off Linux/glibc.
-    """
+def _mallopt(param: int, value: int) -> bool:
+    """glibc's ``mallopt``; False off Linux/glibc or if glibc refused the value."""
     if not sys.platform.startswith("linux"):
         return False
     try:
@@ -272,22 +284,54 @@ def limit_malloc_arenas(count: int = 2) -> bool:
         return False  # not glibc (e.g. musl)
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
-    return mallopt(_M_ARENA_MAX, count) == 1
+    return mallopt(param, value) == 1
+
+
+def limit_malloc_arenas(count: int = 2) -> bool:
+    """Cap glibc's malloc arenas (like ``MALLOC_ARENA_MAX``); True if applied.
+
+    libvlc runs each decoder and output on its own thread, and glibc gives
+    threads their own arenas (up to 8 per core), each holding freed memory of
+    its own. A no-op off Linux/glibc.
+    """
+    return _mallopt(_M_ARENA_MAX, count)
+
+
+def fix_mmap_threshold(size: int = MMAP_THRESHOLD) -> bool:
+    """Serve blocks of ``size`` bytes or more by mmap, always; True if applied.
+
+    Like ``MALLOC_MMAP_THRESHOLD_``. glibc's threshold otherwise rises to the
+    largest such block freed so far (up to 32 MB), after which a decoder's
+    picture buffers come from the heap and, freed at the end of each film,
+    stay resident as fragmented free space (see "Memory" in the module
+    docstring). Setting it also stops glibc adjusting its trim threshold.
+    A no-op off Linux/glibc.
+    """
+    return _mallopt(_M_MMAP_THRESHOLD, size)
 
 
 class VlcEngine:
     """The libvlc instance; create one per process and pass it to players.
 
-    ``malloc_arenas`` caps glibc's malloc arenas before libvlc starts its
-    threads (see :func:`limit_malloc_arenas`); ``None`` leaves malloc alone.
+    Before libvlc starts its threads, ``malloc_arenas`` caps glibc's malloc
+    arenas (:func:`limit_malloc_arenas`) and ``mmap_threshold`` fixes the size
+    from which blocks are mapped on their own (:func:`fix_mmap_threshold`);
+    ``None`` leaves that setting alone, and so does the matching ``MALLOC_*``
+    environment variable when it is set.
     """
 
     def __init__(
-        self, options: Sequence[str] | None = None, *, malloc_arenas: int | None = 2
+        self,
+        options: Sequence[str] | None = None,
+        *,
+        malloc_arenas: int | None = 2,
+        mmap_threshold: int | None = MMAP_THRESHOLD,
     ) -> None:
         vlc = _load_vlc()
-        if malloc_arenas:
+        if malloc_arenas and "MALLOC_ARENA_MAX" not in os.environ:
             limit_malloc_arenas(malloc_arenas)
+        if mmap_threshold and "MALLOC_MMAP_THRESHOLD_" not in os.environ:
+            fix_mmap_threshold(mmap_threshold)
         self.options: tuple[str, ...] = tuple(default_options() if options is None else options)
         try:
             instance = vlc.Instance(list(self.options))

@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kiosk.playback import (
     DEFAULT_OPTIONS,
+    MMAP_THRESHOLD,
     NIGHT,
     OFFSCREEN_OPTIONS,
     FilmPlayer,
@@ -46,6 +47,7 @@ from kiosk.playback import (
     VideoSurface,
     VlcEngine,
     default_options,
+    fix_mmap_threshold,
     limit_malloc_arenas,
 )
 
@@ -218,6 +220,30 @@ def test_signal_emit_keeps_reference_counts(qtbot) -> None:
 
 def test_malloc_arenas_can_be_limited() -> None:
     assert limit_malloc_arenas(2) is sys.platform.startswith("linux")
+
+
+def test_mmap_threshold_can_be_fixed() -> None:
+    assert fix_mmap_threshold(MMAP_THRESHOLD) is sys.platform.startswith("linux")
+    assert MMAP_THRESHOLD == 128 * 1024  # glibc's own default, kept from rising
+
+
+def test_engine_tunes_malloc_unless_the_environment_does(monkeypatch) -> None:
+    import kiosk.playback as pb
+
+    calls: list[tuple[str, int]] = []
+    monkeypatch.setattr(pb, "limit_malloc_arenas", lambda n: calls.append(("arenas", n)))
+    monkeypatch.setattr(pb, "fix_mmap_threshold", lambda n: calls.append(("mmap", n)))
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    VlcEngine(default_options("offscreen")).close()
+    assert calls == [("arenas", 2), ("mmap", MMAP_THRESHOLD)]
+    calls.clear()
+    VlcEngine(default_options("offscreen"), malloc_arenas=None, mmap_threshold=None).close()
+    assert calls == []
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")
+    VlcEngine(default_options("offscreen")).close()
+    assert calls == []
 
 
 # --- the surface --------------------------------------------------------------------------------

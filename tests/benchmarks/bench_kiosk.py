@@ -8,13 +8,17 @@ Prints, against the targets of DESIGN.md:
 3. black frames between attract items, films included (screen sampled ~25 times a second
    from a second process; target: none), and the longest unchanged stretch;
 4. resident memory after warm-up vs after 2,000 accelerated transitions and 200 film
-   switches (target: within 20 MB).
+   switches (target: within 20 MB), with glibc's own count of memory in use and of freed
+   memory it keeps (growth of the latter is fragmentation, not a leak). Only this part,
+   printing every 20 film switches: `--only memory --sample 20` (`--transitions N`,
+   `--films N` change the counts).
 Without DISPLAY it re-runs itself under xvfb-run at 1920x1080x24.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
 import shutil
 import signal
@@ -53,6 +57,40 @@ def rss_mb() -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+class _Mallinfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena",
+            "ordblks",
+            "smblks",
+            "hblks",
+            "hblkhd",
+            "usmblks",
+            "fsmblks",
+            "uordblks",
+            "fordblks",
+            "keepcost",
+        )
+    ]
+
+
+def malloc_mb() -> str:
+    """glibc's view: memory in use (heap + own mappings) and free memory it keeps, in MB."""
+    try:
+        mallinfo2 = ctypes.CDLL(None).mallinfo2
+    except (OSError, AttributeError):
+        return ""  # not glibc >= 2.33
+    mallinfo2.restype = _Mallinfo2
+    info = mallinfo2()
+    used = (info.uordblks + info.hblkhd) / 2**20
+    return f" (malloc: {used:.1f} MB in use, {info.fordblks / 2**20:.1f} MB free but kept)"
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def small_catalogue(root: Path, film_seconds: float = 3.0, scroll_px: int = 9000) -> Paths:
@@ -292,7 +330,7 @@ def bench_black_frames(root: Path, seconds: float) -> None:
 
 
 # ------------------------------------------------------------- 4. memory
-def bench_memory(root: Path, transitions: int, film_switches: int) -> None:
+def bench_memory(root: Path, transitions: int, film_switches: int, sample: int = 0) -> None:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import RunOptions, build
@@ -316,12 +354,13 @@ def bench_memory(root: Path, transitions: int, film_switches: int) -> None:
             app.processEvents()
             time.sleep(0.002)
 
+    print(f"  {load()}")
     run_until(100)
     warm = rss_mb()
-    print(f"  after warm-up (100 items): {warm:.1f} MB")
+    print(f"  after warm-up (100 items): {warm:.1f} MB{malloc_mb()}")
     run_until(transitions)
     mid = rss_mb()
-    print(f"  after {count()} still transitions: {mid:.1f} MB")
+    print(f"  after {count()} still transitions: {mid:.1f} MB{malloc_mb()}")
     films = Settings().with_overrides(attract={"kinds": ("film",)})
     # Films only from here: leave the loop, drop its playlist, come back with new settings.
     attract.leave()
@@ -332,14 +371,19 @@ def bench_memory(root: Path, transitions: int, film_switches: int) -> None:
     start = count()
     run_until(start + 20)
     film_warm = rss_mb()
-    print(f"  after 20 film switches: {film_warm:.1f} MB")
+    print(f"  after 20 film switches: {film_warm:.1f} MB{malloc_mb()}")
+    if sample > 0:
+        for n in range(20 + sample, film_switches, sample):
+            run_until(start + n)
+            print(f"    after {n} film switches: {rss_mb():.1f} MB{malloc_mb()}")
     run_until(start + film_switches)
     end = rss_mb()
-    print(f"  after {count() - start} film switches: {end:.1f} MB")
+    print(f"  after {count() - start} film switches: {end:.1f} MB{malloc_mb()}")
     print(
         f"  growth: stills {mid - warm:+.1f} MB, films {end - film_warm:+.1f} MB "
         "(target within 20 MB)"
     )
+    print(f"  {load()}")
     kiosk.close()
     QApplication.instance()
 
@@ -349,6 +393,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer rounds (a smoke run)")
     parser.add_argument("--only", choices=["launch", "taps", "frames", "memory"])
+    parser.add_argument("--transitions", type=int, help="memory: still transitions (2000)")
+    parser.add_argument("--films", type=int, help="memory: film switches (200)")
+    parser.add_argument("--sample", type=int, default=0, help="memory: print every N films")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         if not shutil.which("xvfb-run"):
@@ -368,7 +415,9 @@ def main() -> None:
         if args.only in (None, "frames"):
             bench_black_frames(root, 15 if q else 60)
         if args.only in (None, "memory"):
-            bench_memory(root, 300 if q else 2000, 20 if q else 200)
+            transitions = args.transitions or (300 if q else 2000)
+            films = args.films or (20 if q else 200)
+            bench_memory(root, max(transitions, 100), max(films, 20), args.sample)
 
 
 if __name__ == "__main__":
