@@ -587,6 +587,37 @@ def test_missing_corrupt_and_truncated_films_are_skipped(qtbot, tmp_path, media,
 
 
 @offscreen_raise
+def test_films_cut_by_the_limit_or_never_ending_are_recorded_as_such(
+    qtbot, tmp_path, media, engine, monkeypatch
+) -> None:
+    paths = Paths(tmp_path / "data")
+    rows = [("four", "film", "four", "四秒影片"), ("p1", "poster", "p1", "海报")]
+    import_into(paths, content(tmp_path / "usb", media, rows))
+    # attract.film_max_s stops the 4 s film after 1 s: skipped, and why
+    loop = Loop(
+        qtbot, paths, films=engine, attract={"kinds": ("film", "poster"), "film_max_s": 1.0}
+    )
+    loop.screen.enter()
+    wait_for_outcomes(qtbot, loop, lambda lp: "p1" in lp.completed(), timeout=20000)
+    film = next(p for p in loop.plays() if p["item_key"] == "four")
+    assert (film["outcome"], film["reason"]) == ("skipped", "cut at the film limit of 1 s")
+    assert 0.9 <= film["seconds"] < 2.5, film
+    loop.close()
+    # the film runs past the time its end was due (here 2 s of its 4): failed, not completed
+    monkeypatch.setattr("kiosk.ui.attract.FILM_OVERRUN", (0.5, -3.0))
+    loop = Loop(qtbot, paths, films=engine, attract={"kinds": ("film", "poster")})
+    loop.screen.enter()
+    wait_for_outcomes(qtbot, loop, lambda lp: "p1" in lp.completed(), timeout=20000)
+    film = [p for p in loop.plays() if p["item_key"] == "four"][-1]
+    assert film["outcome"] == "failed"
+    assert film["reason"].startswith("its end was not reported ("), film
+    assert film["reason"].endswith(" of 4.0 s)"), film
+    assert 1.9 <= film["seconds"] < 3.5, film
+    assert loop.screen.playlist.broken == {}  # the film itself is not broken
+    loop.close()
+
+
+@offscreen_raise
 def test_audio_follows_the_settings(qtbot, tmp_path, media, engine) -> None:
     paths = Paths(tmp_path / "data")
     import_into(paths, content(tmp_path / "usb", media, [("p1", "poster", "p1", "海报")]))

@@ -29,7 +29,10 @@ skipped; when nothing is playable a calm placeholder (the exhibition's name,
 the date and time) shows until something is.
 
 Every item shown is recorded (``ctx.records``, context "loop"): completed at
-its end, skipped when the visitor taps (``leave()``), failed with the reason.
+its end (a film when it ends, not when the next item takes over from its last
+frame), skipped when the visitor taps (``leave()``) or ``attract.film_max_s``
+cuts a film, failed with the reason — also a film whose end libvlc never
+reported, left when it has run ``FILM_OVERRUN`` past its known length.
 
 Handscrolls and hanging scrolls (``pan_plan``) fill the short axis and pan
 along the long one at ``attract.pan_px_per_s`` × the screen scale, pausing
@@ -539,6 +542,7 @@ class _Current:
     showing: Any  # kiosk.records.Showing or None
     player: Any = None  # the FilmPlayer of a film
     ended: bool = False
+    cut_at: float = 0.0  # a film stopped at ``attract.film_max_s`` seconds
 
 
 class AttractScreen(Screen):
@@ -738,8 +742,24 @@ class AttractScreen(Screen):
     def _item_done(self) -> None:
         if not self._active:
             return
+        current = self._current
+        if current is not None and current.player is not None and not current.ended:
+            self._film_time_up(current)
         self._want_advance = True
         self._try_go()
+
+    def _film_time_up(self, current: _Current) -> None:
+        """The film's timer ran out before its end: record why it is being left."""
+        if current.cut_at:
+            self._end_current("skipped", f"cut at the film limit of {current.cut_at:g} s")
+            return
+        player = current.player
+        reason = (
+            f"its end was not reported ({player.elapsed():.1f} s played"
+            f" of {player.duration():.1f} s)"
+        )
+        log.warning("attract loop moves on from %s: %s", current.slot.key, reason)
+        self._end_current("failed", reason)
 
     def _try_go(self) -> None:
         """At an item boundary: take the next item if it is ready (else wait for it)."""
@@ -855,6 +875,8 @@ class AttractScreen(Screen):
         slot = up.slot
         limit = self.ctx.settings.attract.film_max_s
         if limit > 0 and (not slot.work.duration_s or slot.work.duration_s > limit):
+            assert self._current is not None
+            self._current.cut_at = limit
             self._item_timer.start(self._ms(limit))
         elif slot.seconds > 0:  # a safety net should the end never be reported
             over = max(slot.seconds * FILM_OVERRUN[0], slot.seconds + FILM_OVERRUN[1])
@@ -987,6 +1009,7 @@ class AttractScreen(Screen):
     def _film_ended(self, player: Any, completed: bool, reason: str) -> None:
         if completed and player is self._current_player():
             self._item_timer.stop()
+            self._end_current("completed")  # its last frame may wait for the next item
             self._item_done()
 
     # ------------------------------------------------------------------ records
