@@ -268,7 +268,11 @@ def test_the_map_pins_places_and_a_tap_opens_one(kiosk):
     assert pins["place-xy"] == (0.25, 0.75)
     # 117.2935 E, 31.8563 N inside 105..125 E, 17..43 N
     assert pins["place-baogong"] == (round(12.2935 / 20, 3), round((43 - 31.8563) / 26, 3))
-    assert "1" in screen.note.text()  # the place without a position is counted, not lost
+    # the place without a position is counted, not lost
+    assert screen.note.text().endswith(" · 另有 1 处地点未在图上标出")
+    window.ctx.visit.set_lang("en")
+    assert screen.note.text().endswith(" · 1 more place is not on this map")
+    window.ctx.visit.set_lang("zh")
     view = screen.view
     pin = next(p for p in screen.pins if p.row["key"] == "place-baogong")
     click(view, view.pin_point(pin).toPoint())

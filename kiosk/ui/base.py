@@ -19,7 +19,7 @@ from kiosk.catalog.library import Library
 from kiosk.settings import Settings
 from kiosk.ui import theme
 from kiosk.ui.images import ImageLoader
-from kiosk.ui.strings import tr
+from kiosk.ui.strings import tr, trn
 from kiosk.ui.text import fit_font
 
 
@@ -81,6 +81,9 @@ class Context:
 
     def tr(self, key: str) -> str:
         return tr(key, self.visit.lang)
+
+    def trn(self, key: str, n: int) -> str:
+        return trn(key, self.visit.lang, n)
 
 
 class Screen(QWidget):

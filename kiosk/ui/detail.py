@@ -392,7 +392,7 @@ class ItemScreen(InnerScreen):
                 grid.setColumnStretch(c, 1)
             v.addLayout(grid)
             if len(works) > MAX_PER_GROUP:
-                more = ctx.tr("more_lines").format(n=len(works) - MAX_PER_GROUP)
+                more = ctx.trn("more_lines", len(works) - MAX_PER_GROUP)
                 v.addWidget(self._label(more, m.caption(ctx.lang), theme.INK_SOFT.name()))
 
     @staticmethod

@@ -276,7 +276,7 @@ class MapScreen(InnerScreen):
             return
         parts = [self.map_title(self.region)]
         if self._missing:
-            parts.append(self.ctx.tr("map_unplaced").format(n=self._missing))
+            parts.append(self.ctx.trn("map_unplaced", self._missing))
         self.note.setText(" · ".join(p for p in parts if p))
 
     def _switches(self) -> None:

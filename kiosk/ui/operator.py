@@ -245,11 +245,11 @@ class PinScreen(Screen):
             line, detail, color = tr("pin_wrong"), "", theme.SEAL
             left = self.guard.tries_left()
             if left <= 2:
-                detail = tr("pin_tries_left").format(n=left)
+                detail = self.ctx.trn("pin_tries_left", left)
         elif locked:
             seconds = math.ceil(self.guard.locked_for())
             line, color = tr("pin_locked"), theme.SEAL
-            detail = tr("pin_wait").format(n=seconds)
+            detail = self.ctx.trn("pin_wait", seconds)
         elif self.state == "unset":
             line, detail, color = tr("pin_unset"), tr("pin_unset_how"), theme.INK
         else:
@@ -383,7 +383,7 @@ class Lines(QWidget):
         if len(self.lines) <= self.max_lines:
             return list(self.lines)
         rest = len(self.lines) - (self.max_lines - 1)
-        more = self.ctx.tr("more_lines").format(n=rest)
+        more = self.ctx.trn("more_lines", rest)
         return [*self.lines[: self.max_lines - 1], more]
 
     def set_lines(self, lines: list[str]) -> None:

@@ -1,7 +1,8 @@
 """Every interface string, in Chinese and English, in one place.
 
-Screens ask ``tr(key, lang)``; content fields come from the catalogue through
-``field(row, name, lang)``, which falls back to Chinese where English is missing.
+Screens ask ``tr(key, lang)`` (``trn(key, lang, n)`` for counts); content
+fields come from the catalogue through ``field(row, name, lang)``, which falls
+back to Chinese where English is missing.
 """
 
 from __future__ import annotations
@@ -133,9 +134,23 @@ STRINGS: dict[str, tuple[str, str]] = {
 LANGUAGES = ("zh", "en")
 
 
+#: English for a count of one, where it differs (Chinese has no plural).
+ENGLISH_ONE: dict[str, str] = {
+    "pin_tries_left": "{n} try left",
+    "map_unplaced": "{n} more place is not on this map",
+}
+
+
 def tr(key: str, lang: str) -> str:
     zh, en = STRINGS[key]
     return en if lang == "en" else zh
+
+
+def trn(key: str, lang: str, n: int) -> str:
+    """A counted string with ``{n}`` filled in, singular in English for one."""
+    if lang == "en" and n == 1 and key in ENGLISH_ONE:
+        return ENGLISH_ONE[key].format(n=n)
+    return tr(key, lang).format(n=n)
 
 
 def field(row: dict[str, Any], name: str, lang: str) -> str:
