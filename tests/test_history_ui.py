@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
 
 from kiosk.app import Kiosk, RunOptions, build
@@ -44,7 +45,13 @@ HEAD = [
     "topics",
 ]
 ROWS = [
-    {"key": "topic-integrity", "kind": "专题", "title_zh": "清廉自守", "title_en": "Integrity"},
+    {
+        "key": "topic-integrity",
+        "kind": "专题",
+        "title_zh": "清廉自守",
+        "title_en": "Integrity and self-restraint in the use of public power",
+    },
+    {"key": "topic-frugality", "kind": "专题", "title_zh": "崇俭", "title_en": "Frugality"},
     {
         "key": "bao-zheng",
         "kind": "人物",
@@ -55,7 +62,7 @@ ROWS = [
         "era_en": "Northern Song",
         "year": "999-1062",
         "links": "place-baogong",
-        "topics": "topic-integrity",
+        "topics": "topic-integrity、topic-frugality",
     },
     {"key": "yang-zhen", "kind": "人物", "title_zh": "杨震", "era_zh": "东汉"},
     {
@@ -169,7 +176,7 @@ def test_the_history_section_offers_its_ways_in_with_counts(kiosk):
         "place": 3,
         "event": 2,
         "aphorism": 25,
-        "topic": 1,
+        "topic": 2,
         "map": 2,  # one pinned by lat/lon within the bounds, one by map_x/map_y
     }
     click(next(t for t in hub.tiles if t.way.key == "person"))
@@ -186,7 +193,7 @@ def test_a_person_links_to_sayings_places_works_and_topics_and_back_restores_scr
     assert window.current == "item" and window.current_args == {"key": "bao-zheng"}
     item: ItemScreen = window.screens["item"]
     kinds = [t.work.kind for t in item.tiles]
-    assert kinds == ["aphorism"] * 24 + ["event", "place", "topic", "poster"]
+    assert kinds == ["aphorism"] * 24 + ["event", "place", "topic", "topic", "poster"]
     assert item.hero is not None  # his picture comes from the linked poster
     bar = item.scroll.verticalScrollBar()
     QTest.qWait(50)
@@ -401,3 +408,23 @@ def test_a_work_in_the_gallery_links_to_the_history_it_shows(kiosk):
     assert window.current == "item" and window.current_args == {"key": "bao-zheng"}
     window.back()
     assert window.current == "gallery"
+
+
+def test_linked_tiles_take_fewer_columns_rather_than_cut_a_title(kiosk):
+    window = kiosk.window
+
+    def columns(kind: str) -> int:
+        return len({t.x() for t in window.screens["item"].tiles if t.work.kind == kind})
+
+    window.go("item", key="bao-zheng")
+    QTest.qWait(50)
+    assert (columns("aphorism"), columns("topic")) == (2, 2)  # 清廉自守, 崇俭 side by side
+    window.ctx.visit.set_lang("en")
+    QTest.qWait(50)
+    # "Integrity and self-restraint in the use of public power" takes a row of its own
+    assert (columns("aphorism"), columns("topic")) == (2, 1)
+    ctx = window.ctx
+    fm = QFontMetrics(LinkTile.title_font(ctx))
+    for tile in window.screens["item"].tiles:
+        whole = fm.horizontalAdvance(LinkTile.title(ctx, tile.work))
+        assert whole <= LinkTile.text_width(ctx, tile.width()), tile.work.key

@@ -87,6 +87,20 @@ class LinkTile(PressableMixin, QWidget):
         return ctx.m.px(14)
 
     @staticmethod
+    def text_width(ctx: Context, tile_width: float) -> float:
+        """Room for the title in a tile this wide (beside its square picture)."""
+        pad = LinkTile.pad(ctx)
+        side = LinkTile.tile_height(ctx) - 2 * pad
+        return tile_width - pad - side - 2 * ctx.m.px(28)
+
+    @staticmethod
+    def title(ctx: Context, work: Work) -> str:
+        row = work.item
+        if row["kind"] == "aphorism":
+            return row.get("title_zh") or field(row, "title", ctx.lang)  # English beneath it
+        return field(row, "title", ctx.lang)
+
+    @staticmethod
     def title_font(ctx: Context):
         m = ctx.m
         return m.font("serif", 36 if m.large else 30, bold=True, lang=ctx.lang)
@@ -103,11 +117,8 @@ class LinkTile(PressableMixin, QWidget):
 
     def paintEvent(self, event) -> None:
         ctx, row = self.ctx, self.work.item
-        title = field(row, "title", ctx.lang)
-        if row["kind"] == "aphorism":
-            title = row.get("title_zh") or title  # the saying itself; English beneath it
         card = Card(
-            title=title,
+            title=self.title(ctx, self.work),
             subtitle=card_subtitle(ctx, row),
             kind=row["kind"],
             title_font=self.title_font(ctx),
@@ -365,25 +376,39 @@ class ItemScreen(InnerScreen):
         linked.sort(key=lambda w: PICTURE_KINDS.index(w.kind))  # stable: display order within
         return (linked[0], linked[0]) if linked else (None, None)
 
+    def _columns(self, kind: str, works: list[Work]) -> int:
+        """Tiles per row: sayings are long lines, so fewer and wider; and no more
+        than leave every title whole (long English names take a row of their own)."""
+        ctx = self.ctx
+        if self.landscape():
+            columns = 2 if kind == "aphorism" else 3
+        else:
+            columns = 1 if kind == "aphorism" else 2
+        fm = QFontMetrics(LinkTile.title_font(ctx))
+        widest = max(fm.horizontalAdvance(LinkTile.title(ctx, w)) for w in works)
+        width, gap = self._width(), ctx.m.gutter
+        while columns > 1 and widest > LinkTile.text_width(
+            ctx, (width - (columns - 1) * gap) / columns
+        ):
+            columns -= 1
+        return columns
+
     def _links(self, v: QVBoxLayout) -> None:
         ctx, m = self.ctx, self.ctx.m
         linked = ctx.library.linked(self.row)
         if not linked:
             return
         for kind in GROUPS:
-            # Sayings are long lines: fewer, wider tiles.
-            columns = (
-                (2 if kind == "aphorism" else 3) if self.landscape() else 1 + (kind != "aphorism")
-            )
-            works = [w for w in linked if w.kind == kind]
+            works = [w for w in linked if w.kind == kind][:MAX_PER_GROUP]
             if not works:
                 continue
+            columns = self._columns(kind, works)
             heading = self._label(ctx.tr(kind), m.section(ctx.lang))
             heading.setContentsMargins(0, m.gutter, 0, 0)
             v.addWidget(heading)
             grid = QGridLayout()
             grid.setSpacing(m.gutter)
-            for i, work in enumerate(works[:MAX_PER_GROUP]):
+            for i, work in enumerate(works):
                 tile = LinkTile(ctx, work)
                 tile.clicked.connect(lambda w=work: self.open(w))
                 grid.addWidget(tile, i // columns, i % columns)
@@ -391,8 +416,9 @@ class ItemScreen(InnerScreen):
             for c in range(columns):
                 grid.setColumnStretch(c, 1)
             v.addLayout(grid)
-            if len(works) > MAX_PER_GROUP:
-                more = ctx.trn("more_lines", len(works) - MAX_PER_GROUP)
+            hidden = sum(w.kind == kind for w in linked) - len(works)
+            if hidden > 0:
+                more = ctx.trn("more_lines", hidden)
                 v.addWidget(self._label(more, m.caption(ctx.lang), theme.INK_SOFT.name()))
 
     @staticmethod

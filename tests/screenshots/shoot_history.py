@@ -1,4 +1,5 @@
-"""Screenshots of every history screen, both languages (and one in large text).
+"""Screenshots of every history screen, both languages (and one in large text);
+a person's and a topic's page also scrolled down to their linked tiles.
 
     xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python tests/screenshots/shoot_history.py \
         --data-dir DIR --out screenshots/landscape
@@ -26,6 +27,12 @@ def main() -> None:
     window, shot = kiosk.window, kiosk.shot
     library = window.ctx.library
 
+    def scrolled_to_links(name: str) -> None:
+        bar = window.screens["item"].scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        shot(name)
+        bar.setValue(0)
+
     def first(kind: str, key: str | None = None) -> str:
         rows = library.rows([kind])
         return key if key in {r["key"] for r in rows} else rows[0]["key"]
@@ -44,6 +51,7 @@ def main() -> None:
             window.back()
         window.go("item", key=first("person", "bao-zheng"))
         shot(f"person-{lang}")
+        scrolled_to_links(f"person-links-{lang}")
         window.go("item", key=first("place", "place-baogong-park"))
         shot(f"place-{lang}")
         window.go("item", key=first("event", "event-yang-zhen-refuses-gold"))
@@ -52,6 +60,7 @@ def main() -> None:
         shot(f"aphorism-{lang}")
         window.go("item", key=first("topic", "topic-family-tradition"))
         shot(f"topic-{lang}")
+        scrolled_to_links(f"topic-links-{lang}")
         window.go("map")
         shot(f"map-{lang}")
         window.go("map", key=first("place", "place-baogong-park"))
