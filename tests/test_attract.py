@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np
 import pytest
+from catalogues import Nav
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsEffect, QWidget
@@ -79,22 +80,6 @@ SHEET_COLUMNS = [
     "source_zh",
     "sort_order",
 ]
-
-
-class Nav:
-    """Records what a screen asked the window to do."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, str | None, dict[str, Any]]] = []
-
-    def go(self, screen: str, **args: Any) -> None:
-        self.calls.append(("go", screen, args))
-
-    def back(self) -> None:
-        self.calls.append(("back", None, {}))
-
-    def home(self) -> None:
-        self.calls.append(("home", None, {}))
 
 
 def write_sheet(folder: Path, rows: list[dict[str, Any]], name: str = "works.csv") -> Path:
@@ -211,6 +196,13 @@ def content(root: Path, media: dict[str, Path], rows: list[tuple]) -> Path:
     return root
 
 
+def imported(tmp_path: Path, media: dict[str, Path], rows: list[tuple]) -> Paths:
+    """A data folder with ``rows`` (see ``content``) imported from a USB-like folder."""
+    paths = Paths(tmp_path / "data")
+    import_into(paths, content(tmp_path / "usb", media, rows))
+    return paths
+
+
 @pytest.fixture
 def engine() -> VlcEngine:
     eng = VlcEngine(default_options())
@@ -309,18 +301,14 @@ def test_aphorism_card_citation_and_english(qtbot) -> None:
 
 
 def test_loop_cycles_pictures_and_records_completed_plays(qtbot, tmp_path, media) -> None:
-    paths = Paths(tmp_path / "data")
-    import_into(
-        paths,
-        content(
-            tmp_path / "usb",
-            media,
-            [
-                ("p1", "poster", "p1", "海报一"),
-                ("p2", "poster", "p2", "海报二"),
-                ("a1", "aphorism", None, "天知，神知，我知，子知。"),
-            ],
-        ),
+    paths = imported(
+        tmp_path,
+        media,
+        [
+            ("p1", "poster", "p1", "海报一"),
+            ("p2", "poster", "p2", "海报二"),
+            ("a1", "aphorism", None, "天知，神知，我知，子知。"),
+        ],
     )
     loop = Loop(qtbot, paths, films=None)
     t0 = time.monotonic()
@@ -343,8 +331,7 @@ def test_loop_cycles_pictures_and_records_completed_plays(qtbot, tmp_path, media
 
 
 def test_caption_and_hint(qtbot, tmp_path, media) -> None:
-    paths = Paths(tmp_path / "data")
-    import_into(paths, content(tmp_path / "usb", media, [("p1", "poster", "p1", "四知")]))
+    paths = imported(tmp_path, media, [("p1", "poster", "p1", "四知")])
     loop = Loop(qtbot, paths, films=None, attract={"poster_s": 5.0})
     loop.screen.enter()
     band = loop.screen.band
@@ -362,17 +349,13 @@ def test_caption_and_hint(qtbot, tmp_path, media) -> None:
 
 
 def test_handscroll_pans_for_its_pan_time(qtbot, tmp_path, media) -> None:
-    paths = Paths(tmp_path / "data")
-    import_into(
-        paths,
-        content(
-            tmp_path / "usb",
-            media,
-            [
-                ("scroll", "calligraphy", "scroll", "手卷"),
-                ("p1", "poster", "p1", "海报"),
-            ],
-        ),
+    paths = imported(
+        tmp_path,
+        media,
+        [
+            ("scroll", "calligraphy", "scroll", "手卷"),
+            ("p1", "poster", "p1", "海报"),
+        ],
     )
     loop = Loop(
         qtbot,
@@ -398,17 +381,13 @@ def test_handscroll_pans_for_its_pan_time(qtbot, tmp_path, media) -> None:
 
 
 def test_catalogue_change_is_picked_up_at_the_next_item(qtbot, tmp_path, media) -> None:
-    paths = Paths(tmp_path / "data")
-    import_into(
-        paths,
-        content(
-            tmp_path / "usb",
-            media,
-            [
-                ("p1", "poster", "p1", "海报一"),
-                ("p2", "poster", "p2", "海报二"),
-            ],
-        ),
+    paths = imported(
+        tmp_path,
+        media,
+        [
+            ("p1", "poster", "p1", "海报一"),
+            ("p2", "poster", "p2", "海报二"),
+        ],
     )
     loop = Loop(qtbot, paths, films=None)
     loop.screen.enter()
@@ -425,18 +404,14 @@ def test_catalogue_change_is_picked_up_at_the_next_item(qtbot, tmp_path, media) 
 def test_broken_pictures_are_skipped_and_all_broken_shows_the_placeholder(
     qtbot, tmp_path, media
 ) -> None:
-    paths = Paths(tmp_path / "data")
-    import_into(
-        paths,
-        content(
-            tmp_path / "usb",
-            media,
-            [
-                ("gone", "poster", "p1", "丢失"),
-                ("bad", "poster", "p2", "损坏"),
-                ("ok", "poster", "p3", "完好"),
-            ],
-        ),
+    paths = imported(
+        tmp_path,
+        media,
+        [
+            ("gone", "poster", "p1", "丢失"),
+            ("bad", "poster", "p2", "损坏"),
+            ("ok", "poster", "p3", "完好"),
+        ],
     )
     loop = Loop(qtbot, paths, films=None)
     works = {w.key: w for w in loop.library.works(["poster"])}
@@ -476,18 +451,14 @@ def test_empty_catalogue_shows_the_placeholder(qtbot, tmp_path) -> None:
 
 
 def test_without_vlc_films_are_left_out_and_the_reason_shown(qtbot, tmp_path, media) -> None:
-    paths = Paths(tmp_path / "data")
-    import_into(
-        paths,
-        content(
-            tmp_path / "usb",
-            media,
-            [
-                ("p1", "poster", "p1", "海报一"),
-                ("f1", "film", "f1", "影片"),
-                ("p2", "poster", "p2", "海报二"),
-            ],
-        ),
+    paths = imported(
+        tmp_path,
+        media,
+        [
+            ("p1", "poster", "p1", "海报一"),
+            ("f1", "film", "f1", "影片"),
+            ("p2", "poster", "p2", "海报二"),
+        ],
     )
     problem = "Films cannot play: VLC (libvlc) is not installed. Install VLC 3 and restart."
     loop = Loop(qtbot, paths, films=None, problem=problem)
@@ -509,18 +480,14 @@ offscreen_raise = pytest.mark.qt_log_ignore("This plugin does not support raise"
 
 @offscreen_raise
 def test_pictures_and_films_alternate_gaplessly(qtbot, tmp_path, media, engine) -> None:
-    paths = Paths(tmp_path / "data")
-    import_into(
-        paths,
-        content(
-            tmp_path / "usb",
-            media,
-            [
-                ("f1", "film", "f1", "影片一"),
-                ("f2", "film", "f2", "影片二"),
-                ("p1", "poster", "p1", "海报一"),
-            ],
-        ),
+    paths = imported(
+        tmp_path,
+        media,
+        [
+            ("f1", "film", "f1", "影片一"),
+            ("f2", "film", "f2", "影片二"),
+            ("p1", "poster", "p1", "海报一"),
+        ],
     )
     loop = Loop(qtbot, paths, films=engine, attract={"kinds": ("film", "poster")})
     screen = loop.screen
@@ -549,19 +516,15 @@ def test_pictures_and_films_alternate_gaplessly(qtbot, tmp_path, media, engine) 
 
 @offscreen_raise
 def test_missing_corrupt_and_truncated_films_are_skipped(qtbot, tmp_path, media, engine) -> None:
-    paths = Paths(tmp_path / "data")
-    import_into(
-        paths,
-        content(
-            tmp_path / "usb",
-            media,
-            [
-                ("missing", "film", "f1", "丢失的影片"),
-                ("corrupt", "film", "f2", "损坏的影片"),
-                ("cut", "film", "four", "截断的影片"),
-                ("p1", "poster", "p1", "海报"),
-            ],
-        ),
+    paths = imported(
+        tmp_path,
+        media,
+        [
+            ("missing", "film", "f1", "丢失的影片"),
+            ("corrupt", "film", "f2", "损坏的影片"),
+            ("cut", "film", "four", "截断的影片"),
+            ("p1", "poster", "p1", "海报"),
+        ],
     )
     loop = Loop(qtbot, paths, films=engine, attract={"kinds": ("film", "poster")})
     works = {w.key: w for w in loop.library.works(["film"])}
@@ -590,9 +553,8 @@ def test_missing_corrupt_and_truncated_films_are_skipped(qtbot, tmp_path, media,
 def test_films_cut_by_the_limit_or_never_ending_are_recorded_as_such(
     qtbot, tmp_path, media, engine, monkeypatch
 ) -> None:
-    paths = Paths(tmp_path / "data")
     rows = [("four", "film", "four", "四秒影片"), ("p1", "poster", "p1", "海报")]
-    import_into(paths, content(tmp_path / "usb", media, rows))
+    paths = imported(tmp_path, media, rows)
     # attract.film_max_s stops the 4 s film after 1 s: skipped, and why
     loop = Loop(
         qtbot, paths, films=engine, attract={"kinds": ("film", "poster"), "film_max_s": 1.0}
@@ -619,8 +581,7 @@ def test_films_cut_by_the_limit_or_never_ending_are_recorded_as_such(
 
 @offscreen_raise
 def test_audio_follows_the_settings(qtbot, tmp_path, media, engine) -> None:
-    paths = Paths(tmp_path / "data")
-    import_into(paths, content(tmp_path / "usb", media, [("p1", "poster", "p1", "海报")]))
+    paths = imported(tmp_path, media, [("p1", "poster", "p1", "海报")])
     muted = Loop(qtbot, paths, films=engine)
     muted.screen.enter()
     assert all(p.is_muted() for p in muted.screen.stage.players)

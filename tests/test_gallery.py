@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from catalogues import Nav
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QScroller
@@ -25,20 +26,6 @@ from kiosk.ui.gallery import GalleryScreen
 from kiosk.ui.images import ImageLoader
 
 CALLIGRAPHY = ["scroll", "four-knows", "big", "family"]
-
-
-class Navigator:
-    def __init__(self) -> None:
-        self.calls: list[tuple] = []
-
-    def go(self, screen: str, **args) -> None:
-        self.calls.append(("go", screen, args))
-
-    def back(self) -> None:
-        self.calls.append(("back",))
-
-    def home(self) -> None:
-        self.calls.append(("home",))
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +49,7 @@ def ctx(catalogue, gallery_data):
         Settings(),
         Visit("zh", theme.Metrics()),
         images,
-        Navigator(),
+        Nav(),
         records=Recorder(catalogue),
     )
     yield context
@@ -197,14 +184,14 @@ def test_back_closes_the_work_then_leaves(screen, ctx, qtbot):
     assert screen.index is None and screen.pages.currentWidget() is screen.grid_page
     assert ctx.nav.calls == []
     qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
-    assert ctx.nav.calls == [("back",)]
+    assert ctx.nav.calls == [("back", None, {})]
 
 
 def test_a_work_opened_directly_goes_back_where_the_visitor_came_from(screen, ctx):
     screen.enter(kind="calligraphy", key="big")
     assert screen.index == 2 and screen.direct
     screen.go_back()
-    assert ctx.nav.calls == [("back",)]
+    assert ctx.nav.calls == [("back", None, {})]
     screen.enter(kind="calligraphy")  # back again later: the grid
     assert screen.index is None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from catalogues import Nav
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
@@ -27,22 +28,6 @@ LEFT = Qt.MouseButton.LeftButton
 @pytest.fixture(scope="module")
 def stored() -> str:
     return hash_pin(RIGHT)
-
-
-class Nav:
-    """Records where the screens asked to go."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[Any, ...]] = []
-
-    def go(self, screen: str, **args: Any) -> None:
-        self.calls.append(("go", screen))
-
-    def back(self) -> None:
-        self.calls.append(("back",))
-
-    def home(self) -> None:
-        self.calls.append(("home",))
 
 
 class FakeClock:
@@ -147,7 +132,7 @@ def test_at_most_eight_digits(qtbot, pad) -> None:
 
 def test_right_pin_opens_the_panel(qtbot, pad, nav) -> None:
     type_pin(qtbot, pad, RIGHT)
-    assert nav.calls == [("go", "operator")]
+    assert nav.calls == [("go", "operator", {})]
     assert pad.typed_count() == 0
 
 
@@ -166,7 +151,7 @@ def test_wrong_pin_shows_a_red_line_and_stays(qtbot, pad, nav) -> None:
 def test_wrong_then_right(qtbot, pad, nav) -> None:
     type_pin(qtbot, pad, "0000")
     type_pin(qtbot, pad, RIGHT)
-    assert nav.calls == [("go", "operator")]
+    assert nav.calls == [("go", "operator", {})]
 
 
 def test_five_wrong_lock_the_pad_then_it_opens_again(qtbot, pad, nav, clock) -> None:
@@ -189,7 +174,7 @@ def test_five_wrong_lock_the_pad_then_it_opens_again(qtbot, pad, nav, clock) -> 
     assert pad.state == "hint"
     assert pad.keys["1"].isEnabled()
     type_pin(qtbot, pad, RIGHT)
-    assert nav.calls == [("go", "operator")]
+    assert nav.calls == [("go", "operator", {})]
 
 
 def test_lockout_survives_leaving_the_pad(qtbot, pad, clock) -> None:
@@ -234,7 +219,7 @@ def test_pin_removed_while_typing(qtbot, ctx, guard, nav, stored) -> None:
 
 def test_back_key(qtbot, pad, nav) -> None:
     click(qtbot, pad.back_button)
-    assert nav.calls == [("back",)]
+    assert nav.calls == [("back", None, {})]
 
 
 def test_pad_in_english(qtbot, pad, ctx) -> None:
@@ -249,7 +234,7 @@ def test_keyboard_digits(qtbot, pad, nav) -> None:
     for d in RIGHT:
         qtbot.keyClick(pad, d)
     qtbot.keyClick(pad, Qt.Key.Key_Return)
-    assert nav.calls == [("go", "operator")]
+    assert nav.calls == [("go", "operator", {})]
     no_popups(pad)
 
 
@@ -376,7 +361,7 @@ def test_leaving_cancels_a_pending_exit(qtbot, panel, panel_calls) -> None:
 
 def test_back_goes_home_not_to_the_pad(qtbot, panel, nav) -> None:
     click(qtbot, panel.back_button)
-    assert nav.calls == [("home",)]
+    assert nav.calls == [("home", None, {})]
 
 
 def test_panel_in_english_and_portrait(qtbot, panel, ctx) -> None:

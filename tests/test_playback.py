@@ -35,6 +35,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from xinput import xtest_click
+
 from kiosk.playback import (
     DEFAULT_OPTIONS,
     MMAP_THRESHOLD,
@@ -720,42 +722,6 @@ def _poster_pixmap() -> QPixmap:
     return pm
 
 
-def _xtest_click(x: int, y: int) -> bool:
-    import ctypes
-
-    try:
-        x11 = ctypes.CDLL("libX11.so.6")
-        xtst = ctypes.CDLL("libXtst.so.6")
-    except OSError:
-        return False
-    x11.XOpenDisplay.restype = ctypes.c_void_p
-    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
-    x11.XFlush.argtypes = [ctypes.c_void_p]
-    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
-    xtst.XTestFakeMotionEvent.argtypes = [
-        ctypes.c_void_p,
-        ctypes.c_int,
-        ctypes.c_int,
-        ctypes.c_int,
-        ctypes.c_ulong,
-    ]
-    xtst.XTestFakeButtonEvent.argtypes = [
-        ctypes.c_void_p,
-        ctypes.c_uint,
-        ctypes.c_int,
-        ctypes.c_ulong,
-    ]
-    dpy = x11.XOpenDisplay(None)
-    if not dpy:
-        return False
-    xtst.XTestFakeMotionEvent(dpy, -1, x, y, 0)
-    xtst.XTestFakeButtonEvent(dpy, 1, 1, 0)
-    xtst.XTestFakeButtonEvent(dpy, 1, 0, 0)
-    x11.XFlush(dpy)
-    x11.XCloseDisplay(dpy)
-    return True
-
-
 def harness(outdir: Path) -> None:
     """Poster → film 1 → film 2 → film 3 → film 4 on a FilmStage in a 1280×720 window."""
     app = QApplication.instance() or QApplication([])
@@ -848,7 +814,7 @@ def harness(outdir: Path) -> None:
         current.failed.connect(on_failed, Qt.ConnectionType.SingleShotConnection)
         QTimer.singleShot(0, lambda: prepare(state["film"] + 1))
         if state["film"] == 1:
-            QTimer.singleShot(800, lambda: _xtest_click(W // 2, H // 2))
+            QTimer.singleShot(800, lambda: xtest_click(W // 2, H // 2))
             QTimer.singleShot(400, lambda: shoot("film2"))
         if state["film"] == 2:
             QTimer.singleShot(700, lambda: shoot("film3-subtitles"))

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from xinput import xtest_click
+
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.library import Library
@@ -84,43 +86,6 @@ def filled_copy(data_dir: Path, n: int) -> Path:
         report = Importer(catalogue, MediaStore.at(paths)).run([src])
         assert not report.rejected, report.rejected
     return paths.data_dir
-
-
-def xtest_click(x: int, y: int) -> bool:
-    """A real click through the X server (as a touch panel's would arrive), or False."""
-    import ctypes
-
-    try:
-        x11 = ctypes.CDLL("libX11.so.6")
-        xtst = ctypes.CDLL("libXtst.so.6")
-    except OSError:
-        return False
-    x11.XOpenDisplay.restype = ctypes.c_void_p
-    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
-    x11.XFlush.argtypes = [ctypes.c_void_p]
-    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
-    xtst.XTestFakeMotionEvent.argtypes = [
-        ctypes.c_void_p,
-        ctypes.c_int,
-        ctypes.c_int,
-        ctypes.c_int,
-        ctypes.c_ulong,
-    ]
-    xtst.XTestFakeButtonEvent.argtypes = [
-        ctypes.c_void_p,
-        ctypes.c_uint,
-        ctypes.c_int,
-        ctypes.c_ulong,
-    ]
-    dpy = x11.XOpenDisplay(None)
-    if not dpy:
-        return False
-    xtst.XTestFakeMotionEvent(dpy, -1, x, y, 0)
-    xtst.XTestFakeButtonEvent(dpy, 1, 1, 0)
-    xtst.XTestFakeButtonEvent(dpy, 1, 0, 0)
-    x11.XFlush(dpy)
-    x11.XCloseDisplay(dpy)
-    return True
 
 
 def first_cue_middle(srt: Path, after: float = 4.0) -> float:
