@@ -152,6 +152,15 @@ class PressableMixin:
         if self.pressed_down:
             painter.fillPath(path, QColor(0, 0, 0, 16))
 
+    def _outline(self, radius: float) -> tuple[QPainter, QRectF, QPainterPath]:
+        """For ``paintEvent``: an antialiased painter, the rect inset 1 px, its rounded outline."""
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        path = QPainterPath()
+        path.addRoundedRect(r, radius, radius)
+        return p, r, path
+
 
 class Button(PressableMixin, QWidget):
     """A large, calm text button with an optional line icon drawn in code."""
@@ -187,11 +196,7 @@ class Button(PressableMixin, QWidget):
 
     def paintEvent(self, event) -> None:
         m = self.ctx.m
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        path = QPainterPath()
-        path.addRoundedRect(r, m.radius, m.radius)
+        p, r, path = self._outline(m.radius)
         p.fillPath(path, theme.SEAL if self.accent else theme.PAPER_DEEP)
         self._press_overlay(p, path)
         fg = theme.PAPER if self.accent else theme.INK

@@ -271,11 +271,7 @@ class NavButton(Button):
 
     def paintEvent(self, event) -> None:
         m = self.ctx.m
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        path = QPainterPath()
-        path.addRoundedRect(r, m.radius, m.radius)
+        p, r, path = self._outline(m.radius)
         p.fillPath(path, theme.PAPER_DEEP)
         self._press_overlay(p, path)
         color = theme.INK if self.isEnabled() else theme.INK_SOFT.lighter(150)

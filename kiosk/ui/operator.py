@@ -84,11 +84,7 @@ class PadKey(PressableMixin, QWidget):
 
     def paintEvent(self, event) -> None:
         m = self.ctx.m
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        path = QPainterPath()
-        path.addRoundedRect(r, m.radius, m.radius)
+        p, r, path = self._outline(m.radius)
         enabled = self.isEnabled()
         strong = self.role == "ok" and enabled
         p.fillPath(path, theme.INK if strong else theme.PAPER_DEEP)
