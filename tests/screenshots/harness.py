@@ -5,6 +5,7 @@ Run the scripts under Xvfb at the size to shoot (1920x1080x24 or 1080x1920x24).
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,17 @@ from kiosk.ui.base import Context, Visit
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.images import ImageLoader
 from kiosk.ui.window import KioskWindow
+
+
+def arguments(doc: str | None, *, data_dir: bool = True) -> argparse.ArgumentParser:
+    """A script's command line: ``--out`` (and ``--data-dir``), described by ``doc``."""
+    parser = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    if data_dir:
+        parser.add_argument("--data-dir", required=True, help="a folder holding catalogue.sqlite")
+    parser.add_argument("--out", required=True, help="the folder the PNG files go to")
+    return parser
 
 
 def settle(ms: int = 300) -> None:

@@ -11,7 +11,6 @@ folder and imports N more (synthetic) films, to see a fuller grid.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import re
 import shutil
@@ -20,7 +19,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -40,6 +38,8 @@ from kiosk.ui.films import FilmLibraryScreen, FilmPlayerScreen
 from kiosk.ui.images import ImageLoader
 from kiosk.ui.window import KioskWindow
 
+from harness import arguments, settle
+
 FILLER_TITLES = [
     ("警钟长鸣", "The Alarm Bell Rings On"),
     ("初心如磐", "A Resolve as Firm as Rock"),
@@ -48,12 +48,6 @@ FILLER_TITLES = [
     ("两袖清风", "Nothing in the Sleeves but the Breeze"),
     ("廉洁从政的历史回望：从包拯到海瑞", "Integrity in Office, from Bao Zheng to Hai Rui"),
 ]
-
-
-def settle(ms: int = 400) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def wait_for(condition, timeout_s: float = 15.0) -> None:
@@ -105,9 +99,7 @@ def _seconds(stamp: str) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--data-dir", required=True)
-    parser.add_argument("--out", required=True)
+    parser = arguments(__doc__)
     parser.add_argument("--fill", type=int, default=0)
     args = parser.parse_args()
     out = Path(args.out)
@@ -115,7 +107,6 @@ def main() -> None:
     app = QApplication([])
     data_dir = Path(args.data_dir)
     if args.fill:
-        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
         data_dir = filled_copy(data_dir, args.fill)
     paths = Paths(data_dir)
     catalogue = Catalogue.open(paths.catalogue, create=False)

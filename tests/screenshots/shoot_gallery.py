@@ -11,20 +11,17 @@ Prints each PNG's path and the paint times of the zoom view while zooming.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 
 from PySide6.QtCore import QPointF
 
 from kiosk.ui.gallery import GalleryScreen
 
-from harness import open_kiosk
+from harness import arguments, open_kiosk
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--data-dir", required=True)
-    parser.add_argument("--out", required=True)
+    parser = arguments(__doc__)
     args = parser.parse_args()
     kiosk = open_kiosk(args.data_dir, args.out, {"gallery": GalleryScreen})
     window, shot = kiosk.window, kiosk.shot

@@ -10,17 +10,13 @@ DIR holds a catalogue (e.g. the demo one: ~/.local/share/qingfeng-kiosk/demo).
 
 from __future__ import annotations
 
-import argparse
-
 from kiosk.app import screen_factories
 
-from harness import open_kiosk
+from harness import arguments, open_kiosk
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--data-dir", required=True)
-    parser.add_argument("--out", required=True)
+    parser = arguments(__doc__)
     args = parser.parse_args()
     screens = {k: v for k, v in screen_factories({}).items() if k not in ("attract", "home")}
     kiosk = open_kiosk(args.data_dir, args.out, screens)

@@ -9,18 +9,14 @@ DIR holds a catalogue (e.g. the demo one: ~/.local/share/qingfeng-kiosk/demo).
 
 from __future__ import annotations
 
-import argparse
-
 from kiosk.ui.detail import ItemScreen
 from kiosk.ui.lists import AphorismScreen
 
-from harness import open_kiosk
+from harness import arguments, open_kiosk
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--data-dir", required=True)
-    parser.add_argument("--out", required=True)
+    parser = arguments(__doc__)
     args = parser.parse_args()
     kiosk = open_kiosk(args.data_dir, args.out, {"aphorisms": AphorismScreen, "item": ItemScreen})
     window, shot = kiosk.window, kiosk.shot

@@ -9,11 +9,9 @@ A small catalogue and a PIN (1234) are made in a temporary data directory.
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.catalog import Catalogue
@@ -28,13 +26,9 @@ from kiosk.ui.images import ImageLoader
 from kiosk.ui.operator import OperatorScreen, PinScreen
 from kiosk.ui.window import KioskWindow
 
+from harness import arguments, settle
+
 PIN = "1234"
-
-
-def settle(ms: int = 300) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def seed(catalogue: Catalogue) -> None:
@@ -49,8 +43,7 @@ def seed(catalogue: Catalogue) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", required=True)
+    parser = arguments(__doc__, data_dir=False)
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

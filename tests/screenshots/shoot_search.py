@@ -10,7 +10,6 @@ Prints each PNG's path and how long each search took.
 
 from __future__ import annotations
 
-import argparse
 import time
 
 from PySide6.QtCore import Qt
@@ -18,13 +17,11 @@ from PySide6.QtTest import QTest
 
 from kiosk.ui.search import SearchScreen
 
-from harness import open_kiosk
+from harness import arguments, open_kiosk
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--data-dir", required=True)
-    parser.add_argument("--out", required=True)
+    parser = arguments(__doc__)
     args = parser.parse_args()
     kiosk = open_kiosk(args.data_dir, args.out, {"search": SearchScreen})
     window, shot = kiosk.window, kiosk.shot
