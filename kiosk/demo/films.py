@@ -138,6 +138,22 @@ def _night(size, seed) -> Image.Image:
     return img
 
 
+def _credits(card: Image.Image, source: str, ink, soft) -> Image.Image:
+    """The closing card: the demo film's name, and beneath it where its text comes from."""
+    w, h = card.size
+    k = _k(card.size)
+    d = ImageDraw.Draw(card)
+    d.text(
+        (w / 2, h * 0.47),
+        "清风展陈 · 演示影片",
+        font=font("serif", int(34 * k)),
+        fill=ink,
+        anchor="ms",
+    )
+    d.text((w / 2, h * 0.55), source, font=font("serif", int(22 * k)), fill=soft, anchor="ms")
+    return card
+
+
 def vertical_quote(
     img: Image.Image, cols: list[str], size_px: int, color, right: float, top: float
 ) -> float:
@@ -349,21 +365,11 @@ def film_si_zhi(size: tuple[int, int], seed: int = 7) -> tuple[list[Shot], float
     )
 
     # credits
-    cr = _night(size, seed + 14)
-    d = ImageDraw.Draw(cr)
-    d.text(
-        (w / 2, h * 0.47),
-        "清风展陈 · 演示影片",
-        font=font("serif", int(34 * k)),
-        fill=PAPER,
-        anchor="ms",
-    )
-    d.text(
-        (w / 2, h * 0.55),
+    cr = _credits(
+        _night(size, seed + 14),
         "据《后汉书·杨震列传》 · Qingfeng Kiosk demo film",
-        font=font("serif", int(22 * k)),
-        fill=mix(PAPER, INK_SOFT, 0.4),
-        anchor="ms",
+        PAPER,
+        mix(PAPER, INK_SOFT, 0.4),
     )
     add(4.5, background=cr)
     return shots, t + FADE
@@ -464,21 +470,8 @@ def film_ai_lian(size: tuple[int, int], seed: int = 8) -> tuple[list[Shot], floa
         t0 = 1.2 + i * per
         body.timed.append((t0, t0 + per, ov))
         body.captions.append(Caption(t0, t0 + per - 0.25, zh))
-    end = _paper(size, seed + 5)
-    d = ImageDraw.Draw(end)
-    d.text(
-        (w / 2, h * 0.47),
-        "清风展陈 · 演示影片",
-        font=font("serif", int(34 * k)),
-        fill=INK,
-        anchor="ms",
-    )
-    d.text(
-        (w / 2, h * 0.55),
-        "周敦颐《爱莲说》全文 · Qingfeng Kiosk demo film",
-        font=font("serif", int(22 * k)),
-        fill=INK_SOFT,
-        anchor="ms",
+    end = _credits(
+        _paper(size, seed + 5), "周敦颐《爱莲说》全文 · Qingfeng Kiosk demo film", INK, INK_SOFT
     )
     shots.append(Shot(body.end - FADE, 4.0, end))
     return shots, shots[-1].end
