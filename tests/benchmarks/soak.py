@@ -113,6 +113,10 @@ def report(paths: Paths, after_id: int) -> None:
         )
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -138,6 +142,7 @@ def main() -> None:
         samples: list[tuple[float, float]] = []
         time.sleep(min(args.sample_s, 5.0))  # started, not just forked
         try:
+            signal.signal(signal.SIGTERM, _interrupt)  # stopped early: still report
             while (elapsed := time.monotonic() - start) < args.minutes * 60:
                 if proc.poll() is not None:
                     break
@@ -146,6 +151,8 @@ def main() -> None:
                 print(f"  {elapsed / 60:5.1f} min  {rss:6.1f} MB  load {os.getloadavg()[0]:.2f}")
                 sys.stdout.flush()
                 time.sleep(min(args.sample_s, max(0.1, args.minutes * 60 - elapsed)))
+        except KeyboardInterrupt:
+            print("soak: stopped early")
         finally:
             if proc.poll() is None:
                 proc.send_signal(signal.SIGTERM)
