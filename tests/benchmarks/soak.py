@@ -10,7 +10,9 @@ stops the kiosk as a supervisor would (SIGTERM) and prints what the records
 say: showings per kind and outcome, every failure with its reason, each film's
 recorded seconds against its length, the longest time between one showing's
 end and the next one's start, and memory from the first sample after warm-up
-to the last. Prints numbers; judges nothing (read them against the README).
+to the last, and its median per 10 minutes (the picture cache and libvlc fill
+over the first cycle through the playlist; flat after that is what to look
+for). Prints numbers; judges nothing (read them against the README).
 """
 
 from __future__ import annotations
@@ -172,6 +174,14 @@ def main() -> None:
                 f"memory after warm-up {warm[0]:.1f} MB, at the end {warm[-1]:.1f} MB "
                 f"({warm[-1] - warm[0]:+.1f} MB), highest {max(warm):.1f} MB"
             )
+        if samples:
+            window = 600.0  # caches fill over the first cycle: read the trend after it
+            medians = [
+                statistics.median(rss for t, rss in samples if lo <= t < lo + window)
+                for lo in range(0, int(samples[-1][0]) + 1, int(window))
+                if any(lo <= t < lo + window for t, _ in samples)
+            ]
+            print("memory, median per 10 min: " + ", ".join(f"{m:.1f}" for m in medians) + " MB")
         report(paths, before)
 
 
