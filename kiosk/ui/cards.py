@@ -72,7 +72,7 @@ def paint_card(p: QPainter, m: theme.Metrics, rect: QRectF, card: Card, pad: int
     else:
         draw_glyph(p, m, pic, card.kind)
     x = pic.right() + m.px(28)
-    width = rect.right() - m.px(28) - x
+    width = text_width(m, rect.width(), rect.height(), pad)
     tm, cm = QFontMetrics(card.title_font), QFontMetrics(card.caption_font)
     gap = m.px(6)
     block = tm.height() + gap + cm.height()
@@ -93,6 +93,12 @@ def paint_card(p: QPainter, m: theme.Metrics, rect: QRectF, card: Card, pad: int
         cm.elidedText(card.subtitle, Qt.TextElideMode.ElideRight, int(width)),
     )
     p.restore()
+
+
+def text_width(m: theme.Metrics, width: float, height: float, pad: int) -> float:
+    """Room for a card's text beside its square picture (see ``paint_card``)."""
+    side = height - 2 * pad
+    return width - pad - side - 2 * m.px(28)
 
 
 def picture_side(m: theme.Metrics, rect_height: float, pad: int) -> int:

@@ -27,6 +27,7 @@ from kiosk.catalog.library import Work
 from kiosk.ui import theme
 from kiosk.ui.base import Button, Context, InnerScreen, PressableMixin
 from kiosk.ui.cards import PRESSED, Card, destination, paint_card, picture_side
+from kiosk.ui.cards import text_width as card_text_width
 from kiosk.ui.lists import meta_line, source_line
 from kiosk.ui.scrolling import kinetic_area
 from kiosk.ui.strings import field
@@ -89,9 +90,7 @@ class LinkTile(PressableMixin, QWidget):
     @staticmethod
     def text_width(ctx: Context, tile_width: float) -> float:
         """Room for the title in a tile this wide (beside its square picture)."""
-        pad = LinkTile.pad(ctx)
-        side = LinkTile.tile_height(ctx) - 2 * pad
-        return tile_width - pad - side - 2 * ctx.m.px(28)
+        return card_text_width(ctx.m, tile_width, LinkTile.tile_height(ctx), LinkTile.pad(ctx))
 
     @staticmethod
     def title(ctx: Context, work: Work) -> str:
@@ -399,7 +398,8 @@ class ItemScreen(InnerScreen):
         if not linked:
             return
         for kind in GROUPS:
-            works = [w for w in linked if w.kind == kind][:MAX_PER_GROUP]
+            of_kind = [w for w in linked if w.kind == kind]
+            works = of_kind[:MAX_PER_GROUP]
             if not works:
                 continue
             columns = self._columns(kind, works)
@@ -416,7 +416,7 @@ class ItemScreen(InnerScreen):
             for c in range(columns):
                 grid.setColumnStretch(c, 1)
             v.addLayout(grid)
-            hidden = sum(w.kind == kind for w in linked) - len(works)
+            hidden = len(of_kind) - len(works)
             if hidden > 0:
                 more = ctx.trn("more_lines", hidden)
                 v.addWidget(self._label(more, m.caption(ctx.lang), theme.INK_SOFT.name()))

@@ -31,18 +31,12 @@ from collections import Counter, defaultdict
 from datetime import datetime
 from pathlib import Path
 
+from bench_kiosk import rss_mb
+
 from kiosk.catalog import Catalogue
 from kiosk.paths import Paths
 
 WARM_UP_S = 120.0
-
-
-def rss_mb(pid: int) -> float:
-    with open(f"/proc/{pid}/status", encoding="ascii") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def copy_data(source: Path, into: Path) -> Paths:
