@@ -42,17 +42,17 @@ class RunOptions:
 
 def screen_factories(operator: dict[str, Any]):
     """Every screen by name; the operator screens get their dependencies passed in."""
-    from kiosk.ui.attract import AttractScreen
-    from kiosk.ui.detail import ItemScreen
-    from kiosk.ui.films import FilmLibraryScreen, FilmPlayerScreen
-    from kiosk.ui.gallery import GalleryScreen
-    from kiosk.ui.history import HistoryScreen
+    from kiosk.ui.attract.screen import AttractScreen
+    from kiosk.ui.films.screens import FilmLibraryScreen, FilmPlayerScreen
+    from kiosk.ui.gallery.screen import GalleryScreen
+    from kiosk.ui.history.detail import ItemScreen
+    from kiosk.ui.history.hub import HistoryScreen
+    from kiosk.ui.history.lists import AphorismScreen, KindListScreen
+    from kiosk.ui.history.map import MapScreen
+    from kiosk.ui.history.timeline import TimelineScreen
     from kiosk.ui.home import HomeScreen
-    from kiosk.ui.lists import AphorismScreen, KindListScreen
-    from kiosk.ui.map import MapScreen
-    from kiosk.ui.operator import OperatorScreen, PinScreen
-    from kiosk.ui.search import SearchScreen
-    from kiosk.ui.timeline import TimelineScreen
+    from kiosk.ui.operator.screens import OperatorScreen, PinScreen
+    from kiosk.ui.search.screen import SearchScreen
 
     return {
         "attract": AttractScreen,
@@ -141,9 +141,9 @@ def build(
     from PySide6.QtWidgets import QApplication
 
     from kiosk.records import Recorder
-    from kiosk.ui import theme
-    from kiosk.ui.base import Context, Visit
-    from kiosk.ui.images import ImageLoader
+    from kiosk.ui.screen import Context, Visit
+    from kiosk.ui.widgets import theme
+    from kiosk.ui.widgets.images import ImageLoader
     from kiosk.ui.window import KioskWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

@@ -30,12 +30,12 @@ from kiosk.paths import Paths
 from kiosk.playback import PlayerState, VlcEngine, default_options
 from kiosk.records import Recorder
 from kiosk.settings import Settings
-from kiosk.ui import films as films_ui
-from kiosk.ui import theme
-from kiosk.ui.base import Context, Visit
-from kiosk.ui.films import FilmLibraryScreen, FilmPlayerScreen, clock, duration_text
-from kiosk.ui.images import ImageLoader
-from kiosk.ui.strings import tr
+from kiosk.strings import tr
+from kiosk.ui.films import screens as films_ui
+from kiosk.ui.films.screens import FilmLibraryScreen, FilmPlayerScreen, clock, duration_text
+from kiosk.ui.screen import Context, Visit
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.images import ImageLoader
 
 from factories import make_srt, make_video, truncate
 

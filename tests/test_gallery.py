@@ -20,10 +20,10 @@ from kiosk.catalog.files import MediaStore
 from kiosk.catalog.library import Library
 from kiosk.records import Recorder
 from kiosk.settings import Settings
-from kiosk.ui import theme
-from kiosk.ui.base import Context, Visit
-from kiosk.ui.gallery import GalleryScreen
-from kiosk.ui.images import ImageLoader
+from kiosk.ui.gallery.screen import GalleryScreen
+from kiosk.ui.screen import Context, Visit
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.images import ImageLoader
 
 CALLIGRAPHY = ["scroll", "four-knows", "big", "family"]
 

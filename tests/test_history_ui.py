@@ -18,9 +18,9 @@ from kiosk.catalog.files import MediaStore
 from kiosk.catalog.years import format_century
 from kiosk.ingest.importer import Importer
 from kiosk.settings import Settings
-from kiosk.ui.detail import ItemScreen, LinkTile
-from kiosk.ui.history import HistoryScreen
-from kiosk.ui.timeline import Entry, Era, timeline
+from kiosk.ui.history.detail import ItemScreen, LinkTile
+from kiosk.ui.history.hub import HistoryScreen
+from kiosk.ui.history.timeline import Entry, Era, timeline
 
 from factories import make_image
 

@@ -15,11 +15,11 @@ from kiosk.catalog.library import Library
 from kiosk.paths import Paths
 from kiosk.pin import PinGuard, hash_pin
 from kiosk.settings import Settings
-from kiosk.ui import theme
-from kiosk.ui.base import Context, Visit
-from kiosk.ui.images import ImageLoader
-from kiosk.ui.operator import OperatorScreen, PinScreen
-from kiosk.ui.strings import tr
+from kiosk.strings import tr
+from kiosk.ui.operator.screens import OperatorScreen, PinScreen
+from kiosk.ui.screen import Context, Visit
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.images import ImageLoader
 
 RIGHT = "2580"
 LEFT = Qt.MouseButton.LeftButton

@@ -19,11 +19,11 @@ from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.library import Library
 from kiosk.settings import Settings
-from kiosk.ui import theme
-from kiosk.ui.base import Context, Visit
-from kiosk.ui.images import ImageLoader
-from kiosk.ui.keyboard import BACKSPACE, CLEAR, SPACE, Keyboard
-from kiosk.ui.search import SearchScreen, destination
+from kiosk.ui.screen import Context, Visit
+from kiosk.ui.search.keyboard import BACKSPACE, CLEAR, SPACE, Keyboard
+from kiosk.ui.search.screen import SearchScreen, destination
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.images import ImageLoader
 
 from factories import make_image
 

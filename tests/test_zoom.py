@@ -27,7 +27,7 @@ from kiosk.catalog.library import Library, Work
 from kiosk.ingest.images import TILES_MIN_PIXELS
 from kiosk.ingest.importer import Importer
 from kiosk.paths import Paths
-from kiosk.ui.zoom import (
+from kiosk.ui.gallery.zoom import (
     FLING_TAU_S,
     PixmapCache,
     TileLoader,

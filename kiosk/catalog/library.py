@@ -16,7 +16,21 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.catalog.files import MediaStore
+from kiosk.catalog.model import KINDS
 from kiosk.catalog.store import Catalogue, SearchHit
+from kiosk.catalog.years import format_century, format_years
+
+# What the UI may use besides ``Library``: it imports nothing else from the catalogue.
+__all__ = [
+    "KINDS",
+    "Library",
+    "RegionMap",
+    "SearchHit",
+    "TileSpec",
+    "Work",
+    "format_century",
+    "format_years",
+]
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,11 @@ from PySide6.QtCore import QDateTime, QLocale, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.ui import theme
-from kiosk.ui.base import Button, Context, PressableMixin, Screen
-from kiosk.ui.strings import tr
-from kiosk.ui.text import fit_font
+from kiosk.strings import tr
+from kiosk.ui.screen import Context, Screen
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.buttons import Button, PressableMixin
+from kiosk.ui.widgets.text import fit_font
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from kiosk.idle import HoldDetector, IdleTracker
-from kiosk.ui import theme
-from kiosk.ui.base import Context, Screen
+from kiosk.ui.screen import Context, Screen
+from kiosk.ui.widgets import theme
 
 log = logging.getLogger(__name__)
 

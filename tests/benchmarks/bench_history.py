@@ -121,8 +121,8 @@ def bench_search(root: Path, rounds: int) -> None:
     from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtTest import QTest
 
-    from kiosk.ui.keyboard import CLEAR
-    from kiosk.ui.search import DEBOUNCE_MS
+    from kiosk.ui.search.keyboard import CLEAR
+    from kiosk.ui.search.screen import DEBOUNCE_MS
 
     print("1. search latency as typed on the on-screen keyboard")
     kiosk, screen = open_screen(search_catalogue(root / "search"), "search")

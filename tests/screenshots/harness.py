@@ -19,10 +19,10 @@ from kiosk.catalog.library import Library
 from kiosk.paths import Paths
 from kiosk.records import Recorder
 from kiosk.settings import Settings
-from kiosk.ui import theme
-from kiosk.ui.base import Context, Visit
 from kiosk.ui.home import HomeScreen
-from kiosk.ui.images import ImageLoader
+from kiosk.ui.screen import Context, Visit
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.images import ImageLoader
 from kiosk.ui.window import KioskWindow
 
 

@@ -164,10 +164,10 @@ def inner(args: argparse.Namespace) -> int:
     from kiosk.playlist import AttractPlaylist
     from kiosk.records import Recorder
     from kiosk.settings import Settings
-    from kiosk.ui import theme
-    from kiosk.ui.attract import AttractScreen
-    from kiosk.ui.base import Context, Visit
-    from kiosk.ui.images import ImageLoader
+    from kiosk.ui.attract.screen import AttractScreen
+    from kiosk.ui.screen import Context, Visit
+    from kiosk.ui.widgets import theme
+    from kiosk.ui.widgets.images import ImageLoader
 
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -32,10 +32,10 @@ from kiosk.paths import Paths
 from kiosk.playback import VlcEngine, default_options
 from kiosk.records import Recorder
 from kiosk.settings import Settings
-from kiosk.ui import theme
-from kiosk.ui.base import Context, Visit
-from kiosk.ui.films import FilmLibraryScreen, FilmPlayerScreen
-from kiosk.ui.images import ImageLoader
+from kiosk.ui.films.screens import FilmLibraryScreen, FilmPlayerScreen
+from kiosk.ui.screen import Context, Visit
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.images import ImageLoader
 from kiosk.ui.window import KioskWindow
 
 from harness import arguments, settle

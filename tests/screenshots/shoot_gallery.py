@@ -15,7 +15,7 @@ import statistics
 
 from PySide6.QtCore import QPointF
 
-from kiosk.ui.gallery import GalleryScreen
+from kiosk.ui.gallery.screen import GalleryScreen
 
 from harness import arguments, open_kiosk
 

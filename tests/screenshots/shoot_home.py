@@ -9,8 +9,8 @@ DIR holds a catalogue (e.g. the demo one: ~/.local/share/qingfeng-kiosk/demo).
 
 from __future__ import annotations
 
-from kiosk.ui.detail import ItemScreen
-from kiosk.ui.lists import AphorismScreen
+from kiosk.ui.history.detail import ItemScreen
+from kiosk.ui.history.lists import AphorismScreen
 
 from harness import arguments, open_kiosk
 

@@ -20,10 +20,10 @@ from kiosk.catalog.library import Library
 from kiosk.paths import Paths
 from kiosk.pin import PinGuard, load_pin_hash, save_pin
 from kiosk.settings import Settings
-from kiosk.ui import theme
-from kiosk.ui.base import Context, Visit
-from kiosk.ui.images import ImageLoader
-from kiosk.ui.operator import OperatorScreen, PinScreen
+from kiosk.ui.operator.screens import OperatorScreen, PinScreen
+from kiosk.ui.screen import Context, Visit
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.images import ImageLoader
 from kiosk.ui.window import KioskWindow
 
 from harness import arguments, settle

@@ -15,7 +15,7 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from kiosk.ui.search import SearchScreen
+from kiosk.ui.search.screen import SearchScreen
 
 from harness import arguments, open_kiosk
 

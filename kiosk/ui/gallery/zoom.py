@@ -74,7 +74,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from kiosk.catalog.library import TileSpec, Work
-from kiosk.ui import theme
+from kiosk.ui.widgets import theme
 
 log = logging.getLogger(__name__)
 

@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.catalog.years import format_century, format_years
-from kiosk.ui import theme
-from kiosk.ui.base import Button, Context, InnerScreen
-from kiosk.ui.cards import PRESSED
-from kiosk.ui.models import ITEM, ObjectListModel
-from kiosk.ui.scrolling import kinetic_area, kinetic_list, press_feedback
-from kiosk.ui.strings import field
+from kiosk.catalog.library import format_century, format_years
+from kiosk.strings import field
+from kiosk.ui.screen import Context, InnerScreen
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.buttons import Button
+from kiosk.ui.widgets.cards import PRESSED
+from kiosk.ui.widgets.models import ITEM, ObjectListModel
+from kiosk.ui.widgets.scrolling import kinetic_area, kinetic_list, press_feedback
 
 KINDS = ("person", "event")
 

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.catalog.years import format_years
-from kiosk.ui import theme
-from kiosk.ui.base import Context, InnerScreen
-from kiosk.ui.models import ITEM, ObjectListModel
-from kiosk.ui.scrolling import kinetic_list, press_feedback
-from kiosk.ui.strings import field
-from kiosk.ui.text import wrap_lines
+from kiosk.catalog.library import format_years
+from kiosk.strings import field
+from kiosk.ui.screen import Context, InnerScreen
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.models import ITEM, ObjectListModel
+from kiosk.ui.widgets.scrolling import kinetic_list, press_feedback
+from kiosk.ui.widgets.text import wrap_lines
 
 
 def _years(row: dict[str, Any], lang: str) -> str:

@@ -19,8 +19,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
-from kiosk.ui import theme
-from kiosk.ui.base import Context
+from kiosk.ui.screen import Context
+from kiosk.ui.widgets import theme
 
 SPACE = " "
 BACKSPACE = "\b"

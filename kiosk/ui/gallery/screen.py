@@ -63,15 +63,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.catalog.library import Work
-from kiosk.catalog.years import format_years
-from kiosk.ui import theme
-from kiosk.ui.base import Button, Context, InnerScreen
-from kiosk.ui.detail import LinkTile
-from kiosk.ui.scrolling import kinetic, no_overshoot
-from kiosk.ui.strings import field
-from kiosk.ui.text import paragraphs_html, wrap_lines
-from kiosk.ui.zoom import TileLoader, ZoomView
+from kiosk.catalog.library import Work, format_years
+from kiosk.strings import field
+from kiosk.ui.gallery.zoom import TileLoader, ZoomView
+from kiosk.ui.history.detail import LinkTile
+from kiosk.ui.screen import Context, InnerScreen
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.buttons import Button
+from kiosk.ui.widgets.scrolling import kinetic, no_overshoot
+from kiosk.ui.widgets.text import paragraphs_html, wrap_lines
 
 #: Title of the screen for each kind (strings.py keys).
 TITLES = {"calligraphy": "calligraphy", "poster": "posters", "photo": "photos"}

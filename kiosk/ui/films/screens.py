@@ -50,11 +50,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QScroller, QWidget
 
 from kiosk.catalog.library import Work
-from kiosk.ui import theme
-from kiosk.ui.base import Context, InnerScreen, PressableMixin, Screen
-from kiosk.ui.scrolling import kinetic_area
-from kiosk.ui.strings import field, tr
-from kiosk.ui.text import wrap_lines
+from kiosk.strings import field, tr
+from kiosk.ui.screen import Context, InnerScreen, Screen
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.buttons import PressableMixin
+from kiosk.ui.widgets.scrolling import kinetic_area
+from kiosk.ui.widgets.text import wrap_lines
 
 log = logging.getLogger(__name__)
 

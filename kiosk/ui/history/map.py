@@ -19,12 +19,13 @@ from PySide6.QtGui import QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QWidget
 
 from kiosk.catalog.library import RegionMap
-from kiosk.ui import theme
-from kiosk.ui.base import Button, Context, InnerScreen
-from kiosk.ui.lists import CardDelegate, meta_line
-from kiosk.ui.models import ITEM, ObjectListModel
-from kiosk.ui.scrolling import kinetic_list, press_feedback
-from kiosk.ui.strings import field
+from kiosk.strings import field
+from kiosk.ui.history.lists import CardDelegate, meta_line
+from kiosk.ui.screen import Context, InnerScreen
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.buttons import Button
+from kiosk.ui.widgets.models import ITEM, ObjectListModel
+from kiosk.ui.widgets.scrolling import kinetic_list, press_feedback
 
 
 @dataclass
@@ -296,7 +297,7 @@ class MapScreen(InnerScreen):
         self.selected = None
         self.list.scrollToTop()
 
-    # The side list's cards (kiosk.ui.lists.CardDelegate asks for these).
+    # The side list's cards (kiosk.ui.history.lists.CardDelegate asks for these).
     def card_text(self, row: dict[str, Any]) -> tuple[str, str]:
         lang = self.ctx.lang
         # Chinese: where it is (地区); English has no region column: its summary.

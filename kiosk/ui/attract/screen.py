@@ -91,10 +91,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from kiosk.playlist import AttractPlaylist, Slot
-from kiosk.ui import theme
-from kiosk.ui.base import Context, Screen
-from kiosk.ui.strings import field, tr
-from kiosk.ui.vertical import Aphorism, latin_serif, paint_aphorism
+from kiosk.strings import field, tr
+from kiosk.ui.screen import Context, Screen
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.vertical import Aphorism, latin_serif, paint_aphorism
 
 log = logging.getLogger(__name__)
 

@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.catalog.library import Work
-from kiosk.ui import theme
-from kiosk.ui.base import Button, Context, InnerScreen, PressableMixin
-from kiosk.ui.cards import PRESSED, Card, destination, paint_card, picture_side
-from kiosk.ui.cards import text_width as card_text_width
-from kiosk.ui.lists import meta_line, source_line
-from kiosk.ui.scrolling import kinetic_area
-from kiosk.ui.strings import field
-from kiosk.ui.text import paragraphs_html
+from kiosk.strings import field
+from kiosk.ui.history.lists import meta_line, source_line
+from kiosk.ui.screen import Context, InnerScreen
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.buttons import Button, PressableMixin
+from kiosk.ui.widgets.cards import PRESSED, Card, destination, paint_card, picture_side
+from kiosk.ui.widgets.cards import text_width as card_text_width
+from kiosk.ui.widgets.scrolling import kinetic_area
+from kiosk.ui.widgets.text import paragraphs_html
 
 # Linked items, in the order their groups appear beneath an item.
 GROUPS = (

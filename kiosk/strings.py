@@ -46,7 +46,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "volume": ("音量", "Volume"),
     "reload": ("重新载入内容", "Reload content"),
     "exit": ("退出程序", "Exit kiosk"),
-    # Operator PIN pad and panel (kiosk/ui/operator.py).
+    # Operator PIN pad and panel (kiosk/ui/operator/).
     "pin_hint": ("请输入 4–8 位数字密码", "Enter the 4–8 digit PIN"),
     "pin_tries_left": ("还可尝试 {n} 次", "{n} tries left"),
     "pin_wait": ("{n} 秒后可再试", "Try again in {n} s"),
@@ -73,7 +73,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "film": ("影片", "Films"),
     "poster": ("海报", "Posters"),
     "photo": ("图片", "Photos"),
-    # films (kiosk/ui/films.py)
+    # films (kiosk/ui/films/)
     "replay": ("再看一遍", "Watch again"),
     "film_ended": ("放映结束，感谢观看。", "The film has ended. Thank you for watching."),
     "film_failed": (
@@ -81,7 +81,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This film cannot be played at the moment. Please choose another.",
     ),
     "film_missing": ("这部影片已不在展陈中。", "This film is no longer on show."),
-    # galleries (kiosk/ui/gallery.py)
+    # galleries (kiosk/ui/gallery/)
     "gallery_prev": ("上一件", "Previous"),
     "gallery_next": ("下一件", "Next"),
     "gallery_about": ("作品说明", "About this work"),
@@ -92,7 +92,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Pinch or double-tap to zoom · swipe for more",
     ),
     "gallery_source": ("出处", "Source"),
-    # search (kiosk/ui/search.py, kiosk/ui/keyboard.py)
+    # search (kiosk/ui/search/)
     "search": ("搜索", "Search"),
     "search_placeholder": ("人物、作品、格言……", "People, works, sayings…"),
     "search_hint": (
@@ -102,7 +102,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search_none": ("没有找到", "Nothing found"),
     "search_clear": ("清空", "Clear"),
     "key_space": ("空格", "Space"),
-    # history section (kiosk/ui/history.py, detail.py, timeline.py, map.py)
+    # history section (kiosk/ui/history/)
     "timeline": ("时间线", "Timeline"),
     "map": ("地图", "Map"),
     "about_timeline": ("按朝代浏览人物与事件", "People and events through the ages"),
@@ -118,7 +118,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "related": ("相关", "Related"),
     "map_none": ("尚未导入地图", "No map has been imported yet"),
     "map_unplaced": ("另有 {n} 处地点未在图上标出", "{n} more places are not on this map"),
-    # One item's kind, in a line of facts (kiosk/ui/lists.py meta_line, search results).
+    # One item's kind, in a line of facts (kiosk/ui/history/lists.py meta_line, search results).
     "kind_person": ("人物", "Person"),
     "kind_place": ("地点", "Place"),
     "kind_event": ("事件", "Event"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
 
-from kiosk.ui import theme
+from kiosk.ui.widgets import theme
 
 PRESSED = QColor(0, 0, 0, 16)  # 6 % darker
 

@@ -14,10 +14,11 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-from kiosk.ui import theme
-from kiosk.ui.base import Context, InnerScreen, PressableMixin
-from kiosk.ui.cards import draw_glyph
-from kiosk.ui.text import fit_font, wrap_lines
+from kiosk.ui.screen import Context, InnerScreen
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.buttons import PressableMixin
+from kiosk.ui.widgets.cards import draw_glyph
+from kiosk.ui.widgets.text import fit_font, wrap_lines
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui import theme
+from kiosk.ui.widgets import theme
 
 
 def kinetic(area: QAbstractScrollArea) -> None:

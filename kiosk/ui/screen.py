@@ -1,4 +1,4 @@
-"""What every screen shares: the context passed in, the screen base class, common widgets.
+"""What every screen shares: the context passed in and the screen base classes.
 
 Dependencies reach screens through one ``Context`` given to their constructor
 (no globals).  A screen is shown with ``ctx.nav.go(name, **args)``; the
@@ -7,20 +7,20 @@ window keeps the back stack and calls ``enter(**args)`` / ``leave()``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.catalog.library import Library
 from kiosk.settings import Settings
-from kiosk.ui import theme
-from kiosk.ui.images import ImageLoader
-from kiosk.ui.strings import tr, trn
-from kiosk.ui.text import fit_font
+from kiosk.strings import tr, trn
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.buttons import Button
+from kiosk.ui.widgets.images import ImageLoader
+from kiosk.ui.widgets.text import fit_font
 
 
 class Navigator(Protocol):
@@ -129,107 +129,6 @@ class Screen(QWidget):
         return False
 
 
-class PressableMixin:
-    """A painted control that darkens 6 % while pressed (touch feedback within one frame)
-    and calls ``activate()`` when released over itself. List it before QWidget."""
-
-    pressed_down = False
-
-    def activate(self) -> None:
-        raise NotImplementedError
-
-    def mousePressEvent(self, event) -> None:
-        self.pressed_down = True
-        self.update()
-
-    def mouseReleaseEvent(self, event) -> None:
-        was, self.pressed_down = self.pressed_down, False
-        self.update()
-        if was and self.rect().contains(event.position().toPoint()):
-            self.activate()
-
-    def _press_overlay(self, painter: QPainter, path: QPainterPath) -> None:
-        if self.pressed_down:
-            painter.fillPath(path, QColor(0, 0, 0, 16))
-
-    def _outline(self, radius: float) -> tuple[QPainter, QRectF, QPainterPath]:
-        """For ``paintEvent``: an antialiased painter, the rect inset 1 px, its rounded outline."""
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
-        path = QPainterPath()
-        path.addRoundedRect(r, radius, radius)
-        return p, r, path
-
-
-class Button(PressableMixin, QWidget):
-    """A large, calm text button with an optional line icon drawn in code."""
-
-    clicked = Signal()
-
-    def __init__(
-        self,
-        ctx: Context,
-        text: Callable[[], str],
-        *,
-        icon: str | None = None,
-        accent: bool = False,
-        min_size: QSize | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.ctx, self._text, self.icon, self.accent = ctx, text, icon, accent
-        self._min = min_size or QSize(120, 96)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.refresh()
-
-    def refresh(self) -> None:
-        m = self.ctx.m
-        self.setFont(m.label(self.ctx.lang))
-        fm_w = self.fontMetrics().horizontalAdvance(self._text())
-        icon_w = m.px(40) if self.icon else 0
-        w = max(m.px(self._min.width()), fm_w + icon_w + m.px(56))
-        self.setFixedSize(w, max(m.px(self._min.height()), m.touch_min))
-        self.update()
-
-    def paintEvent(self, event) -> None:
-        m = self.ctx.m
-        p, r, path = self._outline(m.radius)
-        p.fillPath(path, theme.SEAL if self.accent else theme.PAPER_DEEP)
-        self._press_overlay(p, path)
-        fg = theme.PAPER if self.accent else theme.INK
-        x = r.left() + m.px(24)
-        if self.icon:
-            pen = QPen(
-                fg,
-                max(2, m.px(3)),
-                Qt.PenStyle.SolidLine,
-                Qt.PenCapStyle.RoundCap,
-                Qt.PenJoinStyle.RoundJoin,
-            )
-            p.setPen(pen)
-            cy, s = r.center().y(), m.px(14)
-            if self.icon == "back":
-                p.drawLine(int(x), int(cy), int(x + 2 * s), int(cy))
-                p.drawLine(int(x), int(cy), int(x + s), int(cy - s))
-                p.drawLine(int(x), int(cy), int(x + s), int(cy + s))
-            x += m.px(40)
-        p.setPen(fg)
-        p.setFont(self.font())
-        text_rect = QRectF(x, r.top(), r.right() - x - m.px(16), r.height())
-        align = Qt.AlignmentFlag.AlignVCenter | (
-            Qt.AlignmentFlag.AlignLeft if self.icon else Qt.AlignmentFlag.AlignHCenter
-        )
-        if not self.icon:
-            text_rect = r
-        p.drawText(text_rect, int(align), self._text())
-
-    def activate(self) -> None:
-        self.clicked.emit()
-
-
 class InnerScreen(Screen):
     """A screen with the standard header: back button, title, language toggle."""
 
@@ -293,27 +192,3 @@ class InnerScreen(Screen):
 
     def retranslate(self) -> None:
         self._relayout()
-
-
-def rounded_pixmap(pixmap: QPixmap, size: QSize, radius: int, *, cover: bool = True) -> QPixmap:
-    """``pixmap`` fitted (or cropped to cover) into ``size`` with rounded corners, on paper."""
-    out = QPixmap(size)
-    out.fill(Qt.GlobalColor.transparent)
-    p = QPainter(out)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    path = QPainterPath()
-    path.addRoundedRect(QRectF(0, 0, size.width(), size.height()), radius, radius)
-    p.setClipPath(path)
-    p.fillRect(out.rect(), theme.PAPER_DEEP)
-    mode = (
-        Qt.AspectRatioMode.KeepAspectRatioByExpanding
-        if cover
-        else Qt.AspectRatioMode.KeepAspectRatio
-    )
-    scaled = pixmap.scaled(size, mode, Qt.TransformationMode.SmoothTransformation)
-    p.drawPixmap(
-        (size.width() - scaled.width()) // 2, (size.height() - scaled.height()) // 2, scaled
-    )
-    p.end()
-    return out

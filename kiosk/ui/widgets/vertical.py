@@ -68,7 +68,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from kiosk.ui import theme
+from kiosk.ui.widgets import theme
 
 #: Marks that end a clause: a column may end after them.
 CLAUSE_ENDS = frozenset("，。、；：！？,.;:!?")

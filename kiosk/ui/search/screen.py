@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.catalog.store import SearchHit
-from kiosk.ui import theme
-from kiosk.ui.base import Context, InnerScreen
-from kiosk.ui.cards import Card, destination, paint_card, picture_side
-from kiosk.ui.keyboard import Keyboard
-from kiosk.ui.models import ITEM, ObjectListModel
-from kiosk.ui.scrolling import kinetic_list, press_feedback
-from kiosk.ui.strings import field
+from kiosk.catalog.library import SearchHit
+from kiosk.strings import field
+from kiosk.ui.screen import Context, InnerScreen
+from kiosk.ui.search.keyboard import Keyboard
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.cards import Card, destination, paint_card, picture_side
+from kiosk.ui.widgets.models import ITEM, ObjectListModel
+from kiosk.ui.widgets.scrolling import kinetic_list, press_feedback
 
 DEBOUNCE_MS = 0  # the next event-loop turn
 LIMIT = 50

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.catalog.model import KINDS
+from kiosk.catalog.library import KINDS
 from kiosk.pin import MAX_DIGITS, MIN_DIGITS, PinGuard
-from kiosk.ui import theme
-from kiosk.ui.base import Button, Context, InnerScreen, PressableMixin, Screen
+from kiosk.ui.screen import Context, InnerScreen, Screen
+from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.buttons import Button, PressableMixin
 
 StatusFn = Callable[[], dict[str, Any]]
 

@@ -1,0 +1,1 @@
+"""The attract loop: what the kiosk shows while nobody touches it."""

@@ -1,0 +1,1 @@
+"""Warning-education films: the library of poster frames and the player."""

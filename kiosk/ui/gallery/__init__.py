@@ -1,0 +1,1 @@
+"""Galleries of posters, calligraphy and photos, with deep zoom into large scans."""

@@ -1,0 +1,1 @@
+"""Operator access: the PIN pad and the operator panel behind it."""

@@ -1,0 +1,1 @@
+"""Search as the visitor types, with the large on-screen keyboard."""

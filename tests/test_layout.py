@@ -1,0 +1,45 @@
+"""The house rules that keep the package easy to find one's way in, checked on the source."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import kiosk
+
+PACKAGE = Path(kiosk.__file__).parent
+
+
+def _imports(path: Path) -> list[str]:
+    """Every module ``path`` imports from (absolute names), wherever the import stands."""
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+        elif isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+    return names
+
+
+def _modules(folder: str) -> list[Path]:
+    return sorted((PACKAGE / folder).rglob("*.py"))
+
+
+def test_the_ui_reads_the_catalogue_only_through_the_library():
+    wrong = {
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in _modules("ui")
+        for name in _imports(path)
+        if name.startswith("kiosk.catalog") and name != "kiosk.catalog.library"
+    }
+    assert not wrong, sorted(wrong)
+
+
+def test_widgets_use_nothing_above_them():
+    wrong = {
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in _modules("ui/widgets")
+        for name in _imports(path)
+        if name.startswith("kiosk.ui") and not name.startswith("kiosk.ui.widgets")
+    }
+    assert not wrong, sorted(wrong)
