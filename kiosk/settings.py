@@ -8,6 +8,7 @@ line each and the default is used, so a typo never stops the kiosk.
 from __future__ import annotations
 
 import logging
+import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -55,6 +56,23 @@ class Display:
     screen: int = 0
     rotate: int = 0  # 0, 90, 180, 270
     windowed: bool = False
+    # Decoded pictures kept for reuse, in MB, shared by every screen and the deep-zoom view.
+    # 0: automatic, 1/32 of the machine's memory between 48 and 256 MB (64 MB on a 2 GB
+    # machine, 256 MB from 8 GB up; 64 MB where the memory cannot be read).
+    picture_cache_mb: int = 0
+
+    def picture_cache_bytes(self) -> int:
+        return (self.picture_cache_mb or auto_picture_cache_mb()) * 1024 * 1024
+
+
+def auto_picture_cache_mb(memory_bytes: int | None = None) -> int:
+    """The picture cache for a machine with ``memory_bytes`` (None: this machine's)."""
+    if memory_bytes is None:
+        try:
+            memory_bytes = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+        except (AttributeError, ValueError, OSError):  # not POSIX (Windows)
+            memory_bytes = 2 * 1024**3
+    return max(48, min(256, memory_bytes // 32 // 1024**2))
 
 
 @dataclass(frozen=True)
@@ -102,6 +120,7 @@ def _coerce(value: Any, default: Any, where: str) -> Any:
 VALID = {
     ("exhibition", "default_language"): ("zh", "en"),
     ("display", "rotate"): (0, 90, 180, 270),
+    ("display", "picture_cache_mb"): range(0, 4097),
 }
 
 
@@ -135,7 +154,12 @@ def load(path: Path) -> tuple[Settings, list[str]]:
                 continue
             valid = VALID.get((section, key))
             if valid is not None and coerced not in valid:
-                problems.append(f"{where}: must be one of {valid}; using the default")
+                rule = (
+                    f"from {valid.start} to {valid.stop - 1}"
+                    if isinstance(valid, range)
+                    else f"one of {valid}"
+                )
+                problems.append(f"{where}: must be {rule}; using the default")
                 continue
             sections.setdefault(section, {})[key] = coerced
     for p in problems:

@@ -65,7 +65,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.catalog.library import Work, format_years
 from kiosk.strings import field
-from kiosk.ui.gallery.zoom import TileLoader, ZoomView
+from kiosk.ui.gallery.zoom import ZoomView
 from kiosk.ui.history.detail import LinkTile
 from kiosk.ui.screen import Context, InnerScreen
 from kiosk.ui.widgets import theme
@@ -528,7 +528,7 @@ class GalleryScreen(InnerScreen):
 
     name = "gallery"
 
-    def __init__(self, ctx: Context, parent: QWidget | None = None, *, loader=None) -> None:
+    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.kind = "calligraphy"
         self.model = WorksModel()
@@ -551,7 +551,7 @@ class GalleryScreen(InnerScreen):
         grid_layout.addWidget(self.grid, 1)
         grid_layout.addWidget(self.empty_label, 1)
         # work
-        self.loader = loader or TileLoader(parent=self)
+        self.loader = ctx.images  # the pictures of the grid and of the zoom view share it
         self.zoom = ZoomView(self.loader)
         self.zoom.tapped.connect(lambda _pos: self.toggle_caption())
         self.zoom.swipeRequested.connect(self.step)
