@@ -160,7 +160,7 @@ def build(
     library = Library(catalogue, MediaStore.at(content))
     films, films_problem = _open_playback(settings)
     records = Recorder(catalogue)
-    images = ImageLoader()
+    images = ImageLoader(settings.display.picture_cache_bytes())
 
     def make_context(window: KioskWindow) -> Context:
         visit = Visit(settings.exhibition.default_language, theme.Metrics())

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import tomllib
 
-from kiosk.settings import Settings, example_toml, load
+import pytest
+
+from kiosk.settings import Settings, auto_picture_cache_mb, example_toml, load
 
 
 def test_missing_file_means_defaults(tmp_path):
@@ -58,3 +60,36 @@ def test_example_file_parses_back_to_the_defaults(tmp_path):
     path = tmp_path / "kiosk.toml"
     path.write_text(text, encoding="utf-8")
     assert load(path) == (Settings(), [])
+
+
+def test_picture_cache_is_a_size_or_automatic(tmp_path):
+    path = tmp_path / "kiosk.toml"
+    path.write_text("[display]\npicture_cache_mb = 96\n", encoding="utf-8")
+    settings, problems = load(path)
+    assert problems == []
+    assert settings.display.picture_cache_bytes() == 96 * 1024 * 1024
+    # 0, or no line at all: sized from the machine's memory.
+    path.write_text("[display]\npicture_cache_mb = 0\n", encoding="utf-8")
+    settings, problems = load(path)
+    assert problems == [] and settings == Settings()
+    assert settings.display.picture_cache_bytes() == auto_picture_cache_mb() * 1024 * 1024
+
+
+def test_automatic_picture_cache_fits_small_machines():
+    gb = 1024**3
+    assert auto_picture_cache_mb(1 * gb) == 48
+    assert auto_picture_cache_mb(2 * gb) == 64
+    assert auto_picture_cache_mb(4 * gb) == 128
+    assert auto_picture_cache_mb(8 * gb) == 256
+    assert auto_picture_cache_mb(64 * gb) == 256
+    assert 48 <= auto_picture_cache_mb() <= 256  # this machine's
+
+
+@pytest.mark.parametrize("value", ["-5", '"lots"', "100000", "64.5"])
+def test_a_wrong_picture_cache_is_one_line_and_automatic(tmp_path, value):
+    path = tmp_path / "kiosk.toml"
+    path.write_text(f"[display]\npicture_cache_mb = {value}\n", encoding="utf-8")
+    settings, problems = load(path)
+    assert settings.display.picture_cache_mb == 0
+    assert len(problems) == 1 and "picture_cache_mb" in problems[0]
+    assert "\n" not in problems[0]

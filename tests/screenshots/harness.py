@@ -74,14 +74,15 @@ def open_kiosk(data_dir: str, out: str, screens: dict) -> Harness:
     paths = Paths(Path(data_dir))
     catalogue = Catalogue.open(paths.catalogue, create=False)
     library = Library(catalogue, MediaStore.at(paths))
-    images = ImageLoader()
+    settings = Settings()
+    images = ImageLoader(settings.display.picture_cache_bytes())
     geometry = app.primaryScreen().geometry()
 
     def make_context(window: KioskWindow) -> Context:
         metrics = theme.Metrics.for_screen(geometry.width(), geometry.height())
         return Context(
             library,
-            Settings(),
+            settings,
             Visit("zh", metrics),
             images,
             window,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from PySide6.QtGui import QPixmap
@@ -41,9 +42,9 @@ class PictureCache:
     def __contains__(self, key: Picture) -> bool:
         return key in self._items
 
-    def keys(self) -> list[Picture]:
-        """Least recently used first."""
-        return list(self._items)
+    def __iter__(self) -> Iterator[Picture]:
+        """The keys, least recently used first."""
+        return iter(list(self._items))
 
     def get(self, key: Picture) -> QPixmap | None:
         """The pixmap, now the most recently used."""
