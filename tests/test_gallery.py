@@ -255,12 +255,12 @@ def test_language_switch_relabels_everything(screen, ctx, qtbot):
 def test_large_text_mode_enlarges_and_reflows(screen, ctx, qtbot):
     screen.enter(kind="calligraphy")
     normal_cell = screen.grid.gridSize()
-    normal_font = screen.card_title_font().pixelSize()
+    normal_font = screen.grid.card_title_font().pixelSize()
     screen.open_work(1)
     screen.toggle_caption()
     normal_text = screen.caption.text.font().pixelSize()
     ctx.visit.set_large(True)
-    assert screen.card_title_font().pixelSize() > normal_font
+    assert screen.grid.card_title_font().pixelSize() > normal_font
     assert screen.caption.text.font().pixelSize() == 40 > normal_text
     screen.go_back()
     assert screen.grid.gridSize().width() > normal_cell.width()  # fewer, wider columns

@@ -27,500 +27,30 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPointF,
-    QRect,
-    QRectF,
-    QSize,
-    Qt,
-)
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetrics,
-    QLinearGradient,
-    QPainter,
-    QPainterPath,
-    QPen,
-    QPixmap,
-)
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QListView,
-    QScrollArea,
     QScroller,
     QSizePolicy,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.catalog.library import Work, format_years
+from kiosk.catalog.library import Work
 from kiosk.strings import field
+from kiosk.ui.gallery.caption import CaptionPanel
+from kiosk.ui.gallery.grid import WorkGrid, WorksModel
+from kiosk.ui.gallery.work import NavButton, WorkPage
 from kiosk.ui.gallery.zoom import ZoomView
-from kiosk.ui.history.detail import LinkTile
 from kiosk.ui.screen import Context, InnerScreen
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.buttons import Button
-from kiosk.ui.widgets.scrolling import kinetic, no_overshoot
-from kiosk.ui.widgets.text import paragraphs_html, wrap_lines
 
 #: Title of the screen for each kind (strings.py keys).
 TITLES = {"calligraphy": "calligraphy", "poster": "posters", "photo": "photos"}
-#: Picture area of a card: width × this.
-PICTURE_RATIO = 0.75
-#: Narrowest card at 1080p (a landscape screen gets 4 columns, portrait 2).
-CARD_MIN_WIDTH = 400
-
-
-def era_line(item: dict[str, Any], lang: str) -> str:
-    """ "北宋 · 1046年" — the era and the years, whichever the catalogue has."""
-    years = format_years(item.get("year_from"), item.get("year_to"), lang)
-    return " · ".join(x for x in (field(item, "era", lang), years) if x)
-
-
-# --------------------------------------------------------------------------- the grid
-
-
-class WorksModel(QAbstractListModel):
-    """The works of one kind; thumbnails arrive later from the image loader."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.works: list[Work] = []
-        self.thumbs: dict[str, QPixmap] = {}
-
-    def set_works(self, works: list[Work]) -> None:
-        self.beginResetModel()
-        self.works = list(works)
-        self.thumbs = {}
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.works)
-
-    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.UserRole:
-            return None
-        return self.works[index.row()]
-
-    def set_thumb(self, key: str, pixmap: QPixmap) -> None:
-        self.thumbs[key] = pixmap
-        for row, work in enumerate(self.works):
-            if work.key == key:
-                index = self.index(row)
-                self.dataChanged.emit(index, index)
-                break
-
-
-class CardDelegate(QStyledItemDelegate):
-    """Paints a work's card: the picture fitted on a mat, the title and the era beneath."""
-
-    def __init__(self, screen: GalleryScreen) -> None:
-        super().__init__(screen)
-        self.screen = screen
-        self._asked: set[tuple[str, int, int]] = set()
-
-    def sizeHint(self, option, index) -> QSize:
-        return self.screen.grid.gridSize()
-
-    def card_rect(self, cell: QRect) -> QRect:
-        g = self.screen.ctx.m.gutter
-        return cell.adjusted(g // 2, 0, -(g - g // 2), -g)
-
-    def paint(self, p: QPainter, option: QStyleOptionViewItem, index) -> None:
-        screen = self.screen
-        ctx, m = screen.ctx, screen.ctx.m
-        work: Work = index.data(Qt.ItemDataRole.UserRole)
-        card = self.card_rect(option.rect)
-        p.save()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(card), m.radius, m.radius)
-        p.fillPath(path, theme.PAPER_DEEP)
-        pic = screen.picture_rect(card)
-        pixmap = screen.model.thumbs.get(work.key)
-        if pixmap is None:
-            self._request(work, pic.size())
-        else:
-            size = pixmap.size().scaled(pic.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            target = QRect(
-                pic.left() + (pic.width() - size.width()) // 2,
-                pic.top() + (pic.height() - size.height()) // 2,
-                size.width(),
-                size.height(),
-            )
-            p.drawPixmap(target, pixmap)
-            edge = QColor(theme.INK)
-            edge.setAlpha(24)
-            p.setPen(QPen(edge, 1))
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRect(QRectF(target).adjusted(0.5, 0.5, -0.5, -0.5))
-        # title and era
-        x = card.left() + m.px(24)
-        width = card.width() - 2 * m.px(24)
-        y = pic.bottom() + 1 + m.px(18)
-        title_font = screen.card_title_font()
-        fm = QFontMetrics(title_font)
-        p.setFont(title_font)
-        p.setPen(theme.INK)
-        lines = screen.title_lines
-        for line in wrap_lines(field(work.item, "title", ctx.lang), title_font, width, lines):
-            p.drawText(QRect(x, y, width, fm.lineSpacing()), int(Qt.AlignmentFlag.AlignLeft), line)
-            y += fm.lineSpacing()
-        y = pic.bottom() + 1 + m.px(18) + fm.lineSpacing() * lines + m.px(6)
-        caption = m.caption(ctx.lang)
-        cm = QFontMetrics(caption)
-        p.setFont(caption)
-        p.setPen(theme.INK_SOFT)
-        line = cm.elidedText(era_line(work.item, ctx.lang), Qt.TextElideMode.ElideRight, width)
-        p.drawText(QRect(x, y, width, cm.lineSpacing()), int(Qt.AlignmentFlag.AlignLeft), line)
-        if screen.grid.pressed_row == index.row():
-            p.fillPath(path, QColor(0, 0, 0, 16))
-        p.restore()
-
-    def _request(self, work: Work, size: QSize) -> None:
-        source = work.thumb or work.display
-        if source is None or size.width() <= 0:
-            return
-        key = (work.key, size.width(), size.height())
-        if key in self._asked:
-            return
-        self._asked.add(key)
-        model = self.screen.model
-        self.screen.ctx.images.request(
-            source, size, self.screen.grid, lambda pm, k=work.key: model.set_thumb(k, pm)
-        )
-
-    def forget(self) -> None:
-        self._asked.clear()
-
-
-class WorkGrid(QListView):
-    """The cards, flicked with a finger; a press darkens its card by 6 %."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.pressed_row: int | None = None
-        self.setViewMode(QListView.ViewMode.IconMode)
-        self.setMovement(QListView.Movement.Static)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setFlow(QListView.Flow.LeftToRight)
-        self.setWrapping(True)
-        self.setUniformItemSizes(True)
-        self.setSpacing(0)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMouseTracking(False)
-        self.viewport().setAutoFillBackground(True)
-        pal = self.palette()
-        pal.setColor(pal.ColorRole.Base, theme.PAPER)
-        pal.setColor(pal.ColorRole.Window, theme.PAPER)
-        self.setPalette(pal)
-        self.viewport().setPalette(pal)
-        no_overshoot(self.viewport())
-        QScroller.scroller(self.viewport()).stateChanged.connect(self._scroller_state)
-
-    def _scroller_state(self, state) -> None:
-        if state == QScroller.State.Dragging and self.pressed_row is not None:
-            self.pressed_row = None
-            self.viewport().update()
-
-    def mousePressEvent(self, event) -> None:
-        index = self.indexAt(event.position().toPoint())
-        self.pressed_row = index.row() if index.isValid() else None
-        self.viewport().update()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event) -> None:
-        self.pressed_row = None
-        self.viewport().update()
-        super().mouseReleaseEvent(event)
-
-
-# --------------------------------------------------------------------------- the work
-
-
-class NavButton(Button):
-    """Previous / next: a chevron beside the label."""
-
-    def __init__(self, ctx: Context, text, direction: int, parent: QWidget | None = None) -> None:
-        self.direction = direction
-        super().__init__(ctx, text, min_size=QSize(180, 96), parent=parent)
-
-    def refresh(self) -> None:
-        m = self.ctx.m
-        self.setFont(m.label(self.ctx.lang))
-        text_w = self.fontMetrics().horizontalAdvance(self._text())
-        self.setFixedSize(max(m.px(180), text_w + m.px(96)), m.touch_min)
-        self.update()
-
-    def paintEvent(self, event) -> None:
-        m = self.ctx.m
-        p, r, path = self._outline(m.radius)
-        p.fillPath(path, theme.PAPER_DEEP)
-        self._press_overlay(p, path)
-        color = theme.INK if self.isEnabled() else theme.INK_SOFT.lighter(150)
-        pen = QPen(color, max(2, m.px(3)), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        p.setPen(pen)
-        s, cy = m.px(11), r.center().y()
-        pad = m.px(30)
-        cx = r.left() + pad + s / 2 if self.direction < 0 else r.right() - pad - s / 2
-        k = self.direction
-        p.drawPolyline(
-            [
-                QPointF(cx - k * s / 2, cy - s),
-                QPointF(cx + k * s / 2, cy),
-                QPointF(cx - k * s / 2, cy + s),
-            ]
-        )
-        p.setPen(color)
-        p.setFont(self.font())
-        text = (
-            r.adjusted(pad + s + m.px(12), 0, 0, 0)
-            if self.direction < 0
-            else r.adjusted(0, 0, -(pad + s + m.px(12)), 0)
-        )
-        align = Qt.AlignmentFlag.AlignVCenter | (
-            Qt.AlignmentFlag.AlignLeft if self.direction < 0 else Qt.AlignmentFlag.AlignRight
-        )
-        inner = (
-            text.adjusted(0, 0, -m.px(24), 0)
-            if self.direction < 0
-            else text.adjusted(m.px(24), 0, 0, 0)
-        )
-        p.drawText(inner, int(align), self._text())
-
-    def mouseReleaseEvent(self, event) -> None:
-        if not self.isEnabled():
-            self.pressed_down = False
-            return
-        super().mouseReleaseEvent(event)
-
-
-class _Rule(QWidget):
-    """A short seal-red rule under the title (the screen's one accent), with air around it."""
-
-    thickness = 4
-
-    def paintEvent(self, event) -> None:
-        p = QPainter(self)
-        top = (self.height() - self.thickness) // 2
-        p.fillRect(QRect(0, top, self.width(), self.thickness), theme.SEAL)
-
-
-class _Fade(QWidget):
-    """Paper-deep fading in at the panel's foot while more text lies below."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-
-    def paintEvent(self, event) -> None:
-        p = QPainter(self)
-        gradient = QLinearGradient(0, 0, 0, self.height())
-        clear = QColor(theme.PAPER_DEEP)
-        clear.setAlpha(0)
-        gradient.setColorAt(0.0, clear)
-        gradient.setColorAt(1.0, theme.PAPER_DEEP)
-        p.fillRect(self.rect(), gradient)
-
-
-# What a work's caption links to (the history it shows), at most this many tiles.
-LINKED_KINDS = ("person", "event", "place", "aphorism", "topic")
-MAX_LINKS = 6
-
-
-class CaptionPanel(QFrame):
-    """The work's text on a paper-deep card, scrolled with a finger when long.
-
-    Title (Kai; in English the English title with the Chinese beneath), era,
-    years and author, a short seal-red rule, the summary and the full text
-    (line height 1.7), the source, and tiles for the people, places, events,
-    sayings and topics linked to the work (a tap opens them).
-    """
-
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.work: Work | None = None
-        self.setObjectName("caption")
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        kinetic(self.scroll)
-        content = QWidget()
-        self.title = self._label()
-        self.alt_title = self._label()
-        self.meta = self._label()
-        self.rule = _Rule()
-        self.text = self._label(rich=True)
-        self.source = self._label()
-        self.column = QVBoxLayout(content)
-        for widget in (self.title, self.alt_title, self.meta):
-            self.column.addWidget(widget)
-        self.column.addWidget(self.rule, 0, Qt.AlignmentFlag.AlignLeft)
-        self.column.addWidget(self.text)
-        self.column.addWidget(self.source)
-        self.related = self._label()
-        self.column.addWidget(self.related)
-        self.links = QVBoxLayout()
-        self.column.addLayout(self.links)
-        self.tiles: list[LinkTile] = []
-        self.column.addStretch(1)
-        self.scroll.setWidget(content)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll)
-        self.fade = _Fade(self)
-        bar = self.scroll.verticalScrollBar()
-        bar.rangeChanged.connect(lambda *_: self._update_fade())
-        bar.valueChanged.connect(lambda *_: self._update_fade())
-        self.restyle()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._update_fade()
-
-    def preferred_height(self, width: int) -> int:
-        """The height that shows all the text at ``width``."""
-        outer = self.layout().contentsMargins()
-        inner = width - outer.left() - outer.right()
-        content = self.scroll.widget()
-        return content.heightForWidth(inner) + outer.top() + outer.bottom()
-
-    def _update_fade(self) -> None:
-        bar = self.scroll.verticalScrollBar()
-        area = self.scroll.geometry()
-        h = self.ctx.m.px(72)
-        self.fade.setGeometry(area.left(), area.bottom() + 1 - h, area.width(), h)
-        self.fade.setVisible(bar.value() < bar.maximum())
-        self.fade.raise_()
-
-    @staticmethod
-    def _label(rich: bool = False) -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        return label
-
-    def restyle(self) -> None:
-        m, lang = self.ctx.m, self.ctx.lang
-        self.layout().setContentsMargins(m.px(44), m.px(40), m.px(32), m.px(24))
-        self.setStyleSheet(
-            f"#caption {{ background: {theme.PAPER_DEEP.name()}; border-radius: {m.radius}px; }}"
-            "QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }"
-            f"QLabel {{ color: {theme.INK.name()}; background: transparent; }}"
-        )
-        soft = f"color: {theme.INK_SOFT.name()};"
-        for label in (self.alt_title, self.meta, self.source, self.related):
-            label.setStyleSheet(soft)
-        if lang == "en":
-            self.title.setFont(m.font("serif", 46 if m.large else 42, bold=True, lang="en"))
-        else:
-            self.title.setFont(m.display(64 if m.large else 58))
-        self.alt_title.setFont(m.display(40 if m.large else 34))
-        self.meta.setFont(m.caption(lang))
-        self.text.setFont(m.reading(lang))
-        self.source.setFont(m.caption(lang))
-        self.related.setFont(m.caption(lang))
-        self.links.setSpacing(m.px(12))
-        self.rule.thickness = max(2, m.px(4))
-        self.rule.setFixedSize(m.px(56), self.rule.thickness + 2 * m.px(10))
-        self.column.setContentsMargins(0, 0, m.px(12), m.px(12))
-        self.column.setSpacing(m.px(12))
-        self.show_work(self.work)
-
-    def show_work(self, work: Work | None) -> None:
-        self.work = work
-        m, lang = self.ctx.m, self.ctx.lang
-        item = work.item if work else {}
-        en_title = lang == "en" and bool(item.get("title_en"))
-        self.title.setText(field(item, "title", lang) if item else "")
-        self.alt_title.setText((item.get("title_zh") or "") if en_title else "")
-        self.alt_title.setVisible(en_title and bool(item.get("title_zh")))
-        meta = " · ".join(x for x in (era_line(item, lang), field(item, "author", lang)) if x)
-        self.meta.setText(meta)
-        self.meta.setVisible(bool(meta))
-        paragraphs = [field(item, name, lang) for name in ("summary", "body")]
-        self.text.setText(paragraphs_html(paragraphs, self.text.font(), m.px(16)))
-        source = field(item, "source", lang)
-        colon = "：" if lang == "zh" else ": "
-        self.source.setText(f"{self.ctx.tr('gallery_source')}{colon}{source}" if source else "")
-        self.source.setVisible(bool(source))
-        self.rule.setVisible(bool(item))
-        self._show_links(work)
-        self.scroll.verticalScrollBar().setValue(0)
-
-    def _show_links(self, work: Work | None) -> None:
-        for tile in self.tiles:
-            self.links.removeWidget(tile)
-            tile.deleteLater()
-        self.tiles = []
-        linked = self.ctx.library.linked(work.item, list(LINKED_KINDS)) if work else []
-        linked.sort(key=lambda w: LINKED_KINDS.index(w.kind))  # people first
-        for other in linked[:MAX_LINKS]:
-            tile = LinkTile(self.ctx, other, on_card=True)
-            tile.clicked.connect(lambda key=other.key: self.ctx.nav.go("item", key=key))
-            self.links.addWidget(tile)
-            self.tiles.append(tile)
-        self.related.setText(self.ctx.tr("related"))
-        self.related.setVisible(bool(self.tiles))
-
-
-class WorkPage(QWidget):
-    """The zoom view with the text panel beside it (landscape) or beneath it (portrait)."""
-
-    def __init__(self, ctx: Context, zoom: ZoomView, panel: CaptionPanel) -> None:
-        super().__init__()
-        self.ctx, self.zoom, self.panel = ctx, zoom, panel
-        zoom.setParent(self)
-        panel.setParent(self)
-        panel.hide()
-
-    def panel_open(self) -> bool:
-        return not self.panel.isHidden()
-
-    def set_panel(self, open_: bool) -> None:
-        self.panel.setVisible(open_)
-        self.relayout()
-
-    def resizeEvent(self, event) -> None:
-        self.relayout()
-
-    def relayout(self) -> None:
-        m = self.ctx.m
-        w, h = self.width(), self.height()
-        if not self.panel_open():
-            self.zoom.setGeometry(0, 0, w, h)
-            return
-        gap = m.gutter
-        if w >= h:
-            pw = min(m.px(680 if m.large else 620), round(w * 0.42))
-            self.zoom.setGeometry(0, 0, w - pw - gap, h)
-            self.panel.setGeometry(w - pw, 0, pw, h)
-        else:  # beneath the work, no taller than its text needs
-            ph = min(round(h * 0.46), self.panel.preferred_height(w))
-            self.zoom.setGeometry(0, 0, w, h - ph - gap)
-            self.panel.setGeometry(0, h - ph, w, ph)
-
-
-# --------------------------------------------------------------------------- the screen
 
 
 class GalleryScreen(InnerScreen):
@@ -534,14 +64,10 @@ class GalleryScreen(InnerScreen):
         self.model = WorksModel()
         self.index: int | None = None  # the open work
         self.direct = False  # opened with a key: back leaves the screen
-        self.title_lines = 1  # lines for card titles: as many as the longest needs, at most 2
         self._showing = None
         self._keys: list[str] | None = None
         # grid
-        self.grid = WorkGrid()
-        self.delegate = CardDelegate(self)
-        self.grid.setItemDelegate(self.delegate)
-        self.grid.setModel(self.model)
+        self.grid = WorkGrid(ctx, self.model)
         self.grid.clicked.connect(lambda index: self.open_work(index.row()))
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -597,7 +123,6 @@ class GalleryScreen(InnerScreen):
         self.body.addWidget(self.pages, 1)
         self.back_button.clicked.disconnect()
         self.back_button.clicked.connect(self.go_back)
-        self.grid.viewport().installEventFilter(self)
         self.work_title.installEventFilter(self)
         self._restyle()
 
@@ -612,7 +137,7 @@ class GalleryScreen(InnerScreen):
         if kind != self.kind or keys != self._keys:
             self._close(record=True)
             self.kind, self._keys = kind, keys
-            self.delegate.forget()
+            self.grid.delegate.forget()
             self.model.set_works(works)
             self.grid.scrollToTop()
             self.title_label.setText(self.title())
@@ -624,7 +149,7 @@ class GalleryScreen(InnerScreen):
                 self.open_work(row, direct=True)
         elif self.index is not None and self._showing is None:
             self._begin_showing()  # back on a work left open (e.g. after following a link)
-        self._layout_grid()
+        self.grid.layout_cards()
 
     def prewarm(self) -> None:
         for kind in ("calligraphy", "poster", "photo"):
@@ -775,16 +300,12 @@ class GalleryScreen(InnerScreen):
         self.zoom.touch_slop = m.px(20)
         self.work_page.relayout()
         self._refresh_header()
-        self._layout_grid()
+        self.grid.layout_cards()
 
     def bar_title_font(self) -> QFont:
         return self.ctx.m.font(
             "serif", 36 if self.ctx.m.large else 32, bold=True, lang=self.ctx.lang
         )
-
-    def card_title_font(self) -> QFont:
-        m = self.ctx.m
-        return m.font("serif", 38 if m.large else 32, bold=True, lang=self.ctx.lang)
 
     def _refresh_header(self) -> None:
         work = self.current()
@@ -807,61 +328,14 @@ class GalleryScreen(InnerScreen):
             line = count
         self.work_line.setText(fm.elidedText(line, Qt.TextElideMode.ElideRight, width))
 
-    def columns(self) -> int:
-        m = self.ctx.m
-        width = self.grid.viewport().width()
-        card = m.px(CARD_MIN_WIDTH + (120 if m.large else 0))
-        return max(2, (width + m.gutter) // (card + m.gutter))
-
-    def _layout_grid(self) -> None:
-        m = self.ctx.m
-        width = self.grid.viewport().width()
-        if width <= 0:
-            return
-        cols = self.columns()
-        cell_w = (width - 1) // cols  # QListView wraps a row that fills the width exactly
-        card_w = cell_w - m.gutter
-        title_font = self.card_title_font()
-        text_w = card_w - 2 * m.px(24)
-        lang = self.ctx.lang
-        self.title_lines = max(
-            (
-                len(wrap_lines(field(w.item, "title", lang), title_font, text_w, 2))
-                for w in self.works
-            ),
-            default=1,
-        )
-        text_h = (
-            m.px(18)
-            + QFontMetrics(title_font).lineSpacing() * max(1, self.title_lines)
-            + m.px(6)
-            + QFontMetrics(m.caption(self.ctx.lang)).lineSpacing()
-            + m.px(24)
-        )
-        cell_h = round(card_w * PICTURE_RATIO) + text_h + m.gutter
-        size = QSize(cell_w, cell_h)
-        if self.grid.gridSize() != size:
-            self.grid.setGridSize(size)
-            self.delegate.forget()
-        self.grid.viewport().update()
-
-    def picture_rect(self, card: QRect) -> QRect:
-        m = self.ctx.m
-        pad = m.px(16)
-        h = round(card.width() * PICTURE_RATIO)
-        return QRect(card.left() + pad, card.top() + pad, card.width() - 2 * pad, h - pad)
-
     def eventFilter(self, obj, event) -> bool:
-        if event.type() == event.Type.Resize:
-            if obj is self.grid.viewport():
-                self._layout_grid()
-            elif obj is self.work_title:
-                self._refresh_header()
+        if obj is self.work_title and event.type() == event.Type.Resize:
+            self._refresh_header()
         return super().eventFilter(obj, event)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._layout_grid()
+        self.grid.layout_cards()
         self._refresh_header()
 
 
