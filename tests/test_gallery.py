@@ -70,7 +70,7 @@ def screen(qtbot, ctx):
 
 def settle(screen: GalleryScreen) -> None:
     for _ in range(5):
-        screen.loader.wait()
+        screen.loader.deliver()
         if not screen.loader.busy():
             break
     screen.zoom.repaint()

@@ -39,7 +39,7 @@ def load_all(loader: ImageLoader, paths: list[Path], owner: QObject) -> dict[str
     got: dict[str, QPixmap] = {}
     for path in paths:
         loader.request(path, QSize(400, 400), owner, lambda pm, p=path: got.__setitem__(p.name, pm))
-        loader.wait()
+        loader.deliver()
     return got
 
 
@@ -89,7 +89,7 @@ def test_results_reach_the_gui_thread_and_only_living_owners(qtbot, pictures):
     broken = pictures[2].with_name("broken.jpg")
     broken.write_bytes(b"not a picture")
     loader.request(broken, QSize(100, 100), alive, lambda _: called.append("broken"))
-    loader.wait()
+    loader.deliver()
     assert called == [] and not loader.busy()
 
 
@@ -114,7 +114,7 @@ def test_tiles_and_screen_pictures_share_one_cache(qtbot, gallery_data, pictures
     qtbot.waitExposed(view)
     view.set_work(scroll)
     while loader.busy():
-        loader.wait()
+        loader.deliver()
     tiles = {key for key in loader.cache if key.fit == "exact"}
     assert {view.tile_key(*t) for t in view.wanted_tiles()} <= tiles
     # A screen's pictures land in the same cache, under the same budget.

@@ -178,7 +178,7 @@ def view(qtbot):
 def settle(view: ZoomView, qtbot) -> None:
     """Let queued decodes finish and their results reach the view (which may ask for more)."""
     for _ in range(5):
-        view.loader.wait()
+        view.loader.deliver()
         if not view.loader.busy():
             break
     assert not view.loader.busy()

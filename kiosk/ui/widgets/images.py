@@ -247,6 +247,10 @@ class ImageLoader(QObject):
         self.cache.clear()
 
     def wait(self) -> None:
-        """Block until queued decodes are done and their results delivered (tests, shutdown)."""
+        """Block until queued decodes are done (shutdown); results come with the event loop."""
+        self._pool.waitForDone()
+
+    def deliver(self) -> None:
+        """Block until queued decodes are done and hand their results over now (tests)."""
         self._pool.waitForDone()
         QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
