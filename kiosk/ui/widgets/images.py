@@ -98,17 +98,16 @@ class _Decode(QRunnable):
     def __init__(self, key: Picture, loader: ImageLoader) -> None:
         super().__init__()
         self.key = key
-        self.loader: ImageLoader | None = loader
+        self.loader: ImageLoader | None = loader  # dropped once told, so it can go
         self.cancelled = False  # set on the GUI thread, read here: a plain flag
 
     def run(self) -> None:
         image, natural = QImage(), QSize()
         if not self.cancelled:
             image, natural = decode(self.key)
+        loader, self.loader = self.loader, None
         with contextlib.suppress(RuntimeError):  # the loader is gone: nobody wants it
-            assert self.loader is not None
-            self.loader.decoded.emit(self, image, natural)
-        self.loader = None
+            loader.decoded.emit(self, image, natural)
 
 
 class ImageLoader(QObject):
