@@ -133,3 +133,25 @@ def _cost(loader: ImageLoader, key: Picture) -> int:
     pixmap = loader.cache.peek(key)
     assert pixmap is not None
     return QImage(pixmap.toImage()).sizeInBytes()
+
+
+def test_the_view_cancels_only_its_own_stale_decodes(qtbot, gallery_data, pictures):
+    with Catalogue.open(gallery_data.catalogue, create=False) as catalogue:
+        library = Library(catalogue, MediaStore.at(gallery_data))
+        scroll = next(w for w in library.works(["calligraphy"]) if w.key == "scroll")
+    loader = ImageLoader(budget_bytes=64 * 1024 * 1024)
+    view = ZoomView(loader)
+    view.resize(1200, 600)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_work(scroll)
+    view.zoom_to(1.0)  # a screenful of full-detail tiles queued behind the coarse ones
+    tiles = [view.tile_key(*t) for t in view.wanted_tiles()]
+    got: list[QPixmap] = []
+    loader.request(pictures[0], QSize(100, 100), view, got.append)
+    view.set_work(None)  # closed: its queued tiles are dropped, the screen's picture is not
+    assert not any(loader.pending(key) for key in tiles)
+    assert loader.pending(Picture(str(pictures[0]), 100, 100, "fit"))
+    loader.deliver()
+    assert len(got) == 1 and not loader.busy()

@@ -242,9 +242,6 @@ class ImageLoader(QObject):
                 method(key)
         self._listeners = alive
 
-    def clear(self) -> None:
-        self.cache.clear()
-
     def wait(self) -> None:
         """Block until queued decodes are done (shutdown); results come with the event loop."""
         self._pool.waitForDone()
