@@ -3,16 +3,13 @@
 ``GalleryScreen`` ("gallery") is entered with ``kind`` ("calligraphy",
 "poster", "photo") and optionally ``key``.  It has two levels of its own:
 
-- the **grid**: every work of the kind as a card (the picture fitted, never
-  cropped, on a mat; the title and era beneath), in a ``QListView`` that
-  scrolls with a finger flick (``QScroller``) and paints only the cards in
-  view, so hundreds of photos cost nothing until seen;
-- the **work**: the chosen work in a ``ZoomView`` (pinch, double-tap and
-  wheel zoom down to the scan's full detail), a bar beneath it with
-  previous / next, the title and a hint, and a button (or a tap on the work)
-  that opens the text panel: title, era, author, summary, the full text and
-  its source, in the visitor's language.  A swipe at fit, or previous /
-  next, slides to the neighbouring work.
+- the **grid** (``grid.py``): every work of the kind as a card, flicked
+  with a finger;
+- the **work** (``work.py``): the chosen work in a ``ZoomView`` (pinch,
+  double-tap and wheel zoom down to the scan's full detail), a bar beneath it
+  with previous / next, the title and a hint, and a button (or a tap on the
+  work) that opens the text panel (``caption.py``).  A swipe at fit, or
+  previous / next, slides to the neighbouring work.
 
 Back: from a work opened from the grid, back closes it to the grid; from the
 grid (or from a work opened directly with ``key``, e.g. from a linked page)
