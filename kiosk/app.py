@@ -43,7 +43,8 @@ class RunOptions:
 def screen_factories(operator: dict[str, Any]):
     """Every screen by name; the operator screens get their dependencies passed in."""
     from kiosk.ui.attract.screen import AttractScreen
-    from kiosk.ui.films.screens import FilmLibraryScreen, FilmPlayerScreen
+    from kiosk.ui.films.library import FilmLibraryScreen
+    from kiosk.ui.films.player import FilmPlayerScreen
     from kiosk.ui.gallery.screen import GalleryScreen
     from kiosk.ui.history.detail import ItemScreen
     from kiosk.ui.history.hub import HistoryScreen

@@ -31,8 +31,11 @@ from kiosk.playback import PlayerState, VlcEngine, default_options
 from kiosk.records import Recorder
 from kiosk.settings import Settings
 from kiosk.strings import tr
-from kiosk.ui.films import screens as films_ui
-from kiosk.ui.films.screens import FilmLibraryScreen, FilmPlayerScreen, clock, duration_text
+from kiosk.ui.films import controls
+from kiosk.ui.films.controls import ControlBar
+from kiosk.ui.films.library import FilmLibraryScreen
+from kiosk.ui.films.look import clock, duration_text
+from kiosk.ui.films.player import FilmPlayerScreen
 from kiosk.ui.screen import Context, Visit
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
@@ -325,7 +328,7 @@ def test_dragging_the_seek_bar_seeks(qtbot, player) -> None:
 
 
 def test_controls_fade_when_left_alone_and_return_on_a_tap(qtbot, ctx, monkeypatch) -> None:
-    monkeypatch.setattr(films_ui, "CONTROLS_HIDE_MS", 200)
+    monkeypatch.setattr(controls, "CONTROLS_HIDE_MS", 200)
     screen = FilmPlayerScreen(ctx)
     qtbot.addWidget(screen)
     screen.resize(*SIZE)
@@ -341,10 +344,10 @@ def test_controls_fade_when_left_alone_and_return_on_a_tap(qtbot, ctx, monkeypat
         qtbot.mouseClick(screen.controls.play_pause, Qt.MouseButton.LeftButton)
         assert screen.player.state == PlayerState.PAUSED
         assert screen.controls.play_pause.icon == "play"
-        assert not screen._hide_timer.isActive()
+        assert not screen.fade.timer.isActive()
         qtbot.mouseClick(screen.controls.play_pause, Qt.MouseButton.LeftButton)
         assert screen.player.state == PlayerState.PLAYING
-        assert screen._hide_timer.isActive()
+        assert screen.fade.timer.isActive()
     finally:
         screen.leave()
         screen.player.close()
@@ -390,7 +393,7 @@ def test_language_switch_relabels_the_end_card(qtbot, player, ctx) -> None:
 def test_taps_and_drags_keep_references_to_true(qtbot, library, ctx: Context) -> None:
     """PySide6 6.12.0 loses a reference to True on every Python-side Signal.emit();
     the film widgets call their listeners directly, so a long day of taps is safe."""
-    bar = films_ui.ControlBar(ctx)
+    bar = ControlBar(ctx)
     qtbot.addWidget(bar)
     bar.resize(1600, 96)
     bar.set_times(0.0, 60.0)

@@ -43,3 +43,13 @@ def test_widgets_use_nothing_above_them():
         if name.startswith("kiosk.ui") and not name.startswith("kiosk.ui.widgets")
     }
     assert not wrong, sorted(wrong)
+
+
+def test_only_the_engine_imports_vlc():
+    """One module talks to libvlc; the rest of the kiosk goes through it."""
+    importers = {
+        str(path.relative_to(PACKAGE))
+        for path in _modules(".")
+        if any(name == "vlc" or name.startswith("vlc.") for name in _imports(path))
+    }
+    assert importers == {"playback/engine.py"}

@@ -230,11 +230,11 @@ def test_mmap_threshold_can_be_fixed() -> None:
 
 
 def test_engine_tunes_malloc_unless_the_environment_does(monkeypatch) -> None:
-    import kiosk.playback as pb
+    from kiosk.playback import memory
 
     calls: list[tuple[str, int]] = []
-    monkeypatch.setattr(pb, "limit_malloc_arenas", lambda n: calls.append(("arenas", n)))
-    monkeypatch.setattr(pb, "fix_mmap_threshold", lambda n: calls.append(("mmap", n)))
+    monkeypatch.setattr(memory, "limit_malloc_arenas", lambda n: calls.append(("arenas", n)))
+    monkeypatch.setattr(memory, "fix_mmap_threshold", lambda n: calls.append(("mmap", n)))
     monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
     monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
     VlcEngine(default_options("offscreen")).close()
@@ -246,6 +246,79 @@ def test_engine_tunes_malloc_unless_the_environment_does(monkeypatch) -> None:
     monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "65536")
     VlcEngine(default_options("offscreen")).close()
     assert calls == []
+
+
+def test_engine_tunes_malloc_before_libvlc_starts(monkeypatch) -> None:
+    """The settings must be in place before libvlc starts its threads (and arenas)."""
+    import vlc
+
+    from kiosk.playback import memory
+
+    calls: list[str] = []
+    real_new = vlc.Instance.__new__
+
+    def new_instance(cls, *args):
+        calls.append("libvlc")
+        return real_new(cls, *args)
+
+    monkeypatch.setattr(memory, "limit_malloc_arenas", lambda n: calls.append("arenas"))
+    monkeypatch.setattr(memory, "fix_mmap_threshold", lambda n: calls.append("mmap"))
+    monkeypatch.setattr(vlc.Instance, "__new__", staticmethod(new_instance))
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    VlcEngine(default_options("offscreen")).close()
+    assert calls[:2] == ["arenas", "mmap"] and set(calls[2:]) == {"libvlc"}
+
+
+_MMAP_SCRIPT = """
+import ctypes, os
+os.environ.pop("MALLOC_MMAP_THRESHOLD_", None)
+libc = ctypes.CDLL(None)
+libc.malloc.restype = ctypes.c_void_p
+libc.malloc.argtypes = [ctypes.c_size_t]
+libc.free.argtypes = [ctypes.c_void_p]
+
+FIELDS = "arena ordblks smblks hblks hblkhd usmblks fsmblks uordblks fordblks keepcost"
+
+class Info(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in FIELDS.split()]
+
+libc.mallinfo2.restype = Info
+
+def mapped_by(size):
+    before = libc.mallinfo2().hblkhd
+    block = libc.malloc(size)
+    grew = libc.mallinfo2().hblkhd - before
+    libc.free(block)
+    return grew >= size
+
+libc.free(libc.malloc(8 << 20))  # freeing a mapped 8 MB block raises glibc's threshold to 8 MB
+print("before:", mapped_by(1 << 20))
+from kiosk.playback import VlcEngine, default_options
+engine = VlcEngine(default_options("offscreen"){args})
+print("after:", mapped_by(1 << 20))
+engine.close()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc")
+@pytest.mark.parametrize(
+    "args, after", [("", True), (", mmap_threshold=None", False)], ids=["tuned", "untouched"]
+)
+def test_engine_start_keeps_large_blocks_mapped(args: str, after: bool) -> None:
+    """After the engine starts, a 1 MB block is mapped on its own (and returned on free)
+    even though glibc had raised its threshold past 1 MB; unless the engine was told not to."""
+    env = {k: v for k, v in os.environ.items() if k != "MALLOC_MMAP_THRESHOLD_"}
+    result = subprocess.run(
+        [sys.executable, "-c", _MMAP_SCRIPT.format(args=args)],
+        env={**env, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["before:", "False", "after:", str(after)]
 
 
 # --- the surface --------------------------------------------------------------------------------
@@ -478,10 +551,10 @@ def test_prepare_pauses_silently_on_the_first_frame(
     assert at_ready < 0.3
     qtbot.wait(500)
     assert player.elapsed() == pytest.approx(at_ready, abs=0.05)  # and it stays put
-    assert player._player.audio_get_track() == -1  # no sound while waiting
+    assert player._player.audio_track() == -1  # no sound while waiting
     with qtbot.waitSignal(player.started, timeout=2000):
         player.start()
-    assert player._player.audio_get_track() != -1  # sound back on
+    assert player._player.audio_track() != -1  # sound back on
     with qtbot.waitSignal(player.ended, timeout=5000) as blocker:
         pass
     assert blocker.args == [True, "end of film"]
@@ -569,8 +642,9 @@ def test_close_detaches_and_releases(qtbot, engine: VlcEngine, films) -> None:
     p.load(films["two"])
     with qtbot.waitSignal(p.started, timeout=5000):
         p.play()
+    vlc_player = p._player
     p.close()
-    assert p._player is None and p._callbacks == []
+    assert p._player is None and vlc_player._callbacks == []
     assert p not in engine._players
     p.close()  # idempotent
     with pytest.raises(RuntimeError, match="closed"):

@@ -32,7 +32,8 @@ from kiosk.paths import Paths
 from kiosk.playback import VlcEngine, default_options
 from kiosk.records import Recorder
 from kiosk.settings import Settings
-from kiosk.ui.films.screens import FilmLibraryScreen, FilmPlayerScreen
+from kiosk.ui.films.library import FilmLibraryScreen
+from kiosk.ui.films.player import FilmPlayerScreen
 from kiosk.ui.screen import Context, Visit
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader

@@ -6,10 +6,30 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui.widgets import theme
+
+
+class Hook:
+    """A signal for Python listeners only, called directly.
+
+    PySide6 6.12.0 (on Python 3.11) drops a reference to ``True`` on every
+    Python-side ``Signal.emit()``; a few hundred taps would end the process
+    ("bool_dealloc"). Painted controls that may fire often call their listeners
+    directly instead.
+    """
+
+    def __init__(self) -> None:
+        self._listeners: list[Callable[..., object]] = []
+
+    def connect(self, listener: Callable[..., object]) -> None:
+        self._listeners.append(listener)
+
+    def __call__(self, *args: object) -> None:
+        for listener in list(self._listeners):
+            listener(*args)
 
 
 class Look(Protocol):
@@ -56,9 +76,16 @@ class PressableMixin:
 
 
 class Button(PressableMixin, QWidget):
-    """A large, calm text button with an optional line icon drawn in code."""
+    """A large, calm text button with an optional line icon drawn in code.
+
+    Subclasses that paint otherwise may change the room kept for the icon
+    (``ICON_SPACE``), the padding around icon and text (``PADDING``), both in
+    1080p pixels, and the font (:meth:`label_font`).
+    """
 
     clicked = Signal()
+    ICON_SPACE = 40
+    PADDING = 56
 
     def __init__(
         self,
@@ -78,12 +105,19 @@ class Button(PressableMixin, QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.refresh()
 
+    def text(self) -> str:
+        return self._text()
+
+    def label_font(self) -> QFont:
+        return self.ctx.m.label(self.ctx.lang)
+
     def refresh(self) -> None:
+        """Size to the text (in the visit's language and scale) and repaint."""
         m = self.ctx.m
-        self.setFont(m.label(self.ctx.lang))
+        self.setFont(self.label_font())
         fm_w = self.fontMetrics().horizontalAdvance(self._text())
-        icon_w = m.px(40) if self.icon else 0
-        w = max(m.px(self._min.width()), fm_w + icon_w + m.px(56))
+        icon_w = m.px(self.ICON_SPACE) if self.icon else 0
+        w = max(m.px(self._min.width()), fm_w + icon_w + m.px(self.PADDING))
         self.setFixedSize(w, max(m.px(self._min.height()), m.touch_min))
         self.update()
 
