@@ -1,5 +1,6 @@
 """Shared test set-up: the one place that picks Qt's platform, a private runtime dir for
-Qt, the ``x11`` marker's requirement, and a data directory per test."""
+Qt, the ``x11`` marker's requirement, closed widgets deleted between tests, and a data
+directory per test."""
 
 from __future__ import annotations
 
@@ -28,6 +29,17 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_runtest_setup(item: pytest.Item) -> None:
     if item.get_closest_marker("x11") is not None:
         needs("xvfb")
+
+
+@pytest.fixture(autouse=True)
+def _delete_closed_widgets():
+    """Widgets that pytest-qt closed are deleted before the next test (as QTest.qWait
+    does): a screen's timer must not fire into a later test, on a closed catalogue."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
