@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__, logs
+from kiosk.errors import KioskError
 from kiosk.paths import Paths
 
 log = logging.getLogger("kiosk")
@@ -18,8 +19,8 @@ log = logging.getLogger("kiosk")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 
 
-class UsageError(Exception):
-    """A problem with what the user asked for; printed as one line, exit 2."""
+class UsageError(KioskError):
+    """A problem with what the user asked for on the command line."""
 
 
 def _progress_printer(stream=sys.stderr):
@@ -299,12 +300,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = Paths.default(args.data_dir)
     log_file = logs.setup(paths.logs, verbose=args.verbose)
-    from kiosk.catalog import CatalogueError
-
     try:
         return args.func(args, paths)
-    except (UsageError, CatalogueError) as e:
-        print(f"kiosk: {e}", file=sys.stderr)
+    except KioskError as e:  # the operator's to fix: one line, no traceback
+        print(f"kiosk: {' '.join(str(e).splitlines())}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(

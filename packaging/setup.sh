@@ -2,7 +2,7 @@
 # Qingfeng Kiosk: one-step set-up on Debian/Ubuntu (and derivatives such as UOS/Kylin).
 #
 #   bash packaging/setup.sh demo    install what is missing, build the demo catalogue, start the kiosk
-#   bash packaging/setup.sh test    install what is missing (plus test tools), run the whole suite headless
+#   bash packaging/setup.sh test    install what is missing (plus test tools), run ruff, then the whole suite headless
 #   bash packaging/setup.sh bench   install what is missing (plus vips), run the benchmarks
 #   bash packaging/setup.sh install install what is missing, nothing else
 #
@@ -29,6 +29,8 @@ system_packages=(
   python3-venv
 )
 [ "$mode" = bench ] && system_packages+=(libvips-tools)
+# xrandr, for the test of --rotate on a real X server
+[ "$mode" = test ] && system_packages+=(x11-xserver-utils)
 
 install_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || { say "not a Debian-like system: install libvlc, Xvfb and CJK fonts yourself"; return 0; }
@@ -87,6 +89,9 @@ case "$mode" in
   test)
     install_system_packages
     install_python "[test]"
+    say "ruff: lint and format"
+    "$venv/bin/ruff" check kiosk tests
+    "$venv/bin/ruff" format --check kiosk tests
     set +e
     "$venv/bin/python" -m pytest "$@"
     rc=$?

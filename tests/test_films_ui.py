@@ -1,21 +1,15 @@
 """The film screens on a real catalogue (real importer, real tiny films) and the real libvlc.
 
-Offscreen by default (libvlc with dummy video and audio output, from
-``playback.default_options()``); nothing but the navigator is a stand-in.
+On the suite's Qt platform (conftest), with libvlc's options from
+``playback.default_options()``; nothing but the navigator is a stand-in.
 """
 
 from __future__ import annotations
 
 import csv
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if not os.environ.get("XDG_RUNTIME_DIR"):
-    os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="runtime-")  # 0700
 
 import pytest
 from catalogues import Nav, import_once, private_copy
@@ -41,6 +35,7 @@ from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
 
 from factories import make_srt, make_video, truncate
+from needs import needs
 
 SIZE = (1920, 1080)
 FILMS = [
@@ -89,7 +84,10 @@ def catalogue(paths: Paths):
 
 @pytest.fixture(scope="module")
 def engine() -> VlcEngine:
-    eng = VlcEngine(default_options())
+    needs("libvlc")
+    # The platform's own video output (it really draws on the X server); no sound
+    # card on test machines.
+    eng = VlcEngine([*default_options(), "--aout=dummy"])
     yield eng
     eng.close()
 

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -505,48 +502,6 @@ def test_cli_search_on_missing_catalogue_is_one_line(tmp_path):
     done = kiosk(tmp_path / "empty", "search", "bz")
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and "no catalogue" in done.stderr
-
-
-@pytest.mark.slow
-def test_kill_during_import_leaves_a_consistent_catalogue(tmp_path):
-    src = tmp_path / "many"
-    for i in range(40):
-        make_image(src / "photos" / f"p{i:02d}.jpg", (1600, 1200), color=(i * 5, 80, 120))
-    write_sheet(
-        src / "sheet.csv",
-        [
-            {
-                "key": f"p{i:02d}",
-                "kind": "photo",
-                "file": f"photos/p{i:02d}.jpg",
-                "title_zh": f"照片{i}",
-            }
-            for i in range(40)
-        ],
-    )
-    data = tmp_path / "kill-data"
-    env = {**os.environ}
-    for delay in (0.3, 0.8, 1.5, 2.5):
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", "--data-dir", str(data), "import", str(src)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=env,
-        )
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        with Catalogue.open(data / "catalogue.sqlite") as cat:
-            assert cat.integrity_problems() == []
-            assert cat.count() in (0, 40)  # all or nothing
-            from kiosk.catalog.files import MediaStore
-            from kiosk.paths import Paths
-
-            assert check_catalogue(cat, MediaStore.at(Paths(data))).ok
-    done = kiosk(data, "import", str(src))
-    assert done.returncode == 0, done.stderr
-    with Catalogue.open(data / "catalogue.sqlite") as cat:
-        assert cat.count() == 40
 
 
 def test_the_readme_worked_example_imports_as_it_says(catalogue, store):

@@ -1,8 +1,9 @@
 """kiosk.playback against the real libvlc, with real (tiny) films from tests/factories.py.
 
-Unit tests run offscreen (``--vout=dummy --aout=dummy``); libvlc's snapshots show
-what was decoded. The ``e2e`` tests start this file as a harness under Xvfb
-(``xcb``) in a subprocess, sample the screen and report numbers as JSON:
+Unit tests use libvlc's dummy outputs (``--vout=dummy --aout=dummy``) on the
+suite's Qt platform; libvlc's snapshots show what was decoded. The ``e2e`` tests
+start this file as a harness under Xvfb (``xcb``) in a subprocess, sample the
+screen and report numbers as JSON:
 
     python tests/test_playback.py harness OUTDIR   # needs DISPLAY
 """
@@ -20,7 +21,6 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if not os.environ.get("XDG_RUNTIME_DIR"):
     os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="runtime-")  # 0700
 
@@ -54,6 +54,7 @@ from kiosk.playback import (
 )
 
 from factories import make_audio, make_srt, make_video, truncate, write_bytes
+from needs import needs, unavailable
 
 REPO = Path(__file__).resolve().parent.parent
 CUES = ((0.0, 1.6, "第一句字幕"), (1.6, 3.0, "廉者，政之本也"))
@@ -83,6 +84,7 @@ def films(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def engine() -> VlcEngine:
+    needs("libvlc")
     eng = VlcEngine(default_options("offscreen"))
     yield eng
     eng.close()
@@ -144,6 +146,7 @@ def test_engine_reports_version(engine: VlcEngine) -> None:
 
 
 def test_unknown_option_is_an_operator_message() -> None:
+    needs("libvlc")
     with pytest.raises(PlaybackUnavailable) as err:
         VlcEngine(["--no-such-option-for-vlc"])
     message = str(err.value)
@@ -232,6 +235,7 @@ def test_mmap_threshold_can_be_fixed() -> None:
 def test_engine_tunes_malloc_unless_the_environment_does(monkeypatch) -> None:
     from kiosk.playback import memory
 
+    needs("libvlc")
     calls: list[tuple[str, int]] = []
     monkeypatch.setattr(memory, "limit_malloc_arenas", lambda n: calls.append(("arenas", n)))
     monkeypatch.setattr(memory, "fix_mmap_threshold", lambda n: calls.append(("mmap", n)))
@@ -652,6 +656,7 @@ def test_close_detaches_and_releases(qtbot, engine: VlcEngine, films) -> None:
 
 
 def test_engine_close_closes_its_players(qtbot, films) -> None:
+    needs("libvlc")
     eng = VlcEngine(default_options("offscreen"))
     p = FilmPlayer(eng)
     p.load(films["two"])
@@ -716,8 +721,7 @@ def test_memory_stays_flat_over_50_films(qtbot, engine: VlcEngine, films) -> Non
 
 
 def _run_harness(tmp_path: Path) -> dict:
-    if not os.environ.get("DISPLAY"):
-        pytest.skip("no X display (run without --no-xvfb, or set DISPLAY)")
+    needs("xvfb", "libvlc")
     runtime = tempfile.mkdtemp(prefix="runtime-")
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "XDG_RUNTIME_DIR": runtime}
     result = subprocess.run(
@@ -733,7 +737,7 @@ def _run_harness(tmp_path: Path) -> dict:
         pytest.fail(f"harness failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     report = json.loads(report_file.read_text())
     if report.get("platform") != "xcb":
-        pytest.skip(f"Qt could not use xcb here ({report.get('platform')})")
+        unavailable(f"Qt could not use xcb here ({report.get('platform')})")
     print(json.dumps({k: v for k, v in report.items() if not k.startswith("white_")}))
     return report
 
@@ -745,6 +749,8 @@ def harness_report(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 @pytest.mark.e2e
 @pytest.mark.slow
+@pytest.mark.x11
+@pytest.mark.timeout(600)  # the harness fixture alone may take 180 s
 def test_e2e_no_black_frame_between_films(harness_report: dict) -> None:
     r = harness_report
     assert r["swaps"] == 5 and r["errors"] == []
@@ -758,12 +764,16 @@ def test_e2e_no_black_frame_between_films(harness_report: dict) -> None:
 
 @pytest.mark.e2e
 @pytest.mark.slow
+@pytest.mark.x11
+@pytest.mark.timeout(600)  # the harness fixture alone may take 180 s
 def test_e2e_touch_reaches_qt_through_the_video(harness_report: dict) -> None:
     assert harness_report["presses_received"] >= 1
 
 
 @pytest.mark.e2e
 @pytest.mark.slow
+@pytest.mark.x11
+@pytest.mark.timeout(600)  # the harness fixture alone may take 180 s
 def test_e2e_subtitles_are_on_screen(harness_report: dict) -> None:
     with_subs = harness_report["white_with_subtitles"]
     without = harness_report["white_without_subtitles"]

@@ -3,13 +3,13 @@ that cannot rotate (Xvfb) giving one clear sentence while the kiosk runs on."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 
 import pytest
 
 from kiosk.rotation import current_rotation, rotate
+
+from needs import needs
 
 QUERY = """Screen 0: minimum 320 x 200, current 1080 x 1920, maximum 16384 x 16384
 HDMI-1 connected primary 1080x1920+0+0 left (normal left inverted right x axis y axis) 598mm x 336mm
@@ -84,12 +84,10 @@ def test_problems_are_one_sentence(degrees, output, platform, fail, words):
     assert words in problem and "\n" not in problem
 
 
-@pytest.mark.skipif(
-    not os.environ.get("DISPLAY") or shutil.which("xrandr") is None,
-    reason="needs an X display and xrandr",
-)
+@pytest.mark.x11
 def test_a_real_x_server_that_cannot_rotate_says_so():
     """Under pytest-xvfb: Xvfb lists its output but refuses rotation, in its own words."""
+    needs("xrandr")
     query = subprocess.run(["xrandr", "--query"], capture_output=True, text=True).stdout
     output = next(line.split()[0] for line in query.splitlines() if " connected" in line)
     rotation, problem = rotate(90, output, "xcb")

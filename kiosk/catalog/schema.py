@@ -10,12 +10,14 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from kiosk.errors import KioskError
+
 MIGRATION_SET = "qingfeng"
 
 migrations = Migrations(MIGRATION_SET)
 
 
-class CatalogueTooNew(Exception):
+class CatalogueTooNew(KioskError):
     """The catalogue was written by a newer version of the kiosk."""
 
 

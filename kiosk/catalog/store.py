@@ -18,11 +18,12 @@ from sqlite_utils import Database
 
 from kiosk.catalog import schema, search
 from kiosk.catalog.model import ITEM_FIELDS, KINDS, MAP_FIELDS
+from kiosk.errors import KioskError
 
 Row = dict[str, Any]
 
 
-class CatalogueError(Exception):
+class CatalogueError(KioskError):
     """The catalogue file cannot be used; the message says why and what to do."""
 
 

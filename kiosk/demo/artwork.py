@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
+from kiosk.errors import KioskError
 from kiosk.fonts import find
 
 # Colours from VISUAL.md.
@@ -49,7 +50,7 @@ _FONT_PACKAGES = {
 PUNCT = "，。、；：！？「」『』“”‘’（）《》〈〉·—…,.;:!?\"'()"
 
 
-class FontMissing(RuntimeError):
+class FontMissing(KioskError):
     """A font role the demo needs has no installed face."""
 
 

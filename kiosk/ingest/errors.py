@@ -1,7 +1,9 @@
 """Errors the import pipeline reports to operators."""
 
+from kiosk.errors import KioskError
 
-class RejectedFile(Exception):
+
+class RejectedFile(KioskError):
     """A source file that cannot be imported.
 
     ``str(error)`` is one short line for an operator, without the file name

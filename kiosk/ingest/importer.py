@@ -10,6 +10,7 @@ which the next import reuses.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from kiosk.ingest.images import describe_content, process_image, sniff_image
 from kiosk.ingest.sheets import Sheet, SheetError, is_sheet, read_sheets
 from kiosk.ingest.subtitles import normalise_srt
 from kiosk.ingest.video import make_video_renditions, probe_video, sniff_video
+
+log = logging.getLogger(__name__)
 
 IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 SUBTITLE_SUFFIXES = {".srt"}
@@ -291,6 +294,8 @@ class Importer:
                 report.rejected.append(
                     Problem(entry.where, f"cannot read {entry.file.name} ({e.strerror or e})")
                 )
+            # With -v: where an interrupted import had got to (the kill test waits for these).
+            log.debug("import: file %d of %d done: %s", n, len(files), self._where(entry.file))
         if files:
             self.progress(len(files), len(files), "")
 
@@ -434,6 +439,7 @@ class Importer:
         media_owner: dict[str, str] = {}  # sha -> where, within this import
         written: list[tuple[Entry, int]] = []
         with cat.transaction():
+            log.debug("import: writing %d entries in one transaction", len(entries))
             for entry in entries:
                 if entry.kind == rowlib.MAP_KIND:
                     self._write_map(entry, report)
@@ -474,6 +480,7 @@ class Importer:
                         target = cat.item(key)
                         assert target is not None  # checked by _check_links
                         cat.link(item_id, target["id"], relation)
+        log.debug("import: transaction committed")
 
     def _write_map(self, entry: Entry, report: ImportReport) -> None:
         """Add or update a region map: by its key, else as the map already showing this file."""
