@@ -19,6 +19,7 @@ from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.library import Library
 from kiosk.demo import artwork, mapsketch, media
+from kiosk.demo.artwork import faces
 from kiosk.demo.catalogue import build_demo
 from kiosk.ingest.rows import MAP_KIND, kind_of, parse_bounds
 from kiosk.paths import DATA_SOURCES, Paths
@@ -195,7 +196,7 @@ def test_changed_spec_renders_that_work_again(tmp_path):
 
 
 def test_missing_font_names_the_debian_package(monkeypatch):
-    monkeypatch.setattr(artwork, "find", lambda role: None)
+    monkeypatch.setattr(faces, "find", lambda role: None)
     artwork.font.cache_clear()
     try:
         with pytest.raises(artwork.FontMissing, match="fonts-arphic-ukai"):

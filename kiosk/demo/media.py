@@ -37,8 +37,9 @@ COLUMNS = [
 ]  # fmt: skip
 MAP_COLUMNS = ["key", "kind", "file", "title_zh", "title_en", "bounds", "sort_order"]
 JPEG_QUALITY = 90
-_CODE = ("artwork.py", "films.py")
-_MAP_CODE = ("mapsketch.py", "artwork.py")
+# The drawing code each kind of job depends on (modules, or packages of them), for its stamp.
+_CODE = ("artwork", "films")
+_MAP_CODE = ("mapsketch.py", "artwork")
 MAP_JOB = "map"
 
 Progress = Callable[[str], None]
@@ -72,7 +73,10 @@ def _code_digest(names: tuple[str, ...] = _CODE) -> str:
     h = hashlib.sha256()
     here = Path(__file__).parent
     for name in names:
-        h.update((here / name).read_bytes())
+        path = here / name
+        for file in sorted(path.glob("*.py")) if path.is_dir() else [path]:
+            h.update(file.relative_to(here).as_posix().encode())
+            h.update(file.read_bytes())
     return h.hexdigest()
 
 
