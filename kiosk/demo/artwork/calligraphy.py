@@ -3,20 +3,19 @@ a fan leaf and a handscroll."""
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageDraw
 
-from kiosk.demo.artwork.brush import brush_glyph, draw_block, fit_block, sign_text, write_column
+from kiosk.demo.artwork.brush import draw_block, fit_block, sign_text, write_column
+from kiosk.demo.artwork.fan import calligraphy_fan
 from kiosk.demo.artwork.handscroll import calligraphy_handscroll
 from kiosk.demo.artwork.mounts import SILK, SILK_DEEP, WALL, WOOD, mount_sheet, turned_rod
 from kiosk.demo.artwork.palette import CALLI_INK, INK, INK_SOFT, PAPER, XUAN, mix
 from kiosk.demo.artwork.plants import bamboo
 from kiosk.demo.artwork.seals import seal, stamp
-from kiosk.demo.artwork.strokes import paste_mask
 from kiosk.demo.artwork.textures import paper, silk
 from kiosk.demo.artwork.typeset import clean
 from kiosk.demo.artwork.work import Work
@@ -58,12 +57,26 @@ def calligraphy_hanging(work: Work, sc: float) -> Image.Image:
     """A hanging scroll (立轴): 天头 with 惊燕 ribbons, the work, 地头 and a roller."""
     W, H = (int(v * sc) for v in work.spec.get("size", (3000, 12000)))
     img = paper((W, H), work.seed + 5, WALL, sc, mottle=0.4)
-    d = ImageDraw.Draw(img)
     mw = int(W * 0.84)
     mx0 = (W - mw) // 2
     top = int(H * 0.03)
     bottom = int(H * 0.975)
-    # hanging cord
+    tian_end = _hanging_top(img, work, sc, (mx0, top, mx0 + mw, bottom))
+    px0, wy0, px1, wy1 = _hanging_sheet(img, work, sc, mx0, mw, tian_end)
+    pw, ph = px1 - px0, wy1 - wy0
+    block = fit_block(work, pw * 0.84, ph * 0.9, int(work.spec.get("per_column", 17)), True)
+    right = px0 + (pw + block.width()) / 2
+    draw_block(img, block, right, wy0 + ph * 0.05, work.seed)
+    _hanging_roller(img, sc, mx0, mw, bottom)
+    return img
+
+
+def _hanging_top(img: Image.Image, work: Work, sc: float, mount) -> int:
+    """The cord, the silk mount, the 天杆 batten and the 惊燕 ribbons; returns where 天头 ends."""
+    W, H = img.size
+    mx0, top, mx1, bottom = mount
+    mw = mx1 - mx0
+    d = ImageDraw.Draw(img)
     cw = max(1, int(6 * sc))
     d.line(
         [(mx0 + mw * 0.3, top), (W / 2, H * 0.008), (mx0 + mw * 0.7, top)],
@@ -72,9 +85,7 @@ def calligraphy_hanging(work: Work, sc: float) -> Image.Image:
     )
     body = silk((mw, bottom - top), work.seed, SILK, sc)
     img.paste(body, (mx0, top))
-    # 天杆: a thin wooden batten across the top
     d.rectangle((mx0 - int(6 * sc), top, mx0 + mw + int(6 * sc), top + int(H * 0.006)), fill=WOOD)
-    # 惊燕 ribbons
     tian_end = int(H * 0.2)
     rw = max(2, int(mw * 0.018))
     for fx in (0.33, 0.67):
@@ -85,7 +96,16 @@ def calligraphy_hanging(work: Work, sc: float) -> Image.Image:
             fill=mix(SILK_DEEP, INK, 0.2),
             width=1,
         )
-    # 隔水 above and below the work, then the work with narrow side borders
+    return tian_end
+
+
+def _hanging_sheet(
+    img: Image.Image, work: Work, sc: float, mx0: int, mw: int, tian_end: int
+) -> tuple[int, int, int, int]:
+    """隔水 above and below the work, then its paper with narrow side borders; returns the
+    paper's box."""
+    H = img.height
+    d = ImageDraw.Draw(img)
     side = int(mw * 0.085)
     gs = int(H * 0.012)
     wy0, wy1 = tian_end + gs, int(H * 0.80)
@@ -97,28 +117,19 @@ def calligraphy_hanging(work: Work, sc: float) -> Image.Image:
     edge = max(1, int(3 * sc))
     d.rectangle((px0 - edge, wy0, px0, wy1), fill=mix(SILK_DEEP, PAPER, 0.2))
     d.rectangle((px1, wy0, px1 + edge, wy1), fill=mix(SILK_DEEP, PAPER, 0.2))
-    pw, ph = px1 - px0, wy1 - wy0
-    block = fit_block(work, pw * 0.84, ph * 0.9, int(work.spec.get("per_column", 17)), True)
-    right = px0 + (pw + block.width()) / 2
-    draw_block(img, block, right, wy0 + ph * 0.05, work.seed)
-    # roller (地杆) with its two heads
+    return px0, wy0, px1, wy1
+
+
+def _hanging_roller(img: Image.Image, sc: float, mx0: int, mw: int, bottom: int) -> None:
+    """The roller (地杆) at the foot, with its two darker heads."""
+    W, H = img.size
     ry0 = bottom - int(H * 0.004)
     rh = int(H * 0.016)
     turned_rod(img, (mx0 - int(8 * sc), ry0, mx0 + mw + int(8 * sc), ry0 + rh), horizontal=True)
     hw = int((W - mw) / 2 * 0.85)
-    turned_rod(
-        img,
-        (mx0 - hw, ry0 - int(rh * 0.25), mx0 - int(4 * sc), ry0 + int(rh * 1.25)),
-        horizontal=True,
-        dark=True,
-    )
-    turned_rod(
-        img,
-        (mx0 + mw + int(4 * sc), ry0 - int(rh * 0.25), mx0 + mw + hw, ry0 + int(rh * 1.25)),
-        horizontal=True,
-        dark=True,
-    )
-    return img
+    y0, y1 = ry0 - int(rh * 0.25), ry0 + int(rh * 1.25)
+    turned_rod(img, (mx0 - hw, y0, mx0 - int(4 * sc), y1), horizontal=True, dark=True)
+    turned_rod(img, (mx0 + mw + int(4 * sc), y0, mx0 + mw + hw, y1), horizontal=True, dark=True)
 
 
 def calligraphy_couplet(work: Work, sc: float) -> Image.Image:
@@ -163,77 +174,6 @@ def calligraphy_couplet(work: Work, sc: float) -> Image.Image:
     stamp(img, s1, (sx - s1.width / 2, y + ssize * 0.5))
     s2 = seal("展陈", int(size * 0.32), work.seed + 1, "red")
     stamp(img, s2, (sx - s2.width / 2, y + ssize * 0.5 + s1.height * 1.2))
-    return img
-
-
-def calligraphy_fan(work: Work, sc: float) -> Image.Image:
-    """A folding-fan leaf (扇面): columns along the ribs, alternately long and short."""
-    W, H = (int(v * sc) for v in work.spec.get("size", (6000, 3800)))
-    img = silk((W, H), work.seed, SILK, sc)
-    cx, cy = W / 2, H * 0.93
-    R = min(W * 0.47, H * 0.86)
-    r = R * 0.42
-    span = math.radians(140)
-    a0 = -math.pi / 2 - span / 2
-    # the leaf
-    mask = Image.new("L", (W, H), 0)
-    md = ImageDraw.Draw(mask)
-    deg0, deg1 = math.degrees(a0), math.degrees(a0 + span)
-    md.pieslice((cx - R, cy - R, cx + R, cy + R), deg0, deg1, fill=255)
-    md.pieslice((cx - r, cy - r, cx + r, cy + r), deg0 - 1, deg1 + 1, fill=0)
-    leaf = paper((W, H), work.seed + 7, (0xEE, 0xE2, 0xC8), sc)
-    # pleats: alternate faint light and shade between the ribs
-    yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
-    ang = np.arctan2(yy - cy, xx - cx)
-    ribs = 30
-    ph_ = np.mod((ang - a0) / span * ribs, 1.0)
-    pleat = 1.0 - 0.035 * np.abs(ph_ - 0.5) * 2
-    del yy, xx, ang
-    la = np.asarray(leaf, np.float32) * pleat[..., None]
-    leaf = Image.fromarray(np.clip(la, 0, 255).astype(np.uint8))
-    shadow = mask.filter(ImageFilter.GaussianBlur(max(1, 10 * sc))).point(lambda v: v // 4)
-    paste_mask(img, INK, shadow, (int(6 * sc), int(8 * sc)))
-    img.paste(leaf, (0, 0), mask.filter(ImageFilter.GaussianBlur(max(0.5, sc))))
-    # text: long and short columns from the right end of the leaf
-    text = clean(work.row["body_zh"])
-    long_n, short_n = int(work.spec.get("long", 5)), int(work.spec.get("short", 2))
-    cols: list[str] = []
-    i, k = 0, 0
-    while i < len(text):
-        n = long_n if k % 2 == 0 else short_n
-        cols.append(text[i : i + n])
-        i += n
-        k += 1
-    n_cols = len(cols) + 2  # + signature
-    band = R - r
-    pitch = band * 0.84 / long_n
-    size = int(pitch * 0.84)
-    rng = np.random.default_rng(work.seed)
-    for j, colt in enumerate([*cols, None]):
-        theta = a0 + span * (1 - (j + 0.75) / n_cols)
-        rad = R - band * 0.06 - pitch / 2
-        if colt is None:
-            colt = "清风展陈演示"
-            s = int(size * 0.45)
-            step = s * 1.15
-            rad = R - band * 0.1
-        else:
-            s, step = size, pitch
-        for c in colt:
-            g = brush_glyph(c, s, rng)
-            g = g.rotate(-math.degrees(theta) - 90, resample=Image.Resampling.BICUBIC, expand=True)
-            gx = cx + math.cos(theta) * (rad)
-            gy = cy + math.sin(theta) * (rad)
-            paste_mask(img, CALLI_INK, g, (gx - g.width / 2, gy - g.height / 2))
-            rad -= step
-        if j == len(cols):
-            s1 = seal("清风", int(size * 0.5), work.seed, "white")
-            s1 = s1.rotate(
-                -math.degrees(theta) - 90, resample=Image.Resampling.BICUBIC, expand=True
-            )
-            gx = cx + math.cos(theta) * (rad - size * 0.3)
-            gy = cy + math.sin(theta) * (rad - size * 0.3)
-            stamp(img, s1, (gx - s1.width / 2, gy - s1.height / 2))
     return img
 
 

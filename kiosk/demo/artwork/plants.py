@@ -198,84 +198,116 @@ def bamboo(
     leaves_near = Layer((w, h + pad))
     twigs: list[tuple[float, float, int]] = []
     for s in range(stalks):
-        width = unit * (0.05 - 0.01 * s) * (0.9 + 0.2 * rng.random())
-        x = w * (0.28 + 0.22 * s + rng.normal(0, 0.03))
-        y = pad + h * 1.02
-        dx = (lean + rng.normal(0, 0.015)) * (1 if s % 2 == 0 else -0.7)
-        top = pad + h * (0.12 + 0.12 * s + 0.04 * rng.random())
-        seg = h * (0.13 + 0.03 * rng.random())
-        first = True
-        while y > top:
-            ny = max(top, y - seg * (0.55 if first else 0.85 + 0.3 * rng.random()))
-            first = False
-            nx = x + dx * (y - ny)
-            gap = width * 0.2
-            culms.stroke(
-                [(x, y - gap), ((x + nx) / 2 + width * 0.05, (y + ny) / 2), (nx, ny + gap)],
-                width,
-                width * 0.96,
-                shade=int(185 + rng.random() * 50),
-                n=12,
-                taper=0,
-            )
-            nodes.stroke(
-                [
-                    (nx - width * 0.55, ny + gap * 0.2),
-                    (nx, ny - gap * 0.6),
-                    (nx + width * 0.55, ny + gap * 0.2),
-                ],
-                width * 0.2,
-                width * 0.16,
-                shade=245,
-                n=16,
-                taper=0.35,
-            )
-            if ny < pad + h * 0.7 and rng.random() < 0.7:
-                twigs.append((nx, ny, 1 if rng.random() < 0.5 else -1))
-            x, y = nx, ny
-        twigs.append((x, y, 1 if rng.random() < 0.5 else -1))
+        twigs += _culm(culms, nodes, rng, s, (w, h), pad, unit, lean)
     for bx, by, side in twigs:
         near = rng.random() < 0.6
-        lay = leaves_near if near else leaves_far
-        tl = unit * (0.3 + 0.3 * rng.random())
-        ang = math.radians(-90 + side * (35 + 25 * rng.random()))
-        end = (bx + math.cos(ang) * tl, by + math.sin(ang) * tl)
-        path = nodes.stroke(
-            [
-                (bx, by),
-                (bx + math.cos(ang) * tl * 0.5 + side * tl * 0.08, by + math.sin(ang) * tl * 0.5),
-                end,
-            ],
-            unit * 0.008 + 1,
-            unit * 0.004 + 1,
-            shade=230,
-            n=20,
-            taper=0,
-        )
-        groups = int(rng.integers(1, 3))
-        for g in range(groups):
-            p = path[-1] if g == 0 else path[int(len(path) * (0.4 + 0.3 * rng.random()))]
-            k = int(rng.integers(3, 6))
-            spread = 0.35 + 0.25 * rng.random()
-            droop = math.radians(90 + side * (20 + 45 * rng.random()))
-            for j in range(k):
-                a = droop + (j - (k - 1) / 2) * spread + rng.normal(0, 0.08)
-                length = unit * (0.32 + 0.16 * rng.random())
-                off = rng.random() * unit * 0.03
-                base = (p[0] + math.cos(a) * off, p[1] + math.sin(a) * off)
-                _leaf_stroke(
-                    lay,
-                    base,
-                    a,
-                    length,
-                    length * (0.11 + 0.03 * rng.random()),
-                    int(215 + rng.random() * 40),
-                    bend=rng.normal(0, 0.05),
-                )
+        _twig(leaves_near if near else leaves_far, nodes, rng, (bx, by), side, unit)
     culms.ink(canvas, mix(INK, CELADON, 0.25), (x0, y0), blur=1.0 * scale, opacity=0.62)
     leaves_far.ink(canvas, mix(INK, CELADON, 0.35), (x0, y0), blur=1.0 * scale, opacity=0.42)
     nodes.ink(canvas, INK, (x0, y0), blur=0.5 * scale, opacity=0.88)
     leaves_near.ink(canvas, INK, (x0, y0), blur=0.6 * scale, opacity=0.9)
+
+
+def _culm(
+    culms: Layer,
+    nodes: Layer,
+    rng: np.random.Generator,
+    s: int,
+    size: tuple[int, int],
+    pad: int,
+    unit: float,
+    lean: float,
+) -> list[tuple[float, float, int]]:
+    """Stalk ``s``, segment by segment from the ground up, with a node at each joint.
+
+    Returns where twigs grow: (x, y, side), side 1 to the right and -1 to the left.
+    """
+    w, h = size
+    twigs: list[tuple[float, float, int]] = []
+    width = unit * (0.05 - 0.01 * s) * (0.9 + 0.2 * rng.random())
+    x = w * (0.28 + 0.22 * s + rng.normal(0, 0.03))
+    y = pad + h * 1.02
+    dx = (lean + rng.normal(0, 0.015)) * (1 if s % 2 == 0 else -0.7)
+    top = pad + h * (0.12 + 0.12 * s + 0.04 * rng.random())
+    seg = h * (0.13 + 0.03 * rng.random())
+    first = True
+    while y > top:
+        ny = max(top, y - seg * (0.55 if first else 0.85 + 0.3 * rng.random()))
+        first = False
+        nx = x + dx * (y - ny)
+        gap = width * 0.2
+        culms.stroke(
+            [(x, y - gap), ((x + nx) / 2 + width * 0.05, (y + ny) / 2), (nx, ny + gap)],
+            width,
+            width * 0.96,
+            shade=int(185 + rng.random() * 50),
+            n=12,
+            taper=0,
+        )
+        nodes.stroke(
+            [
+                (nx - width * 0.55, ny + gap * 0.2),
+                (nx, ny - gap * 0.6),
+                (nx + width * 0.55, ny + gap * 0.2),
+            ],
+            width * 0.2,
+            width * 0.16,
+            shade=245,
+            n=16,
+            taper=0.35,
+        )
+        if ny < pad + h * 0.7 and rng.random() < 0.7:
+            twigs.append((nx, ny, 1 if rng.random() < 0.5 else -1))
+        x, y = nx, ny
+    twigs.append((x, y, 1 if rng.random() < 0.5 else -1))
+    return twigs
+
+
+def _twig(
+    leaves: Layer, nodes: Layer, rng: np.random.Generator, at, side: int, unit: float
+) -> None:
+    """A thin twig rising to one side, with one or two groups of leaves along it."""
+    bx, by = at
+    tl = unit * (0.3 + 0.3 * rng.random())
+    ang = math.radians(-90 + side * (35 + 25 * rng.random()))
+    end = (bx + math.cos(ang) * tl, by + math.sin(ang) * tl)
+    path = nodes.stroke(
+        [
+            (bx, by),
+            (bx + math.cos(ang) * tl * 0.5 + side * tl * 0.08, by + math.sin(ang) * tl * 0.5),
+            end,
+        ],
+        unit * 0.008 + 1,
+        unit * 0.004 + 1,
+        shade=230,
+        n=20,
+        taper=0,
+    )
+    groups = int(rng.integers(1, 3))
+    for g in range(groups):
+        p = path[-1] if g == 0 else path[int(len(path) * (0.4 + 0.3 * rng.random()))]
+        _leaf_group(leaves, rng, p, side, unit)
+
+
+def _leaf_group(leaves: Layer, rng: np.random.Generator, p, side: int, unit: float) -> None:
+    """Three to five leaves fanning out from one point and drooping (个, 介)."""
+    k = int(rng.integers(3, 6))
+    spread = 0.35 + 0.25 * rng.random()
+    droop = math.radians(90 + side * (20 + 45 * rng.random()))
+    for j in range(k):
+        a = droop + (j - (k - 1) / 2) * spread + rng.normal(0, 0.08)
+        length = unit * (0.32 + 0.16 * rng.random())
+        off = rng.random() * unit * 0.03
+        base = (p[0] + math.cos(a) * off, p[1] + math.sin(a) * off)
+        _leaf_stroke(
+            leaves,
+            base,
+            a,
+            length,
+            length * (0.11 + 0.03 * rng.random()),
+            int(215 + rng.random() * 40),
+            bend=rng.normal(0, 0.05),
+        )
 
 
 def plum(canvas: Image.Image, box, seed: int, scale: float = 1.0, from_right: bool = True) -> None:
@@ -283,12 +315,36 @@ def plum(canvas: Image.Image, box, seed: int, scale: float = 1.0, from_right: bo
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
     rng = np.random.default_rng(seed)
-    wood = Layer((w, h))
     unit = max(min(w, h), 0.45 * max(w, h))
+    wood = PlumWood((w, h), rng, unit)
     sgn = -1 if from_right else 1
-    blossoms: list[tuple[float, float, float]] = []
+    start = (w if from_right else 0, h * 0.12)
+    base = math.pi if from_right else 0.0
+    wood.branch(start, base + sgn * -0.35, unit * 0.85, unit * 0.035, 2)
+    wood.branch((start[0], start[1] + unit * 0.06), base + sgn * -0.75, unit * 0.5, unit * 0.022, 1)
+    dry = fbm2d(w, h, rng, cell=max(2, 3 * scale), octaves=2)
+    dry_img = Image.fromarray((np.clip(0.5 + dry * 0.9, 0, 1) * 255).astype(np.uint8))
+    wood.mask = ImageChops.multiply(wood.mask, dry_img)
+    wood.ink(canvas, INK, (x0, y0), blur=0.7 * scale, opacity=0.9)
+    petals = Layer((w, h))
+    dots = Layer((w, h))
+    for bx, by, size in wood.blossoms:
+        _blossom(petals, dots, rng, (bx, by), unit, size)
+    petals.ink(canvas, SEAL, (x0, y0), blur=1.2 * scale, opacity=0.8)
+    dots.ink(canvas, INK, (x0, y0), blur=0.3 * scale)
 
-    def branch(p, ang, length, width, depth):
+
+class PlumWood(Layer):
+    """The old wood of a plum: angular branches that fork, with where blossoms go."""
+
+    def __init__(self, size: tuple[int, int], rng: np.random.Generator, unit: float):
+        super().__init__(size)
+        self.rng, self.unit = rng, unit
+        self.blossoms: list[tuple[float, float, float]] = []  # x, y, size (< 1: a bud)
+
+    def branch(self, p, ang: float, length: float, width: float, depth: int) -> None:
+        """A branch of a few kinked segments from ``p``; it forks ``depth`` times more."""
+        rng = self.rng
         pts = [p]
         segs = int(rng.integers(3, 5))
         cur, a = p, ang
@@ -300,74 +356,51 @@ def plum(canvas: Image.Image, box, seed: int, scale: float = 1.0, from_right: bo
         for i in range(len(pts) - 1):
             w0 = width * (1 - i / len(pts) * 0.7)
             w1 = width * (1 - (i + 1) / len(pts) * 0.7)
-            wood.stroke(
+            self.stroke(
                 [pts[i], pts[i + 1]], w0, w1, shade=int(215 + 40 * rng.random()), n=8, taper=0
             )
-            wood.draw.ellipse(
-                (
-                    pts[i + 1][0] - w1 / 2,
-                    pts[i + 1][1] - w1 / 2,
-                    pts[i + 1][0] + w1 / 2,
-                    pts[i + 1][1] + w1 / 2,
-                ),
-                fill=235,
-            )
+            jx, jy = pts[i + 1]
+            self.draw.ellipse((jx - w1 / 2, jy - w1 / 2, jx + w1 / 2, jy + w1 / 2), fill=235)
             if depth > 0 and rng.random() < 0.55:
-                branch(
-                    pts[i + 1],
-                    a + rng.choice([-1, 1]) * (0.5 + 0.5 * rng.random()),
-                    length * 0.5,
-                    w1 * 0.6,
-                    depth - 1,
-                )
+                fork = a + rng.choice([-1, 1]) * (0.5 + 0.5 * rng.random())
+                self.branch(pts[i + 1], fork, length * 0.5, w1 * 0.6, depth - 1)
             if rng.random() < 0.6:
-                blossoms.append((pts[i + 1][0], pts[i + 1][1], 1.0))
+                self.blossoms.append((jx, jy, 1.0))
         end = pts[-1]
         for _ in range(int(rng.integers(1, 3))):
-            blossoms.append(
-                (end[0] + rng.normal(0, unit * 0.02), end[1] + rng.normal(0, unit * 0.02), 0.6)
+            spread = self.unit * 0.02
+            self.blossoms.append(
+                (end[0] + rng.normal(0, spread), end[1] + rng.normal(0, spread), 0.6)
             )
-        # a few short spurs (the "thorn" twigs of plum)
-        for q in pts[1:-1]:
-            if rng.random() < 0.5:
-                sa = a + rng.choice([-1, 1]) * 0.9
-                sl = length * 0.08
-                wood.stroke(
-                    [q, (q[0] + math.cos(sa) * sl, q[1] + math.sin(sa) * sl)],
-                    width * 0.18 + 1,
-                    1,
-                    230,
-                    n=6,
-                    taper=0,
-                )
+        self._spurs(pts, a, length, width)
 
-    start = (w if from_right else 0, h * 0.12)
-    base = math.pi if from_right else 0.0
-    branch(start, base + sgn * -0.35, unit * 0.85, unit * 0.035, 2)
-    branch((start[0], start[1] + unit * 0.06), base + sgn * -0.75, unit * 0.5, unit * 0.022, 1)
-    dry = fbm2d(w, h, rng, cell=max(2, 3 * scale), octaves=2)
-    dry_img = Image.fromarray((np.clip(0.5 + dry * 0.9, 0, 1) * 255).astype(np.uint8))
-    wood.mask = ImageChops.multiply(wood.mask, dry_img)
-    wood.ink(canvas, INK, (x0, y0), blur=0.7 * scale, opacity=0.9)
-    petals = Layer((w, h))
-    dots = Layer((w, h))
-    for bx, by, size in blossoms:
-        r = unit * (0.014 + 0.008 * rng.random()) * size
-        if size < 1:
-            petals.draw.ellipse((bx - r * 0.6, by - r * 0.6, bx + r * 0.6, by + r * 0.6), fill=230)
-            continue
-        rot = rng.random() * math.tau
-        for k in range(5):
-            a = rot + k * math.tau / 5
-            px, py = bx + math.cos(a) * r * 0.85, by + math.sin(a) * r * 0.85
-            petals.draw.ellipse(
-                (px - r * 0.62, py - r * 0.62, px + r * 0.62, py + r * 0.62),
-                fill=int(140 + 80 * rng.random()),
-            )
-        for _ in range(7):
-            a = rng.random() * math.tau
-            px, py = bx + math.cos(a) * r * 0.55, by + math.sin(a) * r * 0.55
-            d = max(1.0, r * 0.08)
-            dots.draw.ellipse((px - d, py - d, px + d, py + d), fill=230)
-    petals.ink(canvas, SEAL, (x0, y0), blur=1.2 * scale, opacity=0.8)
-    dots.ink(canvas, INK, (x0, y0), blur=0.3 * scale)
+    def _spurs(self, pts, a: float, length: float, width: float) -> None:
+        """A few short spurs (the "thorn" twigs of plum) at the joints."""
+        for q in pts[1:-1]:
+            if self.rng.random() < 0.5:
+                sa = a + self.rng.choice([-1, 1]) * 0.9
+                sl = length * 0.08
+                tip = (q[0] + math.cos(sa) * sl, q[1] + math.sin(sa) * sl)
+                self.stroke([q, tip], width * 0.18 + 1, 1, 230, n=6, taper=0)
+
+
+def _blossom(petals: Layer, dots: Layer, rng: np.random.Generator, at, unit: float, size: float):
+    """Five round petals with stamens as dots; a bud (``size`` < 1) is one small dab."""
+    bx, by = at
+    r = unit * (0.014 + 0.008 * rng.random()) * size
+    if size < 1:
+        petals.draw.ellipse((bx - r * 0.6, by - r * 0.6, bx + r * 0.6, by + r * 0.6), fill=230)
+        return
+    rot = rng.random() * math.tau
+    for k in range(5):
+        a = rot + k * math.tau / 5
+        px, py = bx + math.cos(a) * r * 0.85, by + math.sin(a) * r * 0.85
+        petals.draw.ellipse(
+            (px - r * 0.62, py - r * 0.62, px + r * 0.62, py + r * 0.62),
+            fill=int(140 + 80 * rng.random()),
+        )
+    for _ in range(7):
+        a = rng.random() * math.tau
+        px, py = bx + math.cos(a) * r * 0.55, by + math.sin(a) * r * 0.55
+        d = max(1.0, r * 0.08)
+        dots.draw.ellipse((px - d, py - d, px + d, py + d), fill=230)
