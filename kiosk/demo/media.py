@@ -24,6 +24,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from kiosk.demo.films.scripts import scripts_dir
 from kiosk.ingest.rows import parse_bounds
 from kiosk.paths import DATA_SOURCES
 
@@ -37,9 +38,10 @@ COLUMNS = [
 ]  # fmt: skip
 MAP_COLUMNS = ["key", "kind", "file", "title_zh", "title_en", "bounds", "sort_order"]
 JPEG_QUALITY = 90
-# The drawing code each kind of job depends on (modules, or packages of them), for its stamp.
-_CODE = ("artwork", "films")
-_MAP_CODE = ("mapsketch.py", "artwork")
+# What each kind of job is drawn from (modules, packages, the films' scripts), for its stamp.
+_HERE = Path(__file__).parent
+_CODE = (_HERE / "artwork", _HERE / "films", scripts_dir())
+_MAP_CODE = (_HERE / "mapsketch.py", _HERE / "artwork")
 MAP_JOB = "map"
 
 Progress = Callable[[str], None]
@@ -69,13 +71,12 @@ def read_spec(path: Path = SPEC) -> dict[str, dict[str, Any]]:
         return tomllib.load(f)
 
 
-def _code_digest(names: tuple[str, ...] = _CODE) -> str:
+def _code_digest(sources: tuple[Path, ...] = _CODE) -> str:
     h = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in names:
-        path = here / name
-        for file in sorted(path.glob("*.py")) if path.is_dir() else [path]:
-            h.update(file.relative_to(here).as_posix().encode())
+    for path in sources:
+        files = sorted(path.glob("*.*")) if path.is_dir() else [path]
+        for file in files:
+            h.update(f"{path.name}/{file.name}".encode())
             h.update(file.read_bytes())
     return h.hexdigest()
 

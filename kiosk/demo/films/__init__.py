@@ -13,17 +13,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.demo.films.ai_lian import LOTUS_LINES, film_ai_lian
+from kiosk.demo.films import scripts
+from kiosk.demo.films.ai_lian import film_ai_lian
 from kiosk.demo.films.encoding import encode, srt
 from kiosk.demo.films.shots import Shot
 from kiosk.demo.films.si_zhi import film_si_zhi
 from kiosk.demo.films.sound import soundtrack
 
-__all__ = ["FILMS", "LOTUS_LINES", "film_size", "render_film"]
+__all__ = ["FILMS", "film_size", "render_film"]
 
 SIZE = (1280, 720)
 
-FILMS: dict[str, Callable[[tuple[int, int], int], tuple[list[Shot], float]]] = {
+# Each film from its frame size, seed and script (the name is its script's and file's stem).
+FILMS: dict[str, Callable[[tuple[int, int], int, scripts.Script], tuple[list[Shot], float]]] = {
     "si-zhi": film_si_zhi,
     "ai-lian-shuo": film_ai_lian,
 }
@@ -37,7 +39,7 @@ def film_size(scale: float) -> tuple[int, int]:
 def render_film(name: str, video: Path, subtitles: Path, scale: float = 1.0, seed: int = 0) -> None:
     """Render one film and its .srt (both written to the given paths, directly)."""
     size = film_size(scale)
-    shots, duration = FILMS[name](size, seed or sum(map(ord, name)))
+    shots, duration = FILMS[name](size, seed or sum(map(ord, name)), scripts.load(name))
     audio = soundtrack(duration, seed or sum(map(ord, name)))
     encode(shots, duration, size, audio, video)
     subtitles.write_text(srt(shots), encoding="utf-8")

@@ -10,66 +10,34 @@ from kiosk.demo.artwork.palette import INK, INK_SOFT
 from kiosk.demo.artwork.plants import lotus
 from kiosk.demo.artwork.seals import seal, stamp
 from kiosk.demo.films.cards import centred, credits_card, frame_scale, paper_card
+from kiosk.demo.films.scripts import Script
 from kiosk.demo.films.shots import Caption, Reel, Shot
 
 Size = tuple[int, int]
 LINE_SECONDS = 3.3  # each line of the text is shown this long
 
-LOTUS_LINES = [
-    (
-        "水陆草木之花，可爱者甚蕃。",
-        "Of the flowers of plants and trees on water and on land, very many are lovable.",
-    ),
-    ("晋陶渊明独爱菊。", "Tao Yuanming of the Jin loved only the chrysanthemum."),
-    (
-        "自李唐来，世人甚爱牡丹。",
-        "Since the Tang of the house of Li, the world has greatly loved the peony.",
-    ),
-    ("予独爱莲之出淤泥而不染，", "I alone love the lotus: it rises from the mud yet is unstained,"),
-    ("濯清涟而不妖，", "it is washed by clear ripples yet is not coquettish;"),
-    (
-        "中通外直，不蔓不枝，",
-        "hollow within and straight without, it neither sprawls nor branches;",
-    ),
-    (
-        "香远益清，亭亭净植，",
-        "its fragrance grows purer the farther it travels; it stands tall and clean,",
-    ),
-    ("可远观而不可亵玩焉。", "to be admired from afar but not trifled with."),
-    ("予谓菊，花之隐逸者也；", "I say the chrysanthemum is the recluse among flowers;"),
-    ("牡丹，花之富贵者也；", "the peony, the rich and noble among flowers;"),
-    ("莲，花之君子者也。", "the lotus, the gentleman among flowers."),
-    (
-        "噫！菊之爱，陶后鲜有闻。",
-        "Alas! Of love for the chrysanthemum, little has been heard since Tao.",
-    ),
-    ("莲之爱，同予者何人？", "Of love for the lotus, who shares it with me?"),
-    ("牡丹之爱，宜乎众矣！", "Love for the peony, of course, belongs to the many!"),
-]
 
-
-def film_ai_lian(size: Size, seed: int = 8) -> tuple[list[Shot], float]:
+def film_ai_lian(size: Size, seed: int, script: Script) -> tuple[list[Shot], float]:
+    """The shots and the length of the film, its words from ``script`` (ai-lian-shuo.toml)."""
     reel = Reel()
-    reel.add(5.0, title_card(size, seed), captions=[Caption(0.8, 4.5, "爱莲说 · 北宋 周敦颐")])
-    pond = reel.add(LINE_SECONDS * len(LOTUS_LINES) + 2.4, lotus_pond(size, seed), pan=(0.0, 1.0))
-    _recite(pond, size)
-    end = credits_card(
-        paper_card(size, seed + 5), "周敦颐《爱莲说》全文 · Qingfeng Kiosk demo film", INK, INK_SOFT
-    )
+    title = script["title"]
+    reel.add(5.0, title_card(size, seed, title), captions=[Caption(0.8, 4.5, title["caption"])])
+    lines = [(line["zh"], line["en"]) for line in script["lines"]]
+    pond = reel.add(LINE_SECONDS * len(lines) + 2.4, lotus_pond(size, seed), pan=(0.0, 1.0))
+    _recite(pond, size, lines)
+    end = credits_card(paper_card(size, seed + 5), script["credits"]["source"], INK, INK_SOFT)
     reel.add(4.0, end)
     return reel.shots, reel.duration
 
 
-def title_card(size: Size, seed: int) -> Image.Image:
+def title_card(size: Size, seed: int, words: Script) -> Image.Image:
     w, h = size
     k = frame_scale(size)
     card = paper_card(size, seed + 3)
-    centred(card, 0.44, "爱莲说", "kai", 120, INK)
-    centred(card, 0.55, "北宋 · 周敦颐", "serif", 34, INK_SOFT)
-    centred(
-        card, 0.62, "On the Love of the Lotus · Zhou Dunyi, Northern Song", "serif", 22, INK_SOFT
-    )
-    stamp(card, seal("香远益清", int(64 * k), seed, "white"), (w / 2 + 190 * k, h * 0.3))
+    centred(card, 0.44, words["title"], "kai", 120, INK)
+    centred(card, 0.55, words["subtitle"], "serif", 34, INK_SOFT)
+    centred(card, 0.62, words["en"], "serif", 22, INK_SOFT)
+    stamp(card, seal(words["seal"], int(64 * k), seed, "white"), (w / 2 + 190 * k, h * 0.3))
     return card
 
 
@@ -90,13 +58,13 @@ def lotus_pond(size: Size, seed: int, clumps: int = 5) -> Image.Image:
     return pond
 
 
-def _recite(shot: Shot, size: Size) -> None:
+def _recite(shot: Shot, size: Size, lines: list[tuple[str, str]]) -> None:
     """Each line over the pond in turn: Chinese and English above, the Chinese as a subtitle."""
     w, h = size
     k = frame_scale(size)
     fz = font("kai", int(50 * k))
     fe = font("serif", int(22 * k))
-    for i, (zh, en) in enumerate(LOTUS_LINES):
+    for i, (zh, en) in enumerate(lines):
         ov = Image.new("RGBA", size, (0, 0, 0, 0))
         od = ImageDraw.Draw(ov)
         od.text((w / 2, h * 0.17), zh, font=fz, fill=(*INK, 255), anchor="ms")

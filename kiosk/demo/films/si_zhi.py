@@ -24,70 +24,34 @@ from kiosk.demo.films.cards import (
     paper_card,
     vertical_quote,
 )
+from kiosk.demo.films.scripts import Script
 from kiosk.demo.films.shots import Caption, Reel, Shot
 
 Size = tuple[int, int]
 SOFT_ON_NIGHT = mix(PAPER, INK_SOFT, 0.4)
 
 
-def film_si_zhi(size: Size, seed: int = 7) -> tuple[list[Shot], float]:
+def film_si_zhi(size: Size, seed: int, script: Script) -> tuple[list[Shot], float]:
+    """The shots and the length of the film, its words from ``script`` (si-zhi.toml)."""
     reel = Reel()
-    reel.add(5.5, title_card(size, seed), captions=[Caption(0.8, 5.0, "四知 · 杨震拒金")])
-    _narrate(
-        reel,
-        size,
-        road_to_donglai(size, seed),
-        (1.0, 0.0),
-        "东汉时，杨震由荆州刺史调任东莱太守。",
-        "Eastern Han: Yang Zhen is sent from Jing province to govern Donglai.",
-    )
-    _narrate(
-        reel,
-        size,
-        passing_changyi(size, seed),
-        (0.0, 1.0),
-        "途经昌邑，县令王密正是他当年举荐的茂才。",
-        "On the way he passes Changyi, whose magistrate Wang Mi he once recommended.",
-    )
-    _narrate(
-        reel,
-        size,
-        night_of_the_gold(size, seed),
-        (0.0, 0.6),
-        "入夜，王密怀金十斤，前来赠送杨震。",
-        "At night Wang Mi comes with ten jin of gold hidden in his robes.",
-        dark=True,
-    )
+    title = script["title"]
+    reel.add(5.5, title_card(size, seed, title), captions=[Caption(0.8, 5.0, title["caption"])])
+    _narrate(reel, size, road_to_donglai(size, seed), (1.0, 0.0), script["road_to_donglai"])
+    _narrate(reel, size, passing_changyi(size, seed), (0.0, 1.0), script["passing_changyi"])
+    night = night_of_the_gold(size, seed)
+    _narrate(reel, size, night, (0.0, 0.6), script["night_of_the_gold"], dark=True)
+    words = script["no_one_will_know"]
     reel.add(
-        5.5, no_one_will_know(size, seed), captions=[Caption(0.8, 4.9, "王密说：“暮夜无知者。”")]
+        5.5, no_one_will_know(size, seed, words), captions=[Caption(0.8, 4.9, words["caption"])]
     )
-    reel.add(
-        8.5,
-        the_four_knows(size, seed),
-        captions=[Caption(0.8, 7.8, "杨震说：“天知，神知，我知，子知。何谓无知！”")],
-    )
-    _narrate(
-        reel,
-        size,
-        wang_mi_leaves(size, seed),
-        (0.0, 1.0),
-        "王密羞愧而出。杨震为人公正清廉，不受私谒。",
-        "Wang Mi leaves in shame. "
-        "Yang Zhen was upright and clean, and received no private callers.",
-        duration=7.5,
-    )
-    reel.add(
-        8.0,
-        clean_legacy(size, seed),
-        captions=[Caption(0.8, 7.2, "杨震说：“使后世称为清白吏子孙，以此遗之，不亦厚乎！”")],
-    )
-    credits = credits_card(
-        night_card(size, seed + 14),
-        "据《后汉书·杨震列传》 · Qingfeng Kiosk demo film",
-        PAPER,
-        SOFT_ON_NIGHT,
-    )
-    reel.add(4.5, credits)
+    words = script["the_four_knows"]
+    reel.add(8.5, the_four_knows(size, seed, words), captions=[Caption(0.8, 7.8, words["caption"])])
+    leaves = wang_mi_leaves(size, seed)
+    _narrate(reel, size, leaves, (0.0, 1.0), script["wang_mi_leaves"], duration=7.5)
+    words = script["clean_legacy"]
+    reel.add(8.0, clean_legacy(size, seed, words), captions=[Caption(0.8, 7.2, words["caption"])])
+    credits = night_card(size, seed + 14)
+    reel.add(4.5, credits_card(credits, script["credits"]["source"], PAPER, SOFT_ON_NIGHT))
     return reel.shots, reel.duration
 
 
@@ -96,31 +60,31 @@ def _narrate(
     size: Size,
     scene: Image.Image,
     pan: tuple[float, float],
-    text: str,
-    en: str,
+    words: Script,
     *,
     dark: bool = False,
     duration: float = 8.0,
 ) -> None:
     """A panning scene with its line narrated: Chinese as a subtitle, English in the band."""
+    zh, en = words["zh"], words["en"]
     reel.add(
         duration,
         scene,
         pan=pan,
-        overlay=caption_overlay(size, text, en, dark=dark),
-        captions=[Caption(0.8, duration - 0.8, text)],
+        overlay=caption_overlay(size, zh, en, dark=dark),
+        captions=[Caption(0.8, duration - 0.8, zh)],
     )
 
 
-def title_card(size: Size, seed: int) -> Image.Image:
+def title_card(size: Size, seed: int, words: Script) -> Image.Image:
     w, h = size
     card = paper_card(size, seed)
     mountains(card, (0, int(h * 0.55), w, h), seed, default_ridges(strength=0.5), 0.4)
-    centred(card, 0.42, "四知", "kai", 150, INK)
-    centred(card, 0.53, "杨震拒金", "serif", 36, INK_SOFT)
-    centred(card, 0.60, "The Four Knows · Yang Zhen Refuses the Gold", "serif", 22, INK_SOFT)
+    centred(card, 0.42, words["title"], "kai", 150, INK)
+    centred(card, 0.53, words["subtitle"], "serif", 36, INK_SOFT)
+    centred(card, 0.60, words["en"], "serif", 22, INK_SOFT)
     k = frame_scale(size)
-    sl = seal("清风", int(56 * k), seed, "white")
+    sl = seal(words["seal"], int(56 * k), seed, "white")
     stamp(card, sl, (w / 2 + 150 * k, h * 0.28))
     return card
 
@@ -168,30 +132,22 @@ def night_of_the_gold(size: Size, seed: int) -> Image.Image:
     return night
 
 
-def no_one_will_know(size: Size, seed: int) -> Image.Image:
+def no_one_will_know(size: Size, seed: int, words: Script) -> Image.Image:
     card = night_card(size, seed + 9)
-    centred(card, 0.45, "“暮夜无知者。”", "kai", 84, PAPER)
-    centred(card, 0.56, "王密", "serif", 30, SOFT_ON_NIGHT)
-    centred(card, 0.64, "\u201cIt is night; no one will know.\u201d", "serif", 24, SOFT_ON_NIGHT)
+    centred(card, 0.45, words["quote"], "kai", 84, PAPER)
+    centred(card, 0.56, words["speaker"], "serif", 30, SOFT_ON_NIGHT)
+    centred(card, 0.64, words["en"], "serif", 24, SOFT_ON_NIGHT)
     return card
 
 
-def the_four_knows(size: Size, seed: int) -> Image.Image:
+def the_four_knows(size: Size, seed: int, words: Script) -> Image.Image:
     w, h = size
     card = paper_card(size, seed + 10)
     size_px = int(96 * frame_scale(size))
     right = w / 2 + size_px * 1.45 * 1.5
-    vertical_quote(card, ["天知", "神知", "我知", "子知"], size_px, INK, right, h * 0.14)
-    centred(card, 0.78, "何谓无知！", "kai", 52, SEAL)
-    centred(
-        card,
-        0.87,
-        "\u201cHeaven knows, the spirits know, I know, you know. "
-        "How can you say no one knows!\u201d",
-        "serif",
-        22,
-        INK_SOFT,
-    )
+    vertical_quote(card, words["columns"], size_px, INK, right, h * 0.14)
+    centred(card, 0.78, words["exclamation"], "kai", 52, SEAL)
+    centred(card, 0.87, words["en"], "serif", 22, INK_SOFT)
     return card
 
 
@@ -203,19 +159,14 @@ def wang_mi_leaves(size: Size, seed: int) -> Image.Image:
     return pano
 
 
-def clean_legacy(size: Size, seed: int) -> Image.Image:
+def clean_legacy(size: Size, seed: int, words: Script) -> Image.Image:
     """A legacy of clean hands: Yang Zhen's words, from the History of the Later Han."""
     card = paper_card(size, seed + 13)
-    centred(card, 0.36, "使后世称为清白吏子孙，", "kai", 56, INK)
-    centred(card, 0.48, "以此遗之，不亦厚乎！", "kai", 56, INK)
-    centred(card, 0.60, "——《后汉书·杨震列传》", "serif", 28, INK_SOFT)
-    centred(
-        card,
-        0.70,
-        "\u201cLet later ages call them the sons and grandsons of a clean official:",
-        "serif",
-        22,
-        INK_SOFT,
-    )
-    centred(card, 0.75, "to leave them that, is it not a rich legacy?\u201d", "serif", 22, INK_SOFT)
+    first, second = words["lines"]
+    centred(card, 0.36, first, "kai", 56, INK)
+    centred(card, 0.48, second, "kai", 56, INK)
+    centred(card, 0.60, words["source"], "serif", 28, INK_SOFT)
+    en_first, en_second = words["en"]
+    centred(card, 0.70, en_first, "serif", 22, INK_SOFT)
+    centred(card, 0.75, en_second, "serif", 22, INK_SOFT)
     return card
