@@ -188,9 +188,4 @@ CALLIGRAPHY_FORMATS: dict[str, Callable[[Work, float], Image.Image]] = {
 
 
 def render_calligraphy(work: Work, scale: float = 1.0) -> Image.Image:
-    fmt = work.spec.get("format", "sheet")
-    try:
-        fn = CALLIGRAPHY_FORMATS[fmt]
-    except KeyError:
-        raise ValueError(f"{work.key}: unknown calligraphy format {fmt!r}") from None
-    return fn(work, scale)
+    return work.choose(CALLIGRAPHY_FORMATS, "format", "sheet", "calligraphy format")(work, scale)

@@ -45,6 +45,19 @@ def _poster_texts(work: Work) -> dict[str, str]:
     }
 
 
+def _blank(work: Work, sc: float, portrait: bool) -> tuple[Image.Image, dict[str, str]]:
+    """The paper of a 4K poster, upright or lying, and the texts to set on it."""
+    W, H = (int(2160 * sc), int(3840 * sc)) if portrait else (int(3840 * sc), int(2160 * sc))
+    return paper((W, H), work.seed, PAPER, sc), _poster_texts(work)
+
+
+def _seal_below(img: Image.Image, work: Work, default: str, size: int, top_centre) -> None:
+    """The work's seal (``default`` unless its spec names one) hanging from ``top_centre``,
+    e.g. under a vertical headline."""
+    s = seal(work.spec.get("seal", default), size, work.seed)
+    stamp(img, s, (top_centre[0] - s.width / 2, top_centre[1]))
+
+
 def _footer(img: Image.Image, sc: float, margin: int, y: int, width: int, color=INK_SOFT) -> None:
     f = font("serif", int(34 * sc))
     fe = font("serif", int(28 * sc))
@@ -103,9 +116,8 @@ def _motif(name: str, canvas, box, seed, sc) -> None:
 def poster_portrait_vertical(work: Work, sc: float) -> Image.Image:
     """Portrait: a tall vertical headline on the right, the quotation in columns beside it,
     a painted scene across the lower part, English beneath."""
-    W, H = int(2160 * sc), int(3840 * sc)
-    t = _poster_texts(work)
-    img = paper((W, H), work.seed, PAPER, sc)
+    img, t = _blank(work, sc, portrait=True)
+    W, H = img.size
     m = int(180 * sc)
     motif = work.spec.get("motif", "mountains")
     scene_top = int(H * work.spec.get("scene_top", 0.52))
@@ -144,18 +156,15 @@ def poster_portrait_vertical(work: Work, sc: float) -> Image.Image:
         44 * sc * 1.1,
         INK_SOFT,
     )
-    # seal under the headline
-    s = seal(work.spec.get("seal", "清风"), int(150 * sc), work.seed)
-    stamp(img, s, (hx - s.width / 2, head_end + 40 * sc))
+    _seal_below(img, work, "清风", int(150 * sc), (hx, head_end + 40 * sc))
     _footer(img, sc, m, int(H - 150 * sc), W - 2 * m)
     return img
 
 
 def poster_landscape_side(work: Work, sc: float) -> Image.Image:
     """Landscape: a painting occupies one side; headline, quotation and English on the other."""
-    W, H = int(3840 * sc), int(2160 * sc)
-    t = _poster_texts(work)
-    img = paper((W, H), work.seed, PAPER, sc)
+    img, t = _blank(work, sc, portrait=False)
+    W, H = img.size
     m = int(200 * sc)
     motif = work.spec.get("motif", "lotus")
     art_left = work.spec.get("art_side", "left") == "left"
@@ -217,9 +226,8 @@ def poster_landscape_side(work: Work, sc: float) -> Image.Image:
 def poster_centre(work: Work, sc: float) -> Image.Image:
     """Centred and classical: double rules, a large headline, the text, a painted band."""
     portrait = work.spec.get("orientation", "portrait") == "portrait"
-    W, H = (int(2160 * sc), int(3840 * sc)) if portrait else (int(3840 * sc), int(2160 * sc))
-    t = _poster_texts(work)
-    img = paper((W, H), work.seed, PAPER, sc)
+    img, t = _blank(work, sc, portrait)
+    W, H = img.size
     m = int((200 if portrait else 260) * sc)
     cw = W - 2 * m
     d = ImageDraw.Draw(img)
@@ -266,9 +274,8 @@ def poster_centre(work: Work, sc: float) -> Image.Image:
 def poster_disc(work: Work, sc: float) -> Image.Image:
     """Minimal: a red sun, one vertical line of large Kai, the verse small beside it."""
     portrait = work.spec.get("orientation", "portrait") == "portrait"
-    W, H = (int(2160 * sc), int(3840 * sc)) if portrait else (int(3840 * sc), int(2160 * sc))
-    t = _poster_texts(work)
-    img = paper((W, H), work.seed, PAPER, sc)
+    img, t = _blank(work, sc, portrait)
+    W, H = img.size
     m = int(200 * sc)
     motif = work.spec.get("motif", "water")
     en_top = _english_bottom(img, t, sc, m)
@@ -289,17 +296,15 @@ def poster_disc(work: Work, sc: float) -> Image.Image:
         x -= pitch
     sf = font("serif", int(40 * sc))
     draw_vertical(img, "——" + t["source"], sf, x, H * 0.2 + step * 0.5, 40 * sc * 1.1, INK_SOFT)
-    s = seal(work.spec.get("seal", "丹心"), int(140 * sc), work.seed)
-    stamp(img, s, (hx - s.width / 2, head_end + 40 * sc))
+    _seal_below(img, work, "丹心", int(140 * sc), (hx, head_end + 40 * sc))
     _footer(img, sc, m, int(H - 150 * sc), W - 2 * m)
     return img
 
 
 def poster_panorama(work: Work, sc: float) -> Image.Image:
     """Landscape: mountains and water across the width; text in the open sky above."""
-    W, H = int(3840 * sc), int(2160 * sc)
-    t = _poster_texts(work)
-    img = paper((W, H), work.seed, PAPER, sc)
+    img, t = _blank(work, sc, portrait=False)
+    W, H = img.size
     m = int(220 * sc)
     motif = work.spec.get("motif", "mountains")
     if work.spec.get("disc") == "sun":
@@ -360,9 +365,4 @@ POSTER_LAYOUTS: dict[str, Callable[[Work, float], Image.Image]] = {
 
 
 def render_poster(work: Work, scale: float = 1.0) -> Image.Image:
-    layout = work.spec.get("layout", "centre")
-    try:
-        fn = POSTER_LAYOUTS[layout]
-    except KeyError:
-        raise ValueError(f"{work.key}: unknown poster layout {layout!r}") from None
-    return fn(work, scale)
+    return work.choose(POSTER_LAYOUTS, "layout", "centre", "poster layout")(work, scale)

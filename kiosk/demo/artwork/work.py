@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -17,3 +20,12 @@ class Work:
     @property
     def seed(self) -> int:
         return int(self.spec.get("seed", sum(map(ord, self.key))))
+
+    def choose(self, table: Mapping[str, T], field: str, default: str, what: str) -> T:
+        """``table``'s entry for the spec's ``field`` (``default`` if unset); a ValueError
+        naming the work and ``what`` it is when the table has no such entry."""
+        name = self.spec.get(field, default)
+        try:
+            return table[name]
+        except KeyError:
+            raise ValueError(f"{self.key}: unknown {what} {name!r}") from None
