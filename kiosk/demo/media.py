@@ -1,13 +1,14 @@
 """Building the demo media (posters, calligraphy, films, the map) from the catalogue sheets.
 
 ``data/demo/works.csv`` lists every work and where its file goes;
-``data/demo/artwork.toml`` says how each is drawn; ``data/demo/maps.csv`` lists
-the region map (a location sketch drawn from its bounds).  ``build()`` renders what is
-missing or out of date into an output folder, keeping a stamp per work
-(``.stamps/<key>.json``: a hash of the row, its spec, the drawing code and the
-scale), so running set-up again is quick and a changed spec re-renders only
-that work.  Every file is written under a temporary name and moved into place
-with ``os.replace``, so an interrupted build never leaves half a file.
+``data/demo/artwork.toml`` says how each is drawn; ``media/demo/films/`` holds
+the films' scripts; ``data/demo/maps.csv`` lists the region map (a location
+sketch drawn from its bounds).  ``build()`` renders what is missing or out of
+date into an output folder, keeping a stamp per work (``.stamps/<key>.json``: a
+hash of the row, its spec, the drawing code (with the scripts) and the scale),
+so running set-up again is quick and a changed spec re-renders only that work.
+Every file is written under a temporary name and moved into place with
+``os.replace``, so an interrupted build never leaves half a file.
 """
 
 from __future__ import annotations

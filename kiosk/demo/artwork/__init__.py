@@ -5,7 +5,7 @@ machine: xuan paper with fibres (``textures``), ink-wash mountains and water
 (``landscape``), lotus, bamboo and plum drawn from bezier strokes (``strokes``,
 ``plants``), red seals (``seals``), and text typeset in vertical columns read
 right to left (``typeset``, ``brush``).  ``posters`` and ``calligraphy`` (with
-``mounts`` and ``handscroll``) compose them into works.  Every renderer takes
+``mounts``, ``fan`` and ``handscroll``) compose them into works.  Every renderer takes
 ``scale`` (1.0 = the real size) so tests can render at a fraction of the size
 in a moment.
 

@@ -1,5 +1,5 @@
-"""Calligraphy written with the brush: glyphs with ink bleed, columns, and whole blocks
-of title, text, signature and seals."""
+"""Calligraphy set in Kai with a brush's ink: glyphs with bleed and dry strokes, columns, and
+whole blocks of title, text, signature and seals."""
 
 from __future__ import annotations
 

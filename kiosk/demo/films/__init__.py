@@ -1,6 +1,7 @@
 """The two demo films: painted scenes and title cards, a plucked-string soundtrack, subtitles.
 
-Each film is a list of shots (``shots``).  A shot pre-renders its layers once (a
+Each film is a list of shots (``shots``), its words read from a script in
+``media/demo/films/`` (``scripts``).  A shot pre-renders its layers once (a
 painting wider than the frame, a text overlay, drawn with ``cards`` and the
 artwork) and makes a frame by a sub-pixel crop and a blend, so the per-frame work
 stays cheap.  Shots overlap by a crossfade.  Sound is synthesised with numpy
