@@ -16,7 +16,8 @@ import platformdirs
 
 APP_NAME = "qingfeng-kiosk"
 ENV_DATA_DIR = "QINGFENG_DATA_DIR"
-REPO_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parent
 
 
 @dataclass(frozen=True)
@@ -82,4 +83,10 @@ class Paths:
 
 # Sources shipped with the project (human-editable demo content).
 DATA_SOURCES = REPO_ROOT / "data"
-MEDIA_SOURCES = REPO_ROOT / "media"
+
+
+def media_dir() -> Path:
+    """The kiosk's own static media: ``media/`` at the top of a source tree, which an installed
+    package carries as ``kiosk/media`` (see pyproject.toml)."""
+    installed = PACKAGE_DIR / "media"
+    return installed if installed.is_dir() else REPO_ROOT / "media"

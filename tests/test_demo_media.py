@@ -9,19 +9,23 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+import tomllib
 from pathlib import Path
 
 import av
 import pytest
 from PIL import Image, ImageDraw
 
+from kiosk import paths
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.library import Library
 from kiosk.demo import artwork, mapsketch, media
+from kiosk.demo.artwork import faces
 from kiosk.demo.catalogue import build_demo
+from kiosk.demo.films import FILMS, scripts
 from kiosk.ingest.rows import MAP_KIND, kind_of, parse_bounds
-from kiosk.paths import DATA_SOURCES, Paths
+from kiosk.paths import DATA_SOURCES, REPO_ROOT, Paths, media_dir
 
 SCALE = 1 / 8
 PEOPLE = {
@@ -87,9 +91,7 @@ def test_classical_texts_are_exact():
     assert lotus.endswith("牡丹之爱，宜乎众矣！")
     assert "天知，神知，我知，子知。" in by_key["poster-si-zhi"]["body_zh"]
     # the film's lines are the full text, in order
-    from kiosk.demo.films import LOTUS_LINES
-
-    assert "".join(zh for zh, _ in LOTUS_LINES) == lotus
+    assert "".join(line["zh"] for line in scripts.load("ai-lian-shuo")["lines"]) == lotus
 
 
 @pytest.mark.parametrize("role", ["kai", "serif"])
@@ -195,13 +197,58 @@ def test_changed_spec_renders_that_work_again(tmp_path):
 
 
 def test_missing_font_names_the_debian_package(monkeypatch):
-    monkeypatch.setattr(artwork, "find", lambda role: None)
+    monkeypatch.setattr(faces, "find", lambda role: None)
     artwork.font.cache_clear()
     try:
         with pytest.raises(artwork.FontMissing, match="fonts-arphic-ukai"):
             artwork.font("kai", 20)
     finally:
         artwork.font.cache_clear()
+
+
+def test_the_paths_module_finds_media_in_the_source_tree_and_the_installed_package(
+    tmp_path, monkeypatch
+):
+    assert media_dir() == REPO_ROOT / "media"
+    assert (media_dir() / "demo" / "films").is_dir()
+    installed = tmp_path / "kiosk"
+    (installed / "media").mkdir(parents=True)
+    monkeypatch.setattr(paths, "PACKAGE_DIR", installed)
+    assert paths.media_dir() == installed / "media"
+
+
+def test_the_package_list_installs_every_package_and_media():
+    """pyproject.toml lists the packages (so media/ can go in as kiosk.media): every folder
+    of kiosk/ with an __init__.py must be in the list, or an installed kiosk lacks it."""
+    with (REPO_ROOT / "pyproject.toml").open("rb") as f:
+        setuptools = tomllib.load(f)["tool"]["setuptools"]
+    found = {
+        ".".join(init.parent.relative_to(REPO_ROOT).parts)
+        for init in (REPO_ROOT / "kiosk").rglob("__init__.py")
+    }
+    assert set(setuptools["packages"]) == found | {"kiosk.media"}
+    assert setuptools["package-dir"] == {"kiosk.media": "media"}
+    assert setuptools["package-data"] == {"kiosk.media": ["**/*"]}
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value
+    return [s for item in items for s in _strings(item)]
+
+
+@pytest.mark.parametrize("name", sorted(FILMS))
+def test_every_film_has_a_script_in_media(name):
+    """Each film's words load from media/demo/films/<name>.toml: a title card, closing
+    credits, and no empty line; the film is drawn from them (at a tiny size here)."""
+    script = scripts.load(name)
+    assert {"title", "credits"} <= script.keys()
+    assert all(s.strip() for s in _strings(script))
+    shots, duration = FILMS[name]((64, 36), 1, script)
+    captions = [c.text for shot in shots for c in shot.captions]
+    assert script["title"]["caption"] == captions[0]
+    assert duration == pytest.approx(shots[-1].end)
 
 
 def test_sheet_header_is_checked(tmp_path):

@@ -20,7 +20,9 @@ from collections.abc import Iterable
 import numpy as np
 from PIL import Image, ImageDraw
 
-from kiosk.demo.artwork import INK_SOFT, PAPER, PAPER_DEEP, fbm2d, font, mix
+from kiosk.demo.artwork.faces import font
+from kiosk.demo.artwork.palette import INK_SOFT, PAPER, PAPER_DEEP, mix
+from kiosk.demo.artwork.textures import fbm2d
 
 Bounds = tuple[float, float, float, float]  # west, south, east, north
 

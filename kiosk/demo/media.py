@@ -1,13 +1,14 @@
 """Building the demo media (posters, calligraphy, films, the map) from the catalogue sheets.
 
 ``data/demo/works.csv`` lists every work and where its file goes;
-``data/demo/artwork.toml`` says how each is drawn; ``data/demo/maps.csv`` lists
-the region map (a location sketch drawn from its bounds).  ``build()`` renders what is
-missing or out of date into an output folder, keeping a stamp per work
-(``.stamps/<key>.json``: a hash of the row, its spec, the drawing code and the
-scale), so running set-up again is quick and a changed spec re-renders only
-that work.  Every file is written under a temporary name and moved into place
-with ``os.replace``, so an interrupted build never leaves half a file.
+``data/demo/artwork.toml`` says how each is drawn; ``media/demo/films/`` holds
+the films' scripts; ``data/demo/maps.csv`` lists the region map (a location
+sketch drawn from its bounds).  ``build()`` renders what is missing or out of
+date into an output folder, keeping a stamp per work (``.stamps/<key>.json``: a
+hash of the row, its spec, the drawing code (with the scripts) and the scale),
+so running set-up again is quick and a changed spec re-renders only that work.
+Every file is written under a temporary name and moved into place with
+``os.replace``, so an interrupted build never leaves half a file.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from kiosk.demo.films.scripts import scripts_dir
 from kiosk.ingest.rows import parse_bounds
 from kiosk.paths import DATA_SOURCES
 
@@ -37,8 +39,10 @@ COLUMNS = [
 ]  # fmt: skip
 MAP_COLUMNS = ["key", "kind", "file", "title_zh", "title_en", "bounds", "sort_order"]
 JPEG_QUALITY = 90
-_CODE = ("artwork.py", "films.py")
-_MAP_CODE = ("mapsketch.py", "artwork.py")
+# What each kind of job is drawn from (modules, packages, the films' scripts), for its stamp.
+_HERE = Path(__file__).parent
+_CODE = (_HERE / "artwork", _HERE / "films", scripts_dir())
+_MAP_CODE = (_HERE / "mapsketch.py", _HERE / "artwork")
 MAP_JOB = "map"
 
 Progress = Callable[[str], None]
@@ -68,11 +72,13 @@ def read_spec(path: Path = SPEC) -> dict[str, dict[str, Any]]:
         return tomllib.load(f)
 
 
-def _code_digest(names: tuple[str, ...] = _CODE) -> str:
+def _code_digest(sources: tuple[Path, ...] = _CODE) -> str:
     h = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in names:
-        h.update((here / name).read_bytes())
+    for path in sources:
+        files = sorted(path.glob("*.*")) if path.is_dir() else [path]
+        for file in files:
+            h.update(f"{path.name}/{file.name}".encode())
+            h.update(file.read_bytes())
     return h.hexdigest()
 
 
