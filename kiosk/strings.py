@@ -12,11 +12,11 @@ from typing import Any
 STRINGS: dict[str, tuple[str, str]] = {
     "back": ("返回", "Back"),
     "touch_to_explore": ("触摸屏幕，开始参观", "Touch to explore"),
-    "films": ("警示教育片", "Warning films"),
+    "films": ("警示教育片", "Cautionary films"),
     "calligraphy": ("廉政书画", "Calligraphy"),
     "posters": ("公益海报", "Posters"),
     "aphorisms": ("格言警句", "Aphorisms"),
-    "history": ("廉史人物", "Local integrity history"),
+    "history": ("廉史人物", "History of integrity"),
     "photos": ("图片", "Photos"),
     "language": ("EN", "中文"),
     "large_text": ("大字", "Large text"),

@@ -203,7 +203,7 @@ def test_tapping_a_film_opens_the_player(qtbot, library, nav: Nav) -> None:
 
 def test_language_switch_relabels_the_library(qtbot, library, ctx: Context) -> None:
     ctx.visit.set_lang("en")
-    assert library.title_label.text() == "Warning films"
+    assert library.title_label.text() == "Cautionary films"
     titles = [t.title() for t in library.tiles]
     assert titles == ["A Two-Second Film", "Family Tradition of Integrity", "损坏的影片"]
     assert library.back_button._text() == "Back"

@@ -1,0 +1,167 @@
+"""Corrections to the demo content that a later edit could undo (see data/demo/SOURCES.md)."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+
+from kiosk.paths import DATA_SOURCES
+from kiosk.strings import tr
+
+DEMO = DATA_SOURCES / "demo"
+EXAMPLE = DATA_SOURCES / "example" / "county" / "history.csv"
+SHEETS = sorted(DEMO.glob("*.csv"))
+MODERN = ("fang-zhimin", "jiao-yulu", "kong-fansen", "yang-shanzhou")
+TEXT_EN = ("title_en", "summary_en", "body_en", "author_en", "source_en")
+
+
+def _rows(path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+ROWS = [row for sheet in SHEETS for row in _rows(sheet)]
+BY_KEY = {row["key"]: row for row in ROWS}
+
+
+def _text(row: dict[str, str], lang: str | None = None) -> str:
+    return " ".join(v for k, v in row.items() if v and (lang is None or k.endswith("_" + lang)))
+
+
+def _links(row: dict[str, str]) -> set[str]:
+    return set(filter(None, row.get("links", "").split(";")))
+
+
+def test_the_sheets_were_read():
+    assert len(SHEETS) >= 7 and len(ROWS) > 100
+    assert {"aphorism", "event", "person", "place", "poster", "calligraphy"} <= {
+        r["kind"] for r in ROWS
+    }
+
+
+def test_the_zhengqi_preface_is_quoted_as_written():
+    texts = [p.read_text(encoding="utf-8") for p in [*SHEETS, DEMO / "artwork.toml"]]
+    texts.append((DEMO / "SOURCES.md").read_text(encoding="utf-8"))
+    assert not any("以一正敌七" in t for t in texts)
+    preface = BY_KEY["event-wen-tianxiang-zhengqige"]["body_zh"]
+    assert "彼气有七，吾气有一，以一敌七" in preface
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [("石灰吟", "粉骨碎身", "要留清白"), ("海纳百川", "无欲则刚")],
+    ids=["ode-to-lime", "lin-zexu-motto"],
+)
+def test_traditional_attributions_are_said_on_every_row(marks):
+    naming = [r for r in ROWS if any(m in _text(r, "zh") for m in marks)]
+    assert len(naming) >= 3
+    for row in naming:
+        assert "传" in row["source_zh"] + row["summary_zh"] + row["body_zh"], row["key"]
+        english = " ".join(row[c] for c in ("summary_en", "body_en", "source_en"))
+        assert "attributed" in english.lower(), row["key"]
+    example = [r for r in _rows(EXAMPLE) if any(m in r["标题"] for m in marks)]
+    for row in example:
+        assert "传" in row["出处"] + row["作者"], row["编号"]
+
+
+def test_the_fuzhou_memorial_is_in_a_national_listing():
+    row = BY_KEY["place-lin-zexu-memorial-fuzhou"]
+    assert "林则徐宅与祠" in row["summary_zh"] and "全国重点文物保护单位" in row["summary_zh"]
+    assert "national" in row["summary_en"]
+    for r in ROWS:
+        if "林则徐纪念馆" in _text(r, "zh") or "Lin Zexu Memorial" in _text(r, "en"):
+            assert "省文物保护单位" not in _text(r, "zh"), r["key"]
+            assert "provincial heritage" not in _text(r, "en"), r["key"]
+
+
+def test_every_event_of_the_modern_figures_has_a_source():
+    events = [r for r in ROWS if r["kind"] == "event" and _links(r) & set(MODERN)]
+    assert {p for r in events for p in _links(r) & set(MODERN)} == set(MODERN)
+    for row in events:
+        assert row["source_zh"].strip() and row["source_en"].strip(), row["key"]
+
+
+def test_links_point_at_rows_that_exist():
+    for row in ROWS:
+        if row["kind"] in ("poster", "calligraphy", "film"):
+            continue
+        assert _links(row) <= set(BY_KEY), (row["key"], _links(row) - set(BY_KEY))
+
+
+def test_translations_follow_the_classical_wording():
+    english = " ".join(_text(r, "en") for r in ROWS).lower()
+    assert "abroad" not in english  # 外有赢财: outside the household
+    assert "hemp" not in english  # 葛帏: curtains of kudzu cloth
+    for r in ROWS:
+        if re.search("葛[帏布]", _text(r, "zh")) and r["kind"] != "topic":
+            assert "kudzu" in _text(r, "en"), r["key"]
+    assert "kudzu" in BY_KEY["topic-integrity"]["body_en"]
+
+
+def test_hai_rui_title_follows_the_history_of_ming():
+    zh = " ".join(_text(r, "zh") for r in ROWS)
+    assert "太子少保" not in zh
+    assert "据《明史》" in BY_KEY["event-hai-rui-tomb-built"]["body_zh"]
+    assert "太子太保" in BY_KEY["event-hai-rui-tomb-built"]["body_zh"]
+
+
+def test_the_thrift_saying_is_zhang_zhibais():
+    row = BY_KEY["aphorism-you-jian-ru-she"]
+    assert "张知白" in row["author_zh"] and "Zhang Zhibai" in row["author_en"]
+    topic = BY_KEY["topic-frugality"]
+    assert "张知白" in topic["body_zh"] and "Zhang Zhibai" in topic["body_en"]
+
+
+def test_no_burial_place_is_claimed_for_kong_fansen_in_liaocheng():
+    for r in ROWS:
+        if "kong-fansen" in _links(r) | {r["key"]}:
+            assert not re.search("骨灰|安葬|葬于|墓", _text(r, "zh")), r["key"]
+            assert not re.search("ashes|buried|grave|tomb", _text(r, "en")), r["key"]
+
+
+def test_the_bao_family_stone_in_hefei_is_called_a_later_carving():
+    for r in ROWS:
+        zh = _text(r, "zh")
+        if "包公祠" in zh and "家训" in zh:
+            assert "后世所刻" in zh, r["key"]
+            assert "later" in _text(r, "en"), r["key"]
+
+
+# Each work keeps one English title wherever its Chinese title is cited.
+TITLES = {
+    "《岳阳楼记》": "Record of Yueyang Tower",
+    "《清贫》": "Honest Poverty",
+    "《诫子书》": "Admonition to His Son",
+    "《石灰吟》": "Ode to Lime",
+    "《过零丁洋》": "Crossing the Lingding Sea",
+    "《正气歌》": "Song of the Righteous Spirit",
+    "《爱莲说》": "On the Love of the Lotus",
+    "《书端州郡斋壁》": "Written on the Wall of the Prefectural Study at Duanzhou",
+    "《潍县署中画竹呈年伯包大中丞括》": (
+        "Painting Bamboo at the Weixian Yamen, Presented to Governor Bao Kuo"
+    ),
+    "《赴戍登程口占示家人》": "Setting Out for Exile: Lines for My Family",
+}
+
+
+@pytest.mark.parametrize("zh", sorted(TITLES), ids=lambda zh: TITLES[zh])
+def test_one_english_title_per_work(zh):
+    citing = [r for r in ROWS if zh in r.get("source_zh", "")]
+    assert citing, zh
+    for row in citing:
+        assert TITLES[zh] in row["source_en"], (row["key"], row["source_en"])
+
+
+def test_fang_zhimin_has_one_era():
+    rows = [r for r in ROWS if "fang-zhimin" in _links(r) | {r["key"]} and r.get("era_zh")]
+    assert len(rows) >= 5
+    assert {(r["era_zh"], r["era_en"]) for r in rows} == {
+        ("土地革命战争时期", "Agrarian Revolutionary War period")
+    }
+
+
+def test_section_labels_read_as_english():
+    assert tr("films", "en") == "Cautionary films"
+    assert tr("history", "en") == "History of integrity"
