@@ -11,7 +11,7 @@ from kiosk.schedule.problems import Problem, as_text, problem
 
 _NAMES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7, "七": 7}
 _PREFIX = re.compile(r"星期|礼拜|周")
-_RANGE = re.compile(r"\s*[-~–—至到]\s*")
+_RANGE = re.compile(r"\s*([-~–—至到])\s*")
 _SEPARATORS = re.compile(r"[,;、\s]+")
 
 
@@ -26,12 +26,12 @@ def parse_weekdays(value: object, field: str = "weekdays") -> tuple[frozenset[in
     text = as_text(value)
     days: set[int] = set()
     problems: list[Problem] = []
-    joined = _RANGE.sub("-", _PREFIX.sub("", text))  # "1 - 5" is one range, not three days
+    joined = _RANGE.sub(r"\1", _PREFIX.sub("", text))  # "1 - 5" is one range, not three days
     parts = [p for p in _SEPARATORS.split(joined) if p]
     if not parts:
         return frozenset(), [problem(field, text, "sched_bad_weekday", part=text)]
     for part in parts:
-        ends = part.split("-")
+        ends = _RANGE.split(part)[::2]
         numbers = [_day(e) for e in ends]
         if len(ends) > 2 or None in numbers:
             problems.append(problem(field, text, "sched_bad_weekday", part=part))
