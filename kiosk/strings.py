@@ -216,6 +216,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "不是 [hours] 中的设置；可用：{accepted}",
         "not an [hours] setting; known: {accepted}",
     ),
+    "sched_list": ("、", ", "),  # between the names in a list
+    "sched_parts": ("；", "; "),  # between the parts of a why
     "sched_why_always": ("每天", "every day"),
     "sched_why_weekdays": ("每周{days}", "on {days}"),
     "sched_weekday_names": ("一 二 三 四 五 六 日", "Mon Tue Wed Thu Fri Sat Sun"),

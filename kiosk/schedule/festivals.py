@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from lunar_python import Lunar, Solar
 
 from kiosk.schedule.problems import Problem, problem
+from kiosk.strings import tr
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
@@ -83,7 +84,7 @@ def closest(name: str) -> Festival | None:
 
 def names(lang: str) -> str:
     """Every festival's name, for messages."""
-    return ("、" if lang != "en" else ", ").join(f.name(lang) for f in FESTIVALS)
+    return tr("sched_list", lang).join(f.name(lang) for f in FESTIVALS)
 
 
 def unknown(field: str, name: str) -> Problem:

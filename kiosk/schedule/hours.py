@@ -97,11 +97,16 @@ class OpeningHours:
         return ALL_DAY_BANDS
 
     def is_open(self, now: datetime) -> bool:
-        return self.current(now) is not None
+        for day in (now.date() - timedelta(days=1), now.date()):
+            for band in self.bands_on(day):
+                start, end = band.span(day)
+                if start <= now < end:
+                    return True
+        return False
 
     def current(self, now: datetime) -> tuple[datetime, datetime] | None:
         """The opening the hall is in (start, end), or None when it is closed.  The start is
-        no earlier than the day before ``now``'s."""
+        no earlier than the day before ``now``'s, the end no later than SEARCH_DAYS ahead."""
         for start, end in self._openings(now.date() - timedelta(days=1)):
             if start > now:
                 return None

@@ -53,15 +53,13 @@ class Why:
             )
         if self.weekdays != EVERY_DAY:
             names = tr("sched_weekday_names", lang).split()
-            days = ("、" if lang != "en" else ", ").join(
-                names[d - 1] for d in sorted(self.weekdays)
-            )
+            days = tr("sched_list", lang).join(names[d - 1] for d in sorted(self.weekdays))
             parts.append(tr("sched_why_weekdays", lang).format(days=days))
         if not parts:
             parts.append(tr("sched_why_always", lang))
         if self.bands:
             parts.append(", ".join(b.text() for b in self.bands))
-        return ("；" if lang != "en" else "; ").join(parts)
+        return tr("sched_parts", lang).join(parts)
 
 
 @dataclass(frozen=True)
