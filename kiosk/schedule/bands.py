@@ -56,11 +56,11 @@ def parse_bands(value: object, field: str) -> tuple[tuple[Band, ...], list[Probl
     bands: list[Band] = []
     problems: list[Problem] = []
     for part in parts:
-        band, trouble = _parse_band(part, field)
-        if trouble is not None:
-            problems.append(trouble)
+        read = _parse_band(part, field)
+        if isinstance(read, Problem):
+            problems.append(read)
         else:
-            bands.append(band)
+            bands.append(read)
     bands.sort()
     problems += [
         problem(field, text, "sched_overlap", a=a.text(), b=b.text())
@@ -70,15 +70,15 @@ def parse_bands(value: object, field: str) -> tuple[tuple[Band, ...], list[Probl
     return (() if problems else tuple(bands)), problems
 
 
-def _parse_band(part: str, field: str) -> tuple[Band, Problem | None]:
+def _parse_band(part: str, field: str) -> Band | Problem:
     m = _BAND.match(part)
     if m is None:
-        return ALL_DAY, problem(field, part, "sched_bad_band")
+        return problem(field, part, "sched_bad_band")
     h1, m1, h2, m2 = (int(g) for g in m.groups())
     for h, mm, may_end_day in ((h1, m1, False), (h2, m2, True)):
         if not ((h < 24 and mm < 60) or (may_end_day and (h, mm) == (24, 0))):
-            return ALL_DAY, problem(field, part, "sched_bad_time", time=f"{h:02d}:{mm:02d}")
+            return problem(field, part, "sched_bad_time", time=f"{h:02d}:{mm:02d}")
     start, end = h1 * 60 + m1, h2 * 60 + m2
     if start == end:
-        return ALL_DAY, problem(field, part, "sched_empty_band")
-    return Band(start, end), None
+        return problem(field, part, "sched_empty_band")
+    return Band(start, end)

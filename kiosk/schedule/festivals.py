@@ -88,25 +88,13 @@ def names(lang: str) -> str:
 
 
 def unknown(field: str, name: str) -> Problem:
-    """An unknown festival, with the closest known name when there is one."""
+    """The problem of an unknown festival, with the closest known name when one is near."""
+    known = {"zh": names("zh"), "en": names("en")}
     near = closest(name)
     if near is None:
-        return problem(
-            field,
-            name,
-            "sched_unknown_festival",
-            zh=names("zh"),
-            en=names("en"),
-        )
+        return problem(field, name, "sched_unknown_festival", **known)
     suggestion = near.en if name.isascii() else near.zh
-    return problem(
-        field,
-        name,
-        "sched_unknown_festival_near",
-        near=suggestion,
-        zh=names("zh"),
-        en=names("en"),
-    )
+    return problem(field, name, "sched_unknown_festival_near", near=suggestion, **known)
 
 
 @functools.lru_cache(maxsize=1024)
