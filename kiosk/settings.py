@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from kiosk.schedule import hours as opening_hours
+
 log = logging.getLogger(__name__)
 
 
@@ -83,6 +85,24 @@ class Operator:
 
 
 @dataclass(frozen=True)
+class Hours:
+    # Opening hours, read by kiosk.schedule.hours (its docstring has the full syntax).
+    # A day: "closed" or bands like "09:00-12:00, 14:00-17:30" ("18:00-02:00" runs past
+    # midnight); the default is open all day, so a hall that sets nothing is always open.
+    mon: str = opening_hours.ALL_DAY_TEXT
+    tue: str = opening_hours.ALL_DAY_TEXT
+    wed: str = opening_hours.ALL_DAY_TEXT
+    thu: str = opening_hours.ALL_DAY_TEXT
+    fri: str = opening_hours.ALL_DAY_TEXT
+    sat: str = opening_hours.ALL_DAY_TEXT
+    sun: str = opening_hours.ALL_DAY_TEXT
+    closed: tuple[str, ...] = ()  # closed dates, "2027-02-06"
+    open: tuple[str, ...] = ()  # extra open dates, "2027-02-08" or "2027-02-08 09:00-12:00"
+    closed_festivals: tuple[str, ...] = ()  # "春节+0..2": 春节 and the two days after
+    outside: str = "closed-screen"  # while closed: "screen-off", "closed-screen" or "play"
+
+
+@dataclass(frozen=True)
 class Settings:
     exhibition: Exhibition = field(default_factory=Exhibition)
     attract: Attract = field(default_factory=Attract)
@@ -90,6 +110,7 @@ class Settings:
     playback: Playback = field(default_factory=Playback)
     display: Display = field(default_factory=Display)
     operator: Operator = field(default_factory=Operator)
+    hours: Hours = field(default_factory=Hours)
 
     def with_overrides(self, **sections: dict[str, Any]) -> Settings:
         """A copy with some values changed (command-line options, tests)."""
@@ -122,6 +143,10 @@ VALID = {
     ("display", "rotate"): (0, 90, 180, 270),
     ("display", "picture_cache_mb"): range(0, 4097),
 }
+
+#: Sections whose values are read by a parser of their own: it returns the problems of one
+#: value (kiosk.schedule.problems.Problem), reported here in English.
+CHECKED = {"hours": opening_hours.check}
 
 
 def load(path: Path) -> tuple[Settings, list[str]]:
@@ -160,6 +185,11 @@ def load(path: Path) -> tuple[Settings, list[str]]:
                     else f"one of {valid}"
                 )
                 problems.append(f"{where}: must be {rule}; using the default")
+                continue
+            check = CHECKED.get(section)
+            if check is not None and (found := check(key, coerced)):
+                told = "; ".join(p.text("en") for p in found)  # each names [section] key
+                problems.append(f"{path.name} {told}; using the default")
                 continue
             sections.setdefault(section, {})[key] = coerced
     for p in problems:
