@@ -16,7 +16,8 @@ from kiosk.paths import Paths
 from kiosk.pin import PinGuard, hash_pin
 from kiosk.settings import Settings
 from kiosk.strings import tr
-from kiosk.ui.operator.screens import OperatorScreen, PinScreen
+from kiosk.ui.operator.panel import OperatorScreen
+from kiosk.ui.operator.pinpad import PinScreen
 from kiosk.ui.screen import Context, Visit
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
