@@ -94,7 +94,8 @@ from kiosk.playlist import AttractPlaylist, Slot
 from kiosk.strings import field, tr
 from kiosk.ui.screen import Context, Screen
 from kiosk.ui.widgets import theme
-from kiosk.ui.widgets.vertical import Aphorism, latin_serif, paint_aphorism
+from kiosk.ui.widgets.aphorism import Aphorism, paint_aphorism
+from kiosk.ui.widgets.text import latin_serif
 
 log = logging.getLogger(__name__)
 
