@@ -581,7 +581,7 @@ def test_films_cut_by_the_limit_or_never_ending_are_recorded_as_such(
     assert 0.9 <= film["seconds"] < 2.5, film
     loop.close()
     # the film runs past the time its end was due (here 2 s of its 4): failed, not completed
-    monkeypatch.setattr("kiosk.ui.attract.loop.FILM_OVERRUN", (0.5, -3.0))
+    monkeypatch.setattr("kiosk.ui.attract.pace.FILM_OVERRUN", (0.5, -3.0))
     loop = Loop(qtbot, paths, films=engine, attract={"kinds": ("film", "poster")})
     loop.screen.enter()
     wait_for_outcomes(qtbot, loop, lambda lp: "p1" in lp.completed(), timeout=20000)

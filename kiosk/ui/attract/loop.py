@@ -10,7 +10,7 @@ playable a calm placeholder (the exhibition's name, the date and time) shows
 until something is.
 
 Every item shown is recorded (``Showings``); a film whose end libvlc never
-reported is left when it has run ``FILM_OVERRUN`` past its known length.
+reported is left when it has run well past its known length (``Pace.film_timer``).
 """
 
 from __future__ import annotations
@@ -36,8 +36,6 @@ log = logging.getLogger(__name__)
 
 #: How often the placeholder looks for playable works again (seconds).
 PLACEHOLDER_POLL_S = 2.0
-#: A film that runs this much past its known length is ended anyway.
-FILM_OVERRUN = (1.25, 10.0)
 
 
 class AttractLoop(QObject):
@@ -227,10 +225,7 @@ class AttractLoop(QObject):
         assert up.visual is not None
         self.films.show_visual(up.visual, self.pace.fade_ms)
         self.shows.begin(slot)
-        seconds = slot.seconds
-        if up.visual.pan is not None:
-            seconds = up.visual.pan.seconds(up.visual.px_per_s, up.visual.pause_s) * self.pace.speed
-        self._item_timer.start(self.pace.ms(seconds))
+        self._item_timer.start(self.pace.shown_ms(slot, up.visual))
         self._prefetch_after_fade()
 
     def _start_film(self, up: Upcoming) -> None:
@@ -248,16 +243,11 @@ class AttractLoop(QObject):
             self._defer(self._try_go)
             return
         self.films.cut_to_film()
-        self.shows.begin(up.slot, player=up.player)
-        slot = up.slot
-        limit = self.ctx.settings.attract.film_max_s
-        if limit > 0 and (not slot.work.duration_s or slot.work.duration_s > limit):
-            assert self.shows.current is not None
-            self.shows.current.cut_at = limit
-            self._item_timer.start(self.pace.ms(limit))
-        elif slot.seconds > 0:  # a safety net should the end never be reported
-            over = max(slot.seconds * FILM_OVERRUN[0], slot.seconds + FILM_OVERRUN[1])
-            self._item_timer.start(int(over * 1000))
+        current = self.shows.begin(up.slot, player=up.player)
+        timer = self.pace.film_timer(up.slot)
+        if timer is not None:
+            ms, current.cut_at = timer
+            self._item_timer.start(ms)
         self._prefetch_after_fade()
 
     # --------------------------------------------------------------- the next

@@ -56,13 +56,14 @@ class Showings(QObject):
         """The film on screen, if any."""
         return self.current.player if self.current is not None else None
 
-    def begin(self, slot: Slot, *, player: Any = None) -> None:
+    def begin(self, slot: Slot, *, player: Any = None) -> Current:
         records = self.ctx.records
         showing = records.begin(slot.item, "loop") if records is not None else None
         self.current = Current(slot, showing, player)
         zh, en = caption(slot)
         self.band.set_caption(zh, en, self.pace.ms(1.0), self.pace.ms(0.6))
         self.item_started.emit(slot.key, slot.show)
+        return self.current
 
     def end(self, outcome: str, reason: str | None = None) -> None:
         """Record how the current item ended (once)."""
