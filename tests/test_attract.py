@@ -44,7 +44,8 @@ from kiosk.paths import Paths
 from kiosk.playback import PlayerState, VlcEngine, default_options
 from kiosk.records import Recorder
 from kiosk.settings import Settings
-from kiosk.ui.attract.screen import AttractScreen, pan_plan
+from kiosk.ui.attract.layer import pan_plan
+from kiosk.ui.attract.screen import AttractScreen
 from kiosk.ui.screen import Context, Visit
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.aphorism import Aphorism, citation, paint_aphorism

@@ -42,13 +42,11 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.playlist import AttractPlaylist
 from kiosk.ui.attract.band import CaptionBand
-from kiosk.ui.attract.layer import PictureLayer, pan_plan
+from kiosk.ui.attract.layer import PictureLayer
 from kiosk.ui.attract.loop import AttractLoop
 from kiosk.ui.attract.pace import Pace
 from kiosk.ui.screen import Context, Screen
 from kiosk.ui.widgets import theme
-
-__all__ = ["DECODE_TIMEOUT_S", "AttractScreen", "pan_plan"]
 
 #: A picture is not decoded within this time: it is skipped as unreadable.
 DECODE_TIMEOUT_S = 8.0
