@@ -52,7 +52,8 @@ def screen_factories(operator: dict[str, Any]):
     from kiosk.ui.history.map import MapScreen
     from kiosk.ui.history.timeline import TimelineScreen
     from kiosk.ui.home import HomeScreen
-    from kiosk.ui.operator.screens import OperatorScreen, PinScreen
+    from kiosk.ui.operator.panel import OperatorScreen
+    from kiosk.ui.operator.pinpad import PinScreen
     from kiosk.ui.search.screen import SearchScreen
 
     return {

@@ -43,18 +43,14 @@ from kiosk.paths import Paths
 from kiosk.playback import PlayerState, VlcEngine, default_options
 from kiosk.records import Recorder
 from kiosk.settings import Settings
-from kiosk.ui.attract.screen import AttractScreen, pan_plan
+from kiosk.ui.attract.layer import pan_plan
+from kiosk.ui.attract.screen import AttractScreen
 from kiosk.ui.screen import Context, Visit
 from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.aphorism import Aphorism, citation, paint_aphorism
 from kiosk.ui.widgets.images import ImageLoader
-from kiosk.ui.widgets.vertical import (
-    Aphorism,
-    citation,
-    fits_vertically,
-    layout_vertical,
-    paint_aphorism,
-    vertical_columns,
-)
+from kiosk.ui.widgets.text import at_size, latin_serif, layout_horizontal, wrap_lines
+from kiosk.ui.widgets.vertical import fits_vertically, layout_vertical, vertical_columns
 
 from factories import make_image, make_video, truncate, write_bytes
 from needs import needs, unavailable
@@ -268,6 +264,26 @@ def test_vertical_layout_right_to_left_centred_marks(qtbot) -> None:
     quoted = layout_vertical("《诫子书》", rect, font, 120, 40)
     assert quoted.glyphs[0].char == "︽"  # the vertical form of the bracket
     assert layout_vertical("字" * 200, QRectF(0, 0, 100, 100), font, 120, 40) is None
+
+
+def test_wrapped_lines_and_laid_out_blocks_break_alike(qtbot) -> None:
+    # wrap_lines (list cells, cards) and layout_horizontal (English on aphorism cards) share
+    # one line-breaking loop: the same text, font and width give the same lines.
+    m = theme.Metrics.for_screen(1920, 1080)
+    font = at_size(latin_serif(m, 28), 28)
+    cases = [
+        ("Heaven knows, the spirits know, I know and you know: how can you say no one knows?", 300),
+        ("Uncorruptibleness withstands everything", 120),  # a word longer than a line
+        ("清风两袖朝天去，免得闾阎话短长。", 150),  # no spaces: broken anywhere
+    ]
+    for text, width in cases:
+        block = layout_horizontal(text, width, 10**6, font, 28, 28)
+        assert block is not None and block.lines >= 2
+        laid = [block.layout.lineAt(i) for i in range(block.layout.lineCount())]
+        spans = [text[line.textStart() : line.textStart() + line.textLength()] for line in laid]
+        assert wrap_lines(text, font, width, 99) == [span.strip() for span in spans]
+        assert all(line.naturalTextWidth() <= width + 0.5 for line in laid)
+        assert block.size[1] == pytest.approx(block.lines * 28 * 1.6)
 
 
 def test_aphorism_card_citation_and_english(qtbot) -> None:
@@ -562,7 +578,7 @@ def test_films_cut_by_the_limit_or_never_ending_are_recorded_as_such(
     assert 0.9 <= film["seconds"] < 2.5, film
     loop.close()
     # the film runs past the time its end was due (here 2 s of its 4): failed, not completed
-    monkeypatch.setattr("kiosk.ui.attract.screen.FILM_OVERRUN", (0.5, -3.0))
+    monkeypatch.setattr("kiosk.ui.attract.pace.FILM_OVERRUN", (0.5, -3.0))
     loop = Loop(qtbot, paths, films=engine, attract={"kinds": ("film", "poster")})
     loop.screen.enter()
     wait_for_outcomes(qtbot, loop, lambda lp: "p1" in lp.completed(), timeout=20000)

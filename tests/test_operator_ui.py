@@ -16,7 +16,8 @@ from kiosk.paths import Paths
 from kiosk.pin import PinGuard, hash_pin
 from kiosk.settings import Settings
 from kiosk.strings import tr
-from kiosk.ui.operator.screens import OperatorScreen, PinScreen
+from kiosk.ui.operator.panel import OperatorScreen
+from kiosk.ui.operator.pinpad import PinScreen
 from kiosk.ui.screen import Context, Visit
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
@@ -71,7 +72,9 @@ def guard(clock) -> PinGuard:
 
 
 def show(qtbot, screen):
-    qtbot.addWidget(screen)
+    # Left before it is closed, as the window leaves a screen: no timer of it outlives the test
+    # (the panel's refresh would read the catalogue the fixtures have closed).
+    qtbot.addWidget(screen, before_close_func=lambda w: w.leave())
     screen.resize(1920, 1080)
     screen.show()
     qtbot.waitExposed(screen)

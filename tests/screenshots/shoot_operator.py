@@ -20,7 +20,8 @@ from kiosk.catalog.library import Library
 from kiosk.paths import Paths
 from kiosk.pin import PinGuard, load_pin_hash, save_pin
 from kiosk.settings import Settings
-from kiosk.ui.operator.screens import OperatorScreen, PinScreen
+from kiosk.ui.operator.panel import OperatorScreen
+from kiosk.ui.operator.pinpad import PinScreen
 from kiosk.ui.screen import Context, Visit
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader

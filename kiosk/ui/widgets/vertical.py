@@ -15,7 +15,8 @@ Typesetting rules
   are turned a quarter otherwise. ``drop_punct=True`` leaves punctuation out,
   as classical calligraphy does, keeping the clause breaks as column breaks.
 - Chinese set horizontally (``layout_lines``) follows the same breaking, line
-  by line; English goes through ``QTextLayout`` in a Latin serif.
+  by line. (English goes through ``kiosk.ui.widgets.text.layout_horizontal``;
+  whole aphorism cards are composed in ``kiosk.ui.widgets.aphorism``.)
 
 Public API
 ==========
@@ -31,23 +32,8 @@ column_gap=0.6, char_gap=0.12, whole_clauses=False) -> VerticalLayout | None``
 ``layout_lines(text, width, height, font, max_px, min_px=12, *, line_height=1.75)
 -> LinesLayout | None`` and ``paint_lines(painter, layout, rect, color)``
     Chinese set horizontally, by the same rules (lines of whole clauses centred).
-``layout_horizontal(text, width, height, font, max_px, min_px=12, *,
-line_height=1.6, align=…, max_lines=None) -> HorizontalLayout | None`` and
-``paint_horizontal(painter, layout, origin, color)``
-    Fitting for Latin text (English renderings, sources).
 ``fits_vertically(text, limit=32) -> bool``
     Whether a text is short enough to set vertically.
-``latin_serif(metrics, size) -> QFont``
-    A serif for English with the Chinese serif as fallback (CJK faces set
-    quotes and apostrophes full-width).
-``Aphorism(text, source, english)``, ``Aphorism.from_item(row)``, ``citation(row)``
-    An aphorism from a catalogue row; the citation reads 〔东汉〕杨震《后汉书·杨震列传》.
-``paint_aphorism(painter, rect, aphorism, metrics, *, english=True) -> QRectF``
-    A whole aphorism on a paper card centred in ``rect``: Kai text (vertical
-    when short and its clauses fit a column at ≥ 72 px, else in lines), the
-    source in a small serif (an inscription column at the left, or a line
-    beneath), and the English rendering beneath in ink-soft. Returns the card;
-    ``aphorism_card_rect(rect, aphorism, metrics)`` computes it without painting.
 """
 
 from __future__ import annotations
@@ -55,20 +41,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontDatabase,
     QFontMetricsF,
     QPainter,
-    QPainterPath,
-    QPen,
-    QTextLayout,
-    QTextOption,
 )
 
-from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.text import at_size
 
 #: Marks that end a clause: a column may end after them.
 CLAUSE_ENDS = frozenset("，。、；：！？,.;:!?")
@@ -229,12 +210,6 @@ def _em_centre(family: str, px: int) -> float:
     return -box.center().y() if box.isValid() else fm.ascent() * 0.42
 
 
-def _sized(font: QFont, px: int) -> QFont:
-    f = QFont(font)
-    f.setPixelSize(px)
-    return f
-
-
 def _block_size(
     columns: list[str], px: int, column_gap: float, char_gap: float
 ) -> tuple[float, float]:
@@ -327,7 +302,7 @@ def layout_vertical(
         return None
     px, columns = best
     w, h = _block_size(columns, px, column_gap, char_gap)
-    sized = _sized(font, px)
+    sized = at_size(font, px)
     left = rect.left() + (rect.width() - w) / 2
     top = rect.top() + (rect.height() - h) / 2
     glyphs = _glyphs(columns, sized, px, left, top, w, column_gap, char_gap)
@@ -350,76 +325,7 @@ def paint_vertical(painter: QPainter, layout: VerticalLayout, color: QColor) -> 
     painter.restore()
 
 
-# --- horizontal layout --------------------------------------------------------------------------
-
-
-@dataclass
-class HorizontalLayout:
-    layout: QTextLayout
-    font: QFont
-    px: int
-    size: tuple[float, float]  # width of the longest line, height of the block
-    lines: int
-
-
-def _build_horizontal(
-    text: str, width: float, font: QFont, line_height: float, align: Qt.AlignmentFlag
-) -> HorizontalLayout:
-    layout = QTextLayout(text, font)
-    option = QTextOption(align)
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    px = font.pixelSize()
-    lead = px * line_height
-    fm = QFontMetricsF(font)
-    y, longest, n = 0.0, 0.0, 0
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        # centre the glyphs' line box in a line of ``lead`` height
-        line.setPosition(QPointF(0, y + (lead - fm.height()) / 2))
-        longest = max(longest, line.naturalTextWidth())
-        y += lead
-        n += 1
-    layout.endLayout()
-    return HorizontalLayout(layout, font, px, (longest, y), n)
-
-
-def layout_horizontal(
-    text: str,
-    width: float,
-    height: float,
-    font: QFont,
-    max_px: int,
-    min_px: int = 12,
-    *,
-    line_height: float = 1.6,
-    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
-    max_lines: int | None = None,
-) -> HorizontalLayout | None:
-    """``text`` wrapped to ``width`` at the largest size ≤ ``max_px`` within ``height``."""
-    text = " ".join(text.split())
-    if not text or width <= 0:
-        return None
-    px = max_px
-    while px >= min_px:
-        built = _build_horizontal(text, width, _sized(font, px), line_height, align)
-        if built.size[1] <= height + 0.5 and (max_lines is None or built.lines <= max_lines):
-            return built
-        px -= 1 if px <= 40 else 2
-    return None
-
-
-def paint_horizontal(
-    painter: QPainter, layout: HorizontalLayout, origin: QPointF, color: QColor
-) -> None:
-    painter.save()
-    painter.setPen(color)
-    layout.layout.draw(painter, origin)
-    painter.restore()
+# --- Chinese in horizontal lines ------------------------------------------------------------------
 
 
 @dataclass
@@ -454,7 +360,7 @@ def layout_lines(
     best: LinesLayout | None = None
     px = max_px
     while px >= min_px:
-        sized = _sized(font, px)
+        sized = at_size(font, px)
         fm = QFontMetricsF(sized)
         per_line = int(width // max(fm.horizontalAdvance("国"), 1))
         if per_line >= 1:
@@ -487,221 +393,3 @@ def paint_lines(painter: QPainter, layout: LinesLayout, rect: QRectF, color: QCo
         baseline = top + (layout.line_height - fm.height()) / 2 + fm.ascent()
         painter.drawText(QPointF(x, baseline), line)
     painter.restore()
-
-
-# --- aphorisms ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Aphorism:
-    text: str  # the Chinese text
-    source: str = ""  # e.g. "〔东汉〕杨震《后汉书·杨震列传》"
-    english: str = ""
-
-    @classmethod
-    def from_item(cls, item: dict) -> Aphorism:
-        text = (item.get("title_zh") or item.get("body_zh") or "").strip()
-        english = (item.get("title_en") or "").strip()
-        return cls(text, citation(item), english)
-
-
-def citation(item: dict) -> str:
-    """Era, author and source in the usual Chinese form: 〔东汉〕杨震《后汉书·杨震列传》."""
-    era = (item.get("era_zh") or "").strip()
-    author = (item.get("author_zh") or "").strip()
-    source = (item.get("source_zh") or "").strip()
-    who = author
-    if era and author:
-        who = f"〔{era}〕{author}"
-    if source and author and source.startswith(author):
-        who = f"〔{era}〕" if era else ""  # the source names the author already
-    return "".join(p for p in (who, source) if p) or ""
-
-
-#: Latin serif faces for English renderings, best first (CJK faces set quotes full-width).
-_LATIN_SERIFS = ("Noto Serif", "Source Serif 4", "Georgia", "DejaVu Serif", "Times New Roman")
-
-
-def latin_serif(m: theme.Metrics, size: float) -> QFont:
-    """A serif for English text, with the Chinese serif as fallback."""
-    font = m.font("serif", size)
-    installed = set(QFontDatabase.families())
-    latin = [f for f in _LATIN_SERIFS if f in installed][:1]
-    font.setFamilies([*latin, *font.families()])
-    return font
-
-
-@dataclass
-class _Composition:
-    card: QRectF
-    text: VerticalLayout | LinesLayout
-    text_origin: QPointF
-    source: VerticalLayout | HorizontalLayout | None
-    source_origin: QPointF
-    english: HorizontalLayout | None
-    english_origin: QPointF
-    block_w: float = 0.0
-
-
-def _english(a: Aphorism, m: theme.Metrics, width: float) -> HorizontalLayout | None:
-    if not a.english:
-        return None
-    font = latin_serif(m, 28)
-    for lines in (1, 2, 3):
-        built = layout_horizontal(
-            a.english,
-            width,
-            m.px(28) * 1.5 * lines,
-            font,
-            m.px(28),
-            m.px(24),
-            line_height=1.5,
-            align=Qt.AlignmentFlag.AlignHCenter,
-            max_lines=lines,
-        )
-        if built is not None:
-            return built
-    return _build_horizontal(
-        " ".join(a.english.split()),
-        width,
-        _sized(font, m.px(22)),
-        1.5,
-        Qt.AlignmentFlag.AlignHCenter,
-    )
-
-
-def _compose(rect: QRectF, a: Aphorism, m: theme.Metrics, english: bool) -> _Composition:
-    pad = m.px(76)
-    gap = m.px(36)
-    kai = m.display(120)
-    serif = m.font("serif", 30)
-    inner_w = rect.width() - 2 * pad
-    eng_w = min(inner_w, m.px(1200))
-    eng = _english(a, m, eng_w) if english else None
-    eng_h = eng.size[1] if eng else 0.0
-    text_h = rect.height() - 2 * pad - (eng_h + gap if eng else 0)
-
-    def english_at(card: QRectF) -> QPointF:
-        return QPointF(card.center().x() - eng_w / 2, card.bottom() - pad - eng_h)
-
-    if fits_vertically(a.text):
-        source, source_w = None, 0.0
-        if a.source:
-            source = layout_vertical(
-                a.source,
-                QRectF(0, 0, m.px(70), text_h * 0.8),
-                serif,
-                m.px(30),
-                m.px(20),
-                column_gap=0.4,
-                char_gap=0.06,
-            )
-            source_w = source.rect.width() + m.px(64) if source else 0.0
-        body = layout_vertical(
-            a.text,
-            QRectF(0, 0, inner_w - source_w, text_h),
-            kai,
-            m.px(120),
-            m.px(72),
-            whole_clauses=True,
-        )
-        if body is not None:
-            group_w = body.rect.width() + source_w
-            source_h = source.rect.height() if source else 0.0
-            drop = min(m.px(2 * 120), max(0.0, text_h - source_h))  # the inscription starts lower
-            group_h = max(body.rect.height(), source_h + drop if source else 0.0)
-            card_w = max(group_w, eng.size[0] if eng else 0.0, m.px(420)) + 2 * pad
-            card_h = group_h + 2 * pad + (eng_h + gap if eng else 0)
-            card = QRectF(0, 0, min(card_w, rect.width()), min(card_h, rect.height()))
-            card.moveCenter(rect.center())
-            gx = card.center().x() - group_w / 2
-            gy = card.top() + pad
-            text_at = body.translated(gx + source_w - body.rect.left(), gy - body.rect.top())
-            source_at = None
-            if source is not None:
-                source_at = source.translated(
-                    gx - source.rect.left(), gy + group_h - source_h - source.rect.top()
-                )
-            return _Composition(
-                card, text_at, QPointF(), source_at, QPointF(), eng, english_at(card)
-            )
-
-    # horizontal: long texts (or ones the vertical setting cannot hold)
-    measure = min(inner_w, m.px(1440))
-    src, source_h = None, 0.0
-    if a.source:
-        src = layout_horizontal(
-            "——" + a.source,
-            measure,
-            m.px(30) * 1.6 * 2,
-            serif,
-            m.px(30),
-            m.px(22),
-            line_height=1.6,
-            align=Qt.AlignmentFlag.AlignRight,
-        )
-        source_h = src.size[1] + m.px(12) if src else 0.0
-    body_h = text_h - source_h
-    hbody = layout_lines(a.text, measure, body_h, kai, m.px(84), m.px(30))
-    if hbody is None:  # absurdly long: the smallest size, clipped by the card
-        hbody = layout_lines(a.text, measure, 10**6, kai, m.px(30), m.px(30))
-    assert hbody is not None
-    block_w = max(hbody.size[0], src.size[0] if src else 0.0)
-    content_h = hbody.size[1] + source_h + (eng_h + gap if eng else 0)
-    card_w = max(block_w, eng.size[0] if eng else 0.0, m.px(420)) + 2 * pad
-    card = QRectF(0, 0, min(card_w, rect.width()), min(content_h + 2 * pad, rect.height()))
-    card.moveCenter(rect.center())
-    x = card.center().x() - block_w / 2
-    y = card.top() + pad
-    if src is not None:
-        src = _build_horizontal(
-            "——" + a.source, block_w, src.font, 1.6, Qt.AlignmentFlag.AlignRight
-        )
-    src_origin = QPointF(x, y + hbody.size[1] + m.px(12))
-    text_box = QPointF(x, y)
-    return _Composition(card, hbody, text_box, src, src_origin, eng, english_at(card), block_w)
-
-
-def aphorism_card_rect(
-    rect: QRectF, aphorism: Aphorism, m: theme.Metrics, *, english: bool = True
-) -> QRectF:
-    """The card ``paint_aphorism`` would paint inside ``rect``."""
-    return _compose(rect, aphorism, m, english).card
-
-
-def paint_aphorism(
-    painter: QPainter,
-    rect: QRectF,
-    aphorism: Aphorism,
-    m: theme.Metrics,
-    *,
-    english: bool = True,
-) -> QRectF:
-    """Typeset ``aphorism`` on a paper card centred in ``rect``; returns the card."""
-    c = _compose(rect, aphorism, m, english)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    path = QPainterPath()
-    path.addRoundedRect(c.card, m.radius, m.radius)
-    painter.fillPath(path, theme.PAPER)
-    # a hairline inner frame, as the mount around a scroll
-    inset = m.px(20)
-    line = QColor(theme.INK)
-    line.setAlphaF(0.16)
-    painter.setPen(QPen(line, 1))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(c.card.adjusted(inset, inset, -inset, -inset))
-    if isinstance(c.text, VerticalLayout):
-        paint_vertical(painter, c.text, theme.INK)
-    else:
-        box = QRectF(c.text_origin.x(), c.text_origin.y(), c.block_w, c.text.size[1])
-        paint_lines(painter, c.text, box, theme.INK)
-    if isinstance(c.source, VerticalLayout):
-        paint_vertical(painter, c.source, theme.INK_SOFT)
-    elif c.source is not None:
-        paint_horizontal(painter, c.source, c.source_origin, theme.INK_SOFT)
-    if c.english is not None:
-        paint_horizontal(painter, c.english, c.english_origin, theme.INK_SOFT)
-    painter.restore()
-    return c.card
