@@ -155,3 +155,30 @@ def test_the_view_cancels_only_its_own_stale_decodes(qtbot, gallery_data, pictur
     assert loader.pending(Picture(str(pictures[0]), 100, 100, "fit"))
     loader.deliver()
     assert len(got) == 1 and not loader.busy()
+
+
+class _Listener(QObject):
+    """A plain QObject owner whose listener is a method of another Python object (as the
+    zoom view's sources are)."""
+
+
+def test_a_listener_is_not_called_once_its_widget_is_deleted(qtbot, pictures):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    heard: list[Picture] = []
+
+    class Sources:
+        def on_loaded(self, key: Picture) -> None:
+            heard.append(key)
+
+    loader, sources = ImageLoader(10 * PICTURE_BYTES), Sources()
+    living, doomed = _Listener(), _Listener()
+    loader.add_listener(sources.on_loaded, living)
+    loader.add_listener(sources.on_loaded, doomed)
+    doomed.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(doomed)
+    loader.fetch(Picture(str(pictures[0])))
+    loader.deliver()
+    # Heard once (for the living owner); the deleted one's listener is dropped, not called.
+    assert heard == [Picture(str(pictures[0]))]

@@ -55,7 +55,7 @@ class ZoomSources:
         self._display_size: QSize | None = None  # the work's rendition, once known
         #: Tiles queued for decoding, in order (level, col, row): tests and benchmarks.
         self.requested: deque[TileKey] = deque(maxlen=4096)
-        loader.add_listener(self._on_loaded)
+        loader.add_listener(self._on_loaded, view)
 
     def new_work(self) -> None:
         self.wholes = []

@@ -129,7 +129,7 @@ class ImageLoader(QObject):
         self.decoded.connect(self._finish, Qt.ConnectionType.QueuedConnection)
         self._pending: dict[Picture, tuple[_Decode, Hashable]] = {}
         self._callbacks: dict[Picture, list[tuple[QObject, Callable[[QPixmap], None]]]] = {}
-        self._listeners: list[weakref.WeakMethod] = []
+        self._listeners: list[tuple[weakref.WeakMethod, weakref.ref]] = []
         self._failed: set[Picture] = set()
         self._natural: OrderedDict[str, QSize] = OrderedDict()
         self.decoded_count = 0  # finished decodes (tests, benchmarks)
@@ -160,9 +160,10 @@ class ImageLoader(QObject):
         self._queue(key, SCREEN_PRIORITY, None)
 
     # ---------------------------------------------------------------- the zoom view
-    def add_listener(self, method: Callable[[Picture], None]) -> None:
-        """Call the bound ``method`` with each key that is cached (or failed); held weakly."""
-        self._listeners.append(weakref.WeakMethod(method))
+    def add_listener(self, method: Callable[[Picture], None], owner: QObject) -> None:
+        """Call the bound ``method`` with each key that is cached (or failed) while ``owner``
+        (the widget it serves) lives; both are held weakly."""
+        self._listeners.append((weakref.WeakMethod(method), weakref.ref(owner)))
 
     def fetch(self, key: Picture, priority: int = 0, tag: Hashable = PREFETCH) -> bool:
         """Queue ``key`` unless cached, queued or known to fail; True if queued now.
@@ -235,10 +236,10 @@ class ImageLoader(QObject):
 
     def _tell(self, key: Picture) -> None:
         alive = []
-        for ref in self._listeners:
-            method = ref()
-            if method is not None and shiboken6.isValid(method.__self__):
-                alive.append(ref)
+        for listener in self._listeners:
+            method, owner = listener[0](), listener[1]()
+            if method is not None and owner is not None and shiboken6.isValid(owner):
+                alive.append(listener)
                 method(key)
         self._listeners = alive
 
