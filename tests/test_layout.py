@@ -53,3 +53,31 @@ def test_only_the_engine_imports_vlc():
         if any(name == "vlc" or name.startswith("vlc.") for name in _imports(path))
     }
     assert importers == {"playback/engine.py"}
+
+
+# Sizes the house keeps (issue #9): a module past ~600 lines or a class past ~300 is a sign that
+# it holds more than one responsibility. Exceptions are named here with their reason.
+MODULE_LINES = 600
+CLASS_LINES = 310  # "about 300"
+LARGE_MODULES: dict[str, str] = {}
+LARGE_CLASSES: dict[str, str] = {}
+
+
+def test_no_module_is_larger_than_the_house_allows():
+    large = {
+        str(path.relative_to(PACKAGE)): n
+        for path in _modules(".")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES
+    }
+    assert set(large) <= set(LARGE_MODULES), large
+
+
+def test_no_class_is_larger_than_the_house_allows():
+    large = {}
+    for path in _modules("."):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                n = node.end_lineno - node.lineno + 1
+                if n > CLASS_LINES:
+                    large[f"{path.relative_to(PACKAGE)}:{node.name}"] = n
+    assert set(large) <= set(LARGE_CLASSES), large
