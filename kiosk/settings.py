@@ -143,6 +143,18 @@ def load(path: Path) -> tuple[Settings, list[str]]:
     return settings.with_overrides(**sections), problems
 
 
+def language_setting(path: Path) -> str | None:
+    """``[exhibition] default_language`` when the settings file sets it (validly), else None:
+    the operator's commands then follow the system's language."""
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    section = data.get("exhibition")
+    value = section.get("default_language") if isinstance(section, dict) else None
+    return value if value in VALID[("exhibition", "default_language")] else None
+
+
 def example_toml() -> str:
     """The settings file with every setting at its default, for operators to edit."""
     settings = Settings()
