@@ -248,6 +248,16 @@ OPERATOR_STRINGS: dict[str, tuple[str, str]] = {
         "{col}: {low} {a} must be less than {high} {b} "
         "(write west,south,east,north in degrees, e.g. 105,17,125,43)",
     ),
+    "kind_word_film": ("影片", "film"),
+    "kind_word_poster": ("海报", "poster"),
+    "kind_word_calligraphy": ("书法", "calligraphy"),
+    "kind_word_photo": ("照片", "photo"),
+    "kind_word_person": ("人物", "person"),
+    "kind_word_place": ("地点", "place"),
+    "kind_word_event": ("事件", "event"),
+    "kind_word_aphorism": ("格言", "aphorism"),
+    "kind_word_topic": ("专题", "topic"),
+    "kind_word_map": ("地图", "map"),
     "side_west": ("西", "west"),
     "side_south": ("南", "south"),
     "side_east": ("东", "east"),
@@ -552,7 +562,7 @@ class Text:
         return (ENGLISH_ONE[self.key] if one else tr(self.key, lang)).format(**said)
 
 
-def text(key: str, **values: Any) -> Text:
+def text(key: str, /, **values: Any) -> Text:
     return Text(key, values)
 
 
@@ -563,7 +573,7 @@ class Refused(Exception):
     for logs and tests.
     """
 
-    def __init__(self, key: str, **values: Any) -> None:
+    def __init__(self, key: str, /, **values: Any) -> None:
         self.text = Text(key, values)
         super().__init__(self.text.render("en"))
 

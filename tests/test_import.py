@@ -48,14 +48,19 @@ def run_import(catalogue, store, *sources):
     return Importer(catalogue, store).run([Path(s) for s in sources])
 
 
+def said(problems, lang="en") -> dict[str, str]:
+    """Each problem's line in ``lang``, by its place (``sheet.csv row 3`` or a file)."""
+    return {str(p.where): p.line(lang) for p in problems}
+
+
 def assert_rejected_rows(report, sheet: str, expected: dict[int, str]) -> None:
     """Exactly these rows of ``sheet`` were rejected, each with a reason containing its text."""
-    by_row = {p.where: p.reason for p in report.rejected}
+    by_row = said(report.rejected)
     assert set(by_row) == {f"{sheet} row {n}" for n in expected}
     for n, text in expected.items():
         assert text in by_row[f"{sheet} row {n}"], (n, by_row[f"{sheet} row {n}"])
-    for p in report.rejected:
-        assert "\n" not in str(p) and "Traceback" not in str(p)
+    for line in by_row.values():
+        assert "\n" not in line and "Traceback" not in line
 
 
 @pytest.fixture
@@ -210,7 +215,7 @@ def bad_folder(tmp_path):
 def test_every_bad_file_is_one_clear_line_and_good_ones_still_import(catalogue, store, bad_folder):
     report = run_import(catalogue, store, bad_folder)
     assert report.imported == 1
-    reasons = {p.where.split("/")[-1]: p.reason for p in report.rejected}
+    reasons = {where.split("/")[-1]: line for where, line in said(report.rejected).items()}
     assert set(reasons) == {
         "zero.jpg",
         "cut-truncated.jpg",
@@ -228,7 +233,8 @@ def test_every_bad_file_is_one_clear_line_and_good_ones_still_import(catalogue, 
     assert "too large" in reasons["bomb.png"]
     assert "truncated" in reasons["film-truncated.mp4"] or "video" in reasons["film-truncated.mp4"]
     for p in report.rejected:
-        assert "\n" not in str(p) and "Traceback" not in str(p)
+        for lang in ("zh", "en"):
+            assert "\n" not in p.line(lang) and "Traceback" not in p.line(lang)
     assert report.exit_code == 1
     # Nothing of the rejected files was stored.
     assert catalogue.db["media"].count == 1
@@ -261,9 +267,9 @@ def test_bad_rows_are_reported_with_row_numbers_and_nothing_half_imported(
             4: "date",
             5: "雕塑",
             6: "nobody",
-            7: "broken",
-            8: "video",
-            9: "already used",
+            7: "links: broken was not imported because sheet.csv row 6 has a problem",
+            8: "a film needs a video, but photo.jpg is an image",
+            9: "key 'ok' is already defined at sheet.csv row 2",
         },
     )
     assert catalogue.keys() == {"ok"}
@@ -274,7 +280,7 @@ def test_a_sheet_with_missing_columns_is_rejected_whole(catalogue, store, tmp_pa
     (root).mkdir()
     (root / "sheet.csv").write_text("era,year\nMing,1500\n", encoding="utf-8")
     report = run_import(catalogue, store, root)
-    assert [p.where for p in report.rejected] == ["m/sheet.csv"]
+    assert list(said(report.rejected)) == ["m/sheet.csv"]
     assert catalogue.count() == 0
 
 
@@ -380,8 +386,8 @@ def test_bad_map_rows_are_reported_with_row_numbers_and_nothing_half_imported(
             5: "bounds: east 190 is outside -180…180",
             6: "write west,south,east,north in degrees",
             7: "a map needs a file",
-            8: "kind 'map' needs an image",
-            9: "links to unknown item(s): good",  # a map is not an item
+            8: "a map needs an image, but clip.mp4 is a video",
+            9: "links: no item with the key good",  # a map is not an item
         },
     )
     assert [m["key"] for m in catalogue.maps(enabled_only=False)] == ["good"]
@@ -412,9 +418,12 @@ def test_gbk_map_sheet_with_chinese_headings_notes_unused_columns(catalogue, sto
     assert catalogue.map("old-map")["enabled"] == 0
     assert [m["key"] for m in catalogue.maps()] == ["county"]
     assert county["media_id"] == catalogue.map("old-map")["media_id"]
-    notes = {p.where: p.reason for p in report.notes}
-    assert notes["内容.csv row 3"] == "ignored for a map: links, topics"
-    assert notes["内容.csv row 4"] == "bounds ignored: only maps have bounds"
+    notes = said(report.notes)
+    assert notes["内容.csv row 3"] == "内容.csv row 3: ignored for a map: 关联, 专题"
+    assert notes["内容.csv row 4"] == "内容.csv row 4: 地图范围 ignored: only maps have bounds"
+    zh = said(report.notes, "zh")
+    assert zh["内容.csv row 3"] == "内容.csv 第3行 地图不使用这些列，已忽略：关联、专题"
+    assert zh["内容.csv row 4"] == "内容.csv 第4行 只有地图才有地图范围，已忽略"
 
 
 def test_a_folder_named_map_makes_a_map_named_after_the_file(catalogue, store, tmp_path):
@@ -442,9 +451,15 @@ def test_check_reports_a_map_whose_file_is_missing_or_damaged(catalogue, store, 
         f.seek(100)
         f.write(b"damage")
     report = check_catalogue(catalogue, store)
-    errors = " ".join(f.what for f in report.errors)
-    assert "sketch.png" in errors and "missing" in errors
-    assert "county.jpg" in errors and "damaged" in errors
+    sketch_id, county_id = sketch["id"], county["id"]
+    assert [f.line("en") for f in report.errors] == [
+        f"sketch.png (media {sketch_id}): stored file missing ({store.original(sketch['path'])})",
+        f"county.jpg (media {county_id}): stored file is damaged (content changed)",
+    ]
+    assert [f.line("zh") for f in report.errors] == [
+        f"sketch.png（文件 {sketch_id}） 保存的文件不见了（{store.original(sketch['path'])}）",
+        f"county.jpg（文件 {county_id}） 保存的文件已损坏（内容变了）",
+    ]
     # Importing the originals again restores them.
     run_import(catalogue, store, map_folder)
     assert check_catalogue(catalogue, store).ok
@@ -463,15 +478,17 @@ def kiosk(data_dir: Path, *args: str, **kw) -> subprocess.CompletedProcess:
 
 def test_cli_import_search_check_and_exit_codes(tmp_path, sheet_folder, bad_folder):
     data = tmp_path / "cli-data"
-    done = kiosk(data, "import", str(sheet_folder))
+    done = kiosk(data, "import", "--lang", "en", str(sheet_folder))
     assert done.returncode == 0, done.stderr
     assert "imported 5" in done.stdout
-    done = kiosk(data, "import", str(bad_folder))
+    done = kiosk(data, "--lang", "en", "import", str(bad_folder))
     assert done.returncode == 1
-    assert "rejected: bad/zero.jpg: empty file" in done.stderr
-    assert "Traceback" not in done.stderr
-    assert kiosk(data, "import", str(tmp_path / "nope")).returncode == 1
-    assert kiosk(data, "import").returncode == 2  # usage
+    assert "rejected: bad/zero.jpg: empty file (0 bytes)\n" in done.stdout
+    assert "Traceback" not in done.stderr + done.stdout
+    done = kiosk(data, "import", "--lang", "zh", str(bad_folder))
+    assert "未导入：bad/zero.jpg 空文件（0 字节）\n" in done.stdout
+    assert kiosk(data, "import", str(tmp_path / "nope")).returncode == 2  # usage
+    assert kiosk(data, "import").returncode == 2
 
     found = kiosk(data, "search", "haorui", "--json")
     assert json.loads(found.stdout) == []
@@ -489,7 +506,7 @@ def test_cli_import_search_check_and_exit_codes(tmp_path, sheet_folder, bad_fold
     with open(data / "store" / lian["path"], "r+b") as f:
         f.seek(100)
         f.write(b"damage")
-    checked = kiosk(data, "check", "--json")
+    checked = kiosk(data, "check", "--json", "--lang", "en")
     assert checked.returncode == 1
     report = json.loads(checked.stdout)
     problems = " ".join(f["what"] for f in report["findings"] if f["severity"] == "error")

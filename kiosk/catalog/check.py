@@ -146,7 +146,7 @@ def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = T
     for item in items:
         report.items += 1
         if item["kind"] in FILE_KIND and item["media_id"] is None:
-            kind = text(f"kind_{item['kind']}")
+            kind = text(f"kind_word_{item['kind']}")
             add(
                 "error",
                 text("item_label", key=item["key"]),
@@ -157,7 +157,7 @@ def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = T
         first, extra = copies[0], copies[1:]
         what = text(
             "check_copies",
-            kind=text(f"kind_{first['kind']}"),
+            kind=text(f"kind_word_{first['kind']}"),
             title=first["title_zh"] or first["title_en"],
             n=len(copies),
             keys=Joined([c["key"] for c in copies]),

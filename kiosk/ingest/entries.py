@@ -167,7 +167,7 @@ class RowReader:
             entry.links = [k.lower() for k in rowlib.split_list(values.get("links", ""))]
             entry.topics = [k.lower() for k in rowlib.split_list(values.get("topics", ""))]
         if entry.kind in NEEDS_FILE and "file" not in values:
-            problems.append(text("needs_file", kind=text(f"kind_{entry.kind}")))
+            problems.append(text("needs_file", kind=text(f"kind_word_{entry.kind}")))
         if "subtitles" in values and entry.kind not in (None, "film"):
             problems.append(text("subtitles_only_films", col=entry.col("subtitles")))
         titled = entry.fields.get("title_zh") or entry.fields.get("title_en")

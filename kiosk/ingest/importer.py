@@ -166,11 +166,11 @@ class Importer:
         if entry.kind is None:
             entry.kind = "film" if have == "video" else "photo"
         elif expected is None and have != "image":
-            raise RejectedFile("only_image", kind=text(f"kind_{entry.kind}"))
+            raise RejectedFile("only_image", kind=text(f"kind_word_{entry.kind}"))
         elif expected is not None and expected != have:
             raise RejectedFile(
                 "kind_needs",
-                kind=text(f"kind_{entry.kind}"),
+                kind=text(f"kind_word_{entry.kind}"),
                 need=text("a_video" if expected == "video" else "an_image"),
                 name=entry.file.name,
                 have=text("a_video" if have == "video" else "an_image"),
@@ -278,7 +278,7 @@ class Importer:
             return False
         if FILE_KIND[new] != FILE_KIND[old] or SHEET_ROW_ORIGIN.search(owner["origin"] or ""):
             return False
-        said = text("kind_moved", old=text(f"kind_{old}"), new=text(f"kind_{new}"))
+        said = text("kind_moved", old=text(f"kind_word_{old}"), new=text(f"kind_word_{new}"))
         report.note(entry.where, said)
         return True
 

@@ -14,7 +14,7 @@ from kiosk.catalog.model import BOUNDS_FIELDS, KINDS, TEXT_FIELDS
 from kiosk.catalog.years import parse_years
 from kiosk.ingest.errors import Refused
 from kiosk.ingest.sheets import as_date, parse_bool
-from kiosk.strings import Text, text
+from kiosk.strings import Joined, Text, text
 
 # A row of this kind is a region map, not an item.
 MAP_KIND = "map"
@@ -91,7 +91,7 @@ Headings = Mapping[str, str]
 class RowError(Refused):
     """One row cannot be imported; ``problems`` says every reason found."""
 
-    def __init__(self, key: str, **values: Any) -> None:
+    def __init__(self, key: str, /, **values: Any) -> None:
         super().__init__(key, **values)
         self.problems = [self.text]
 
@@ -283,7 +283,7 @@ def unused_columns_note(
     headings = headings or {}
     if kind == MAP_KIND:
         unused = [headings.get(c, c) for c in values if c not in MAP_COLUMNS]
-        return text("map_ignores", cols="、".join(unused)) if unused else None
+        return text("unused_map_columns", cols=Joined(unused)) if unused else None
     if "bounds" in values:
         return text("bounds_ignored", col=headings.get("bounds", "bounds"))
     return None
