@@ -84,7 +84,7 @@ def find_beside(folder: Path, name: str) -> tuple[Path | None, list[str]]:
         if len(same) == 1:
             here = here / same[0]
             continue
-        near = same or difflib.get_close_matches(part, names, n=3, cutoff=0.6)
+        near = sorted(same) or difflib.get_close_matches(part, names, n=3, cutoff=0.6)
         prefix = "/".join(parts[:i])
         return None, [f"{prefix}/{n}" if prefix else n for n in near]
     return (here.resolve(), []) if here.is_file() else (None, [])
@@ -170,8 +170,7 @@ class RowReader:
             problems.append(text("needs_file", kind=text(f"kind_word_{entry.kind}")))
         if "subtitles" in values and entry.kind not in (None, "film"):
             problems.append(text("subtitles_only_films", col=entry.col("subtitles")))
-        titled = entry.fields.get("title_zh") or entry.fields.get("title_en")
-        if not (titled or "file" in values):
+        if not ({"title_zh", "title_en", "file"} & set(values)):
             problems.append(text("no_title"))
         return entry, problems
 
@@ -180,8 +179,14 @@ class RowReader:
         name = str(entry.values[col]).strip()
         path, near = find_beside(sheet.path.parent, name)
         if path is None:
-            # Claim what it most likely meant, so that file is not imported as loose too.
-            self.claimed.add((sheet.path.parent / name.replace("\\", "/")).resolve())
+            # Claim what it most likely meant (files differing only in case included), so
+            # that file is not imported as loose too.
+            asked = (sheet.path.parent / name.replace("\\", "/")).resolve()
+            self.claimed.add(asked)
+            for n in near:
+                candidate = (sheet.path.parent / n).resolve()
+                if _fold(candidate.name) == _fold(asked.name):
+                    self.claimed.add(candidate)
             if near:
                 return [
                     text("file_not_found_near", col=entry.col(col), value=name, near=quoted(near))
