@@ -115,8 +115,8 @@ def test_a_row_with_three_problems_says_all_three_with_the_sheets_headings(
     )
     report = run_import(catalogue, store, sheet)
     assert report.lines("zh") == [
-        "未导入：内容.csv 第3行 类型：“雕塑”不是已知的类型（可用 影片 海报 书法 照片 人物 地点 事件 "
-        "格言 专题 地图）；日期：“2024/13/45”不是有效的日期（可写 2024-05-01、2024/5/1 或 "
+        "未导入：内容.csv 第3行 类型：“雕塑”不是已知的类型（可用 影片 海报 书法 照片 人物 地点 "
+        "事件 格言 专题 地图）；日期：“2024/13/45”不是有效的日期（可写 2024-05-01、2024/5/1 或 "
         "2024年5月1日）；排序：“第一”不是整数（请写 1、2、3 这样的整数）",
         "新增 1，更新 0，未变 0，重复跳过 0，未导入 1",
     ]
@@ -171,7 +171,7 @@ def test_a_file_named_in_another_letter_case_is_used_with_a_note(catalogue, stor
         "note: 人物.csv row 2: 文件: '图/商辂像.JPG' was imported as '商辂像.jpg' (the letter "
         "case differs)",
         "rejected: 人物.csv row 3: 文件: '图\\hai.jpg' not found beside the sheet; did you mean "
-        "“图/HAI.JPG”, “图/Hai.jpg”?",
+        "'图/HAI.JPG', '图/Hai.jpg'?",
     ]
     assert catalogue.media(catalogue.item("shang-lu")["media_id"])["original_name"] == "商辂像.jpg"
     assert catalogue.count() == 1  # the two Hai pictures are claimed by the row, not loose
