@@ -310,6 +310,7 @@ OPERATOR_STRINGS: dict[str, tuple[str, str]] = {
     "bounds_ignored": ("只有地图才有{col}，已忽略", "{col} ignored: only maps have bounds"),
     # a row's file
     "row_file": ("{col}“{name}”：{why}", "{col} '{name}': {why}"),
+    "subtitles_file": ("字幕“{name}”：{why}", "subtitles '{name}': {why}"),
     "kind_needs": (
         "{kind}需要{need}，而“{name}”是{have}",
         "a {kind} needs {need}, but {name} is {have}",

@@ -280,3 +280,53 @@ def test_the_language_comes_from_the_settings_then_the_system(tmp_path, toml, en
     (data / "kiosk.toml").write_text(toml, encoding="utf-8")
     env = {"LC_MESSAGES": "", "LANGUAGE": "", **env}
     assert kiosk(data, "search", "zzzz", env=env).stdout == expected + "\n"
+
+
+def test_a_rows_bad_file_is_named_as_the_row_wrote_it(catalogue, store, tmp_path):
+    root = tmp_path / "usb"
+    (root / "片").mkdir(parents=True)
+    (root / "片" / "空.jpg").write_bytes(b"")
+    make_image(root / "片" / "照片.jpg", (64, 48))
+    (root / "片" / "照片.srt").write_text("没有时间的字幕\n", encoding="utf-8")
+    gbk_sheet(
+        root / "s.csv",
+        "编号,类型,文件,字幕,标题\n"
+        "a,海报,片/空.jpg,,空\n"
+        "b,影片,片/照片.jpg,,不是视频\n"
+        "c,照片,片/照片.jpg,片/照片.srt,有字幕的照片\n",
+    )
+    report = run_import(catalogue, store, root)
+    assert report.lines("zh") == [
+        "未导入：s.csv 第2行 文件“片/空.jpg”：空文件（0 字节）",
+        "未导入：s.csv 第3行 影片需要视频，而“照片.jpg”是图片",
+        "未导入：s.csv 第4行 字幕：只有影片才能有字幕",
+        "新增 0，更新 0，未变 0，重复跳过 0，未导入 3",
+    ]
+    assert report.lines("en")[:3] == [
+        "rejected: s.csv row 2: 文件 '片/空.jpg': empty file (0 bytes)",
+        "rejected: s.csv row 3: a film needs a video, but 照片.jpg is an image",
+        "rejected: s.csv row 4: 字幕: only films have subtitles",
+    ]
+
+
+def test_a_progress_bar_at_a_terminal_and_nothing_in_a_pipe():
+    import io
+
+    from kiosk.cli import _progress_printer
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    piped, terminal = io.StringIO(), Terminal()
+    for stream in (piped, terminal):
+        show = _progress_printer(stream, "zh")
+        show(0, 4, "usb/海报/一.jpg")
+        show(2, 4, "usb/海报/三.jpg")
+        show(4, 4, "")
+    assert piped.getvalue() == ""
+    assert terminal.getvalue() == (
+        "\r\033[K导入中 ························ 0/4 usb/海报/一.jpg"
+        "\r\033[K导入中 ████████████············ 2/4 usb/海报/三.jpg"
+        "\r\033[K"
+    )

@@ -29,7 +29,7 @@ from kiosk.ingest.errors import RejectedFile
 from kiosk.ingest.media import MediaPreparer
 from kiosk.ingest.report import ImportReport
 from kiosk.ingest.sheets import SheetError, is_sheet, read_sheets
-from kiosk.strings import Joined, text
+from kiosk.strings import Joined, Text, text
 
 __all__ = ["ImportReport", "Importer", "Progress"]
 
@@ -132,11 +132,15 @@ class Importer:
         return str(path)
 
     def _kind_from_folder(self, path: Path) -> str | None:
-        """The kind the nearest folder named after one says (within what was imported)."""
-        for part in reversed(Path(self._where(path)).parent.parts):
-            kind = rowlib.kind_named(part)
-            if kind:
-                return kind
+        """The kind the nearest folder named after one says: among the folders imported,
+        or the folder of a file imported by itself."""
+        for root in self._roots:
+            if path == root or root in path.parents:
+                anchor = root.parent if root.is_dir() else root.parent.parent
+                for part in reversed(path.relative_to(anchor).parent.parts):
+                    kind = rowlib.kind_named(part)
+                    if kind:
+                        return kind
         return None
 
     # ------------------------------------------------------------------ media
@@ -145,18 +149,37 @@ class Importer:
         for n, entry in enumerate(files, start=1):
             assert entry.file is not None
             self.progress(n - 1, len(files), self._where(entry.file))
-            try:
-                entry.media = self.media.prepare(entry.file)
-                self._check_kind(entry)
-                if entry.subtitles is not None:
-                    entry.subs = self.media.prepare_subtitles(entry.subtitles)
-            except RejectedFile as e:
-                reader.refuse(entry, self._about_file(entry, e.text))
-            except OSError as e:
-                why = text("cannot_read", name=entry.file.name, why=e.strerror or e)
-                reader.refuse(entry, self._about_file(entry, why))
+            problem = self._prepare(entry)
+            if problem is not None:
+                reader.refuse(entry, problem)
         if files:
             self.progress(len(files), len(files), "")
+
+    def _prepare(self, entry: Entry) -> Text | None:
+        """Store an entry's file and subtitles; what is wrong with them, if anything."""
+        assert entry.file is not None
+        for col, path in (("file", entry.file), ("subtitles", entry.subtitles)):
+            if path is None:
+                continue
+            try:
+                if col == "file":
+                    entry.media = self.media.prepare(path)
+                    self._check_kind(entry)
+                else:
+                    entry.subs = self.media.prepare_subtitles(path)
+            except RejectedFile as e:
+                why = e.text
+            except OSError as e:
+                why = text("cannot_read", name=path.name, why=e.strerror or e)
+            else:
+                continue
+            if entry.values and not (col == "file" and entry.media is not None):
+                # On a row, say which column and name the file as the row wrote it.
+                return text("row_file", col=entry.col(col), name=entry.values[col], why=why)
+            if not entry.values and col == "subtitles":
+                return text("subtitles_file", name=path.name, why=why)
+            return why
+        return None
 
     @staticmethod
     def _check_kind(entry: Entry) -> None:
@@ -175,15 +198,6 @@ class Importer:
                 name=entry.file.name,
                 have=text("a_video" if have == "video" else "an_image"),
             )
-
-    @staticmethod
-    def _about_file(entry: Entry, why: Any) -> Any:
-        """A file's problem as said on its row: with the column and the name as written."""
-        if not entry.values:
-            return why
-        col = "subtitles" if entry.subs is None and entry.media is not None else "file"
-        name = entry.values.get(col, entry.values.get("file"))
-        return text("row_file", col=entry.col(col), name=name, why=why)
 
     # ------------------------------------------------------------------ links
     def _check_links(
