@@ -330,3 +330,24 @@ def test_a_progress_bar_at_a_terminal_and_nothing_in_a_pipe():
         "\r\033[K导入中 ████████████············ 2/4 usb/海报/三.jpg"
         "\r\033[K"
     )
+
+
+def test_a_row_without_a_key_that_is_another_rows_item_is_refused(catalogue, store, tmp_path):
+    """Else both rows would write the one item, in turn, on every import."""
+    root = tmp_path / "usb"
+    gbk_sheet(root / "a.csv", "编号,类型,标题,简介\nhai-rui,人物,海瑞,明代清官\n")
+    gbk_sheet(root / "b.csv", "编号,类型,标题,简介\n,人物,海瑞,字汝贤\n,人物,海瑞,又一行\n")
+    for run in range(2):
+        report = run_import(catalogue, store, root)
+        assert report.lines("zh")[:2] == [
+            "未导入：b.csv 第2行 与 a.csv 第2行 的类型和标题相同，像是同一条；"
+            "若是两条不同的内容，请各填一个编号",
+            "未导入：b.csv 第3行 与 a.csv 第2行 的类型和标题相同，像是同一条；"
+            "若是两条不同的内容，请各填一个编号",
+        ]
+        assert (report.imported, report.updated, report.unchanged) == (1 - run, 0, run)
+    assert report.lines("en")[0] == (
+        "rejected: b.csv row 2: same kind and title as a.csv row 2, so it is the same item; if "
+        "they differ, give each its own key (编号)"
+    )
+    assert catalogue.item("hai-rui")["summary_zh"] == "明代清官"

@@ -51,15 +51,18 @@ class Entry:
         return self.headings.get(name, name)
 
 
-def identity(entry: Entry) -> tuple[str, ...] | None:
-    """What makes two rows of one import the same thing: their key, else kind and title."""
+def identities(entry: Entry) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+    """What makes rows of one import the same thing: their key, and their kind and title
+    (which is all a row without a key or a file is known by)."""
     space = "map" if entry.kind == rowlib.MAP_KIND else "item"
-    if entry.key:
-        return (space, entry.key)
     title = entry.fields.get("title_zh") or entry.fields.get("title_en")
-    if entry.file is None and title:
-        return (space, entry.kind or "", title)
-    return None
+    by_key = (space, entry.key) if entry.key else None
+    by_title = (space, entry.kind or "", title) if title else None
+    return by_key, by_title
+
+
+def known_by_title(entry: Entry) -> bool:
+    return not entry.key and entry.file is None
 
 
 def find_beside(folder: Path, name: str) -> tuple[Path | None, list[str]]:
@@ -104,7 +107,9 @@ class RowReader:
     def __init__(self, report: ImportReport) -> None:
         self.report = report
         self.claimed: set[Path] = set()  # files named by rows, so not imported again as loose
-        self.defined: dict[tuple[str, ...], Place] = {}  # identity → where first defined
+        self.defined: dict[tuple[str, ...], Place] = {}  # key → where first defined
+        # kind and title → where first seen, and whether that row is known only by them
+        self.titled: dict[tuple[str, ...], tuple[Place, bool]] = {}
         self.refused_keys: dict[str, Place] = {}  # keys of rows refused in this import
 
     def read(self, sheet: Sheet, order: int) -> list[Entry]:
@@ -113,23 +118,34 @@ class RowReader:
         for row in sheet.rows:
             where = Place(sheet.name, row.number, order)
             entry, problems = self._entry(sheet, row.values, where, sheet_kind)
-            first = self.defined.get(identity(entry)) if identity(entry) else None
-            if first is not None:
-                if entry.key:
-                    problems.append(
-                        text("key_twice", col=entry.col("key"), key=entry.key, other=first)
-                    )
-                else:
-                    problems.append(text("same_as_row", other=first))
+            problems += self._defined_before(entry)
             if problems:
                 self.refuse(entry, *problems)
                 continue
-            self.defined[identity(entry) or ("row", str(where))] = where
+            by_key, by_title = identities(entry)
+            if by_key:
+                self.defined[by_key] = where
+            if by_title:
+                self.titled.setdefault(by_title, (where, known_by_title(entry)))
             note = rowlib.unused_columns_note(entry.kind, row.values, sheet.headings)
             if note:
                 self.report.note(where, note)
             out.append(entry)
         return out
+
+    def _defined_before(self, entry: Entry) -> list[Text]:
+        """A key defined twice, or a row known only by its kind and title whose item an
+        earlier row already is (or the other way round): refused, naming the first place.
+        Otherwise both would write the same item, in turn, on every import."""
+        by_key, by_title = identities(entry)
+        if by_key and by_key in self.defined:
+            first = self.defined[by_key]
+            return [text("key_twice", col=entry.col("key"), key=entry.key, other=first)]
+        if by_title and by_title in self.titled:
+            first, first_by_title = self.titled[by_title]
+            if first_by_title or known_by_title(entry):
+                return [text("same_as_row", other=first)]
+        return []
 
     def refuse(self, entry: Entry, *problems: Text) -> None:
         self.report.reject(entry.where, *problems)
