@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kiosk import __version__, logs
 from kiosk.paths import Paths
-from kiosk.strings import LANGUAGES, STRINGS, language_from_locale, text, tr
+from kiosk.strings import LANGUAGES, STRINGS, text, tr
 
 log = logging.getLogger("kiosk")
 
@@ -46,14 +46,9 @@ def _progress_printer(stream=sys.stderr, lang: str = "zh"):
 
 def _language(args: argparse.Namespace, paths: Paths) -> str:
     """--lang, else the exhibition's default language, else the system's, else Chinese."""
-    from kiosk.settings import language_setting
+    from kiosk.settings import operator_language
 
-    return (
-        getattr(args, "lang", None)
-        or language_setting(paths.config_file)
-        or language_from_locale(os.environ)
-        or "zh"
-    )
+    return getattr(args, "lang", None) or operator_language(paths.config_file, os.environ)
 
 
 def _print_report(report, lang: str) -> None:

@@ -7,9 +7,6 @@ back to Chinese where English is missing.
 
 from __future__ import annotations
 
-import locale
-import sys
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -588,15 +585,3 @@ class Joined:
     def render(self, lang: str) -> str:
         said = [i.render(lang) if hasattr(i, "render") else str(i) for i in self.items]
         return tr("list_sep", lang).join(said)
-
-
-def language_from_locale(environ: Mapping[str, str]) -> str | None:
-    """ "zh" or "en" from the POSIX locale variables (or Windows' UI language), else None."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = environ.get(name, "").lower()
-        if value:
-            return "zh" if value.startswith("zh") else "en" if value.startswith("en") else None
-    if sys.platform == "win32":
-        found = locale.getlocale()[0] or ""
-        return "zh" if found.lower().startswith(("zh", "chinese")) else "en" if found else None
-    return None
