@@ -70,14 +70,11 @@ KIND_ALIASES: dict[str, str] = {
     "区域地图": MAP_KIND,
 }
 
-# Folder and worksheet names say the kind of what they hold, with the same words as
-# the kind column.
-FOLDER_KINDS: dict[str, str] = {**KIND_ALIASES, "calligraphy": "calligraphy"}
-
 
 def kind_named(name: str) -> str | None:
-    """The kind a folder or worksheet name stands for, if it is one."""
-    return FOLDER_KINDS.get(unicodedata.normalize("NFKC", name).strip().lower())
+    """The kind a folder or worksheet name stands for, if it is one: folders and
+    worksheets say the kind of what they hold with the words of the kind column."""
+    return KIND_ALIASES.get(unicodedata.normalize("NFKC", name).strip().lower())
 
 
 LIST_SEPARATORS = re.compile(r"[;；,，、\n]+")
@@ -104,7 +101,7 @@ class RowError(Refused):
 
 
 def kind_of(value: Any, col: str = "kind") -> str:
-    kind = KIND_ALIASES.get(unicodedata.normalize("NFKC", str(value)).strip().lower())
+    kind = kind_named(str(value))
     if kind is None:
         raise RowError("bad_kind", col=col, value=value)
     return kind
