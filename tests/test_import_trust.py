@@ -351,3 +351,16 @@ def test_a_row_without_a_key_that_is_another_rows_item_is_refused(catalogue, sto
         "they differ, give each its own key (编号)"
     )
     assert catalogue.item("hai-rui")["summary_zh"] == "明代清官"
+
+
+def test_a_sheet_that_cannot_be_read_is_one_line_in_either_language(catalogue, store, tmp_path):
+    sheet = tmp_path / "名单.csv"
+    sheet.write_bytes("标题，类型\r\n甲，人物\r\n".encode("gbk"))
+    report = run_import(catalogue, store, sheet)
+    assert report.lines("zh")[0] == (
+        "未导入：名单.csv 各列用全角逗号“，”分隔；请用半角逗号“,”，或在 Excel 中另存为 CSV"
+    )
+    assert report.lines("en")[0] == (
+        "rejected: 名单.csv: columns are separated by full-width commas '，'; "
+        "use ',' or save as CSV"
+    )

@@ -234,12 +234,19 @@ def test_set_pin_from_empty_stdin(paths, monkeypatch, capsys) -> None:
     assert capsys.readouterr().err == "错误：密码是空的；请用 4–8 位数字；密码没有改动\n"
 
 
-@pytest.mark.parametrize("typed", ["１２３４", " １２３４ ", "12３4"])
-def test_set_pin_accepts_full_width_digits(paths, monkeypatch, capsys, typed) -> None:
+@pytest.mark.parametrize(
+    ("typed", "lang", "says"),
+    [
+        ("１２３４", "zh", "管理员密码已保存到 {}\n"),
+        (" １２３４ ", "en", "Operator PIN saved to {}\n"),
+        ("12３4", "zh", "管理员密码已保存到 {}\n"),
+    ],
+)
+def test_set_pin_accepts_full_width_digits(paths, monkeypatch, capsys, typed, lang, says) -> None:
     """A Chinese input method types full-width digits; they are the same PIN."""
     monkeypatch.setattr(sys, "stdin", io.StringIO(typed + "\n"))
-    assert set_pin_command(paths, None, stdin_is_tty=False) == 0
-    assert capsys.readouterr().out == f"管理员密码已保存到 {pin_file(paths)}\n"
+    assert set_pin_command(paths, None, stdin_is_tty=False, lang=lang) == 0
+    assert capsys.readouterr().out == says.format(pin_file(paths))
     assert verify_pin("1234", load_pin_hash(paths))
 
 
