@@ -51,8 +51,10 @@ def _language(args: argparse.Namespace, paths: Paths) -> str:
     return getattr(args, "lang", None) or operator_language(paths.config_file, os.environ)
 
 
-def _print_report(report, lang: str) -> None:
-    for line in report.lines(lang):
+def _print_import(report, lang: str) -> None:
+    from kiosk.ingest.importer import import_lines
+
+    for line in import_lines(report, lang):
         print(line)
 
 
@@ -86,7 +88,7 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
     with Catalogue.open(paths.catalogue) as catalogue:
         progress = _progress_printer(lang=lang)
         report = Importer(catalogue, MediaStore.at(paths), progress).run(sources)
-    _print_report(report, lang)
+    _print_import(report, lang)
     return report.exit_code
 
 
@@ -130,7 +132,7 @@ def _width(s: str) -> int:
 
 def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
     from kiosk.catalog import Catalogue
-    from kiosk.catalog.check import check_catalogue
+    from kiosk.catalog.check import LABELS, check_catalogue, check_summary
     from kiosk.catalog.files import MediaStore
 
     lang = _language(args, paths)
@@ -139,9 +141,9 @@ def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
     if args.json:
         print(report.to_json(lang))
     else:
-        for line in report.lines(lang):
+        for line in report.lines(lang, check_summary(report), LABELS):
             print(line)
-    return EXIT_OK if report.ok else EXIT_PROBLEMS
+    return report.exit_code
 
 
 def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
@@ -152,7 +154,7 @@ def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
     report = build_demo(
         paths, say=lambda line: print(line, file=sys.stderr), progress=_progress_printer(lang=lang)
     )
-    _print_report(report, lang)
+    _print_import(report, lang)
     with Catalogue.open(paths.demo.catalogue, create=False) as catalogue:
         counts = {**catalogue.counts(), "map": len(catalogue.maps())}
     print("demo catalogue: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))

@@ -469,10 +469,9 @@ OPERATOR_STRINGS: dict[str, tuple[str, str]] = {
         "to hide the extra copies, import a sheet with one row for each: key (编号) {extra}, "
         "enabled (启用) no (否)",
     ),
-    "check_what_to_do": ("    处理办法：{fix}", "    what to do: {fix}"),
-    "severity_error": ("问题", "error"),
-    "severity_info": ("提示", "info"),
-    "check_line": ("{severity}：{line}", "{severity}: {line}"),
+    "what_to_do": ("    处理办法：{fix}", "    what to do: {fix}"),
+    "error_line": ("问题：{line}", "error: {line}"),
+    "info_line": ("提示：{line}", "info: {line}"),
     "check_ok": ("正常", "OK"),
     "check_problems": ("{n} 个问题", "{n} problems"),
     "check_summary": (

@@ -48,6 +48,10 @@ def run_import(catalogue, store, *sources):
     return Importer(catalogue, store).run([Path(s) for s in sources])
 
 
+def counted(report, *names: str) -> tuple[int, ...]:
+    return tuple(report.counts[n] for n in names)
+
+
 def said(problems, lang="en") -> dict[str, str]:
     """Each problem's line in ``lang``, by its place (``sheet.csv row 3`` or a file)."""
     return {str(p.where): p.line(lang) for p in problems}
@@ -79,7 +83,11 @@ def folder(tmp_path):
 def test_folder_without_sheet_uses_folder_kinds_and_file_names(catalogue, store, folder):
     report = run_import(catalogue, store, folder)
     assert report.rejected == []
-    assert (report.imported, report.updated, report.duplicates) == (5, 0, 0)
+    assert counted(report, "imported", "updated", "duplicates") == (
+        5,
+        0,
+        0,
+    )
     counts = catalogue.counts()
     assert counts == {"poster": 2, "calligraphy": 1, "film": 1, "photo": 1}
     poster = next(i for i in catalogue.items(["poster"]) if i["title_zh"] == "廉政 海报 一")
@@ -101,8 +109,10 @@ def test_same_files_again_are_duplicates_not_new_items(catalogue, store, folder,
     make_image(copy / "renamed.jpg", (40, 30))
     (copy / "again.JPG").write_bytes((folder / "海报" / "廉政 海报 一.JPG").read_bytes())
     report = run_import(catalogue, store, folder, copy)
-    assert report.imported == 1  # only renamed.jpg is new
-    assert report.duplicates == 6  # five files again, plus the renamed copy of one of them
+    assert report.counts["imported"] == 1  # only renamed.jpg is new
+    assert (
+        report.counts["duplicates"] == 6
+    )  # five files again, plus the renamed copy of one of them
     assert catalogue.count() == 6
 
 
@@ -154,7 +164,7 @@ def sheet_folder(tmp_path):
 def test_gbk_sheet_with_keys_links_and_topics(catalogue, store, sheet_folder):
     report = run_import(catalogue, store, sheet_folder)
     assert report.rejected == [], report.rejected
-    assert report.imported == 5
+    assert report.counts["imported"] == 5
     hai = catalogue.item("hai-rui")
     assert (hai["kind"], hai["year_from"], hai["year_to"]) == ("person", 1514, 1587)
     assert catalogue.media(hai["media_id"])["kind"] == "image"  # a portrait
@@ -175,7 +185,11 @@ def test_gbk_sheet_with_keys_links_and_topics(catalogue, store, sheet_folder):
     rows[1]["title_en"] = "Hai Rui (Hai Gangfeng)"
     write_sheet(sheet_folder / "内容.csv", rows, encoding="gbk")
     report = run_import(catalogue, store, sheet_folder)
-    assert (report.imported, report.updated, report.unchanged) == (0, 1, 4)
+    assert counted(report, "imported", "updated", "unchanged") == (
+        0,
+        1,
+        4,
+    )
     assert catalogue.item("hai-rui")["title_en"] == "Hai Rui (Hai Gangfeng)"
 
 
@@ -188,7 +202,7 @@ def test_a_file_first_imported_loose_is_adopted_by_a_sheet_row(catalogue, store,
         [{"key": "poster-p", "kind": "poster", "file": "posters/p.jpg", "title_zh": "清风"}],
     )
     report = run_import(catalogue, store, root)
-    assert (report.imported, report.updated) == (0, 1)
+    assert (report.counts["imported"], report.counts["updated"]) == (0, 1)
     assert catalogue.count() == 1
     assert catalogue.item("poster-p")["title_zh"] == "清风"
 
@@ -214,7 +228,7 @@ def bad_folder(tmp_path):
 
 def test_every_bad_file_is_one_clear_line_and_good_ones_still_import(catalogue, store, bad_folder):
     report = run_import(catalogue, store, bad_folder)
-    assert report.imported == 1
+    assert report.counts["imported"] == 1
     reasons = {where.split("/")[-1]: line for where, line in said(report.rejected).items()}
     assert set(reasons) == {
         "zero.jpg",
@@ -312,7 +326,7 @@ def test_map_rows_are_imported_as_maps_and_shown_with_their_bounds(catalogue, st
 
     report = run_import(catalogue, store, map_folder)
     assert report.rejected == [], report.rejected
-    assert (report.imported, report.updated) == (3, 0)
+    assert (report.counts["imported"], report.counts["updated"]) == (3, 0)
     assert catalogue.keys() == {"bao-park"}  # maps are not items
     assert [m["key"] for m in catalogue.maps()] == ["county", "sketch"]
     sketch = catalogue.map("sketch")
@@ -323,7 +337,7 @@ def test_map_rows_are_imported_as_maps_and_shown_with_their_bounds(catalogue, st
     assert (media["kind"], media["width"], media["height"]) == ("image", 1700, 2600)
     assert {"display", "thumb"} <= set(catalogue.renditions(media["id"]))
     assert check_catalogue(catalogue, store).ok
-    assert check_catalogue(catalogue, store).maps == 2
+    assert check_catalogue(catalogue, store).counts["maps"] == 2
 
     county, shown = Library(catalogue, store).maps()
     assert (county.key, county.bounds) == ("county", None)
@@ -347,7 +361,11 @@ def test_a_changed_map_row_updates_the_map(catalogue, store, map_folder):
     write_sheet(sheet, rows, header=MAP_SHEET_HEADER)
     report = run_import(catalogue, store, map_folder)
     assert report.rejected == []
-    assert (report.imported, report.updated, report.unchanged) == (0, 2, 1)
+    assert counted(report, "imported", "updated", "unchanged") == (
+        0,
+        2,
+        1,
+    )
     sketch = catalogue.map("sketch")
     assert sketch["id"] == first["id"] and sketch["created_at"] == first["created_at"]
     assert sketch["title_en"] == "Location sketch"
@@ -355,7 +373,11 @@ def test_a_changed_map_row_updates_the_map(catalogue, store, map_folder):
     assert catalogue.map("county")["north"] == 30.5
     assert catalogue.db["maps"].count == 2 and catalogue.db["media"].count == 2
     report = run_import(catalogue, store, map_folder)
-    assert (report.imported, report.updated, report.unchanged) == (0, 0, 3)
+    assert counted(report, "imported", "updated", "unchanged") == (
+        0,
+        0,
+        3,
+    )
 
 
 def test_bad_map_rows_are_reported_with_row_numbers_and_nothing_half_imported(
@@ -411,7 +433,7 @@ def test_gbk_map_sheet_with_chinese_headings_notes_unused_columns(catalogue, sto
     write_sheet(root / "内容.csv", rows, encoding="gbk", header=header)
     report = run_import(catalogue, store, root)
     assert report.rejected == [], report.rejected
-    assert report.imported == 3
+    assert report.counts["imported"] == 3
     county = catalogue.map("county")
     assert (county["title_zh"], county["sort_order"], county["enabled"]) == ("某县图", 3, 1)
     assert (county["west"], county["south"], county["east"], county["north"]) == (115, 29, 117, 31)
@@ -432,14 +454,14 @@ def test_a_folder_named_map_makes_a_map_named_after_the_file(catalogue, store, t
     make_image(root / "海报" / "海报.jpg", (640, 480), color=(20, 40, 60))
     report = run_import(catalogue, store, root)
     assert report.rejected == []
-    assert report.imported == 2
+    assert report.counts["imported"] == 2
     (shown,) = catalogue.maps()
     assert (shown["key"], shown["title_zh"]) == ("map-xian-cheng-quan-tu", "县城 全图")
     assert shown["west"] is None
     assert catalogue.counts() == {"poster": 1}
     # The same folder again changes nothing and makes no second map.
     report = run_import(catalogue, store, root)
-    assert report.imported == 0 and catalogue.db["maps"].count == 1
+    assert report.counts["imported"] == 0 and catalogue.db["maps"].count == 1
 
 
 def test_check_reports_a_map_whose_file_is_missing_or_damaged(catalogue, store, map_folder):
@@ -570,7 +592,7 @@ def test_the_readme_worked_example_imports_as_it_says(catalogue, store):
     """data/example/county/history.csv: five rows, linked both ways, no complaints."""
     example = Path(__file__).parent.parent / "data" / "example" / "county"
     report = Importer(catalogue, store).run([example])
-    assert report.rejected == [] and report.imported == 5
+    assert report.rejected == [] and report.counts["imported"] == 5
     person = catalogue.item("yu-qian")
     assert (person["year_from"], person["year_to"]) == (1398, 1457)
     linked = {r["key"] for r in catalogue.linked(person["id"])}

@@ -4,64 +4,31 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 from kiosk.catalog.files import MediaStore, sha256_file
 from kiosk.catalog.model import FILE_KIND
-from kiosk.catalog.report import Problem
+from kiosk.catalog.report import Problem, Report
 from kiosk.catalog.store import Catalogue
 from kiosk.strings import Joined, Text, text
 
+# How ``Report.lines`` labels each kind of finding.
+LABELS = {"error": "error_line", "info": "info_line"}
 
-@dataclass
-class CheckReport:
-    items: int = 0
-    maps: int = 0
-    media: int = 0
-    files_checked: int = 0
-    findings: list[Problem] = field(default_factory=list)
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [f for f in self.findings if f.severity == "error"]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def summary(self, lang: str) -> str:
-        state = (
-            text("check_ok") if self.ok else text("check_problems", n=len(self.errors))
-        ).render(lang)
-        return text(
-            "check_summary",
-            items=text("n_items", n=self.items),
-            maps=text("n_maps", n=self.maps),
-            media=text("n_stored", n=self.media),
-            hashed=self.files_checked,
-            state=state,
-        ).render(lang)
-
-    def lines(self, lang: str) -> list[str]:
-        out = []
-        for f in self.findings:
-            severity = text(f"severity_{f.severity}").render(lang)
-            out.append(text("check_line", severity=severity, line=f.line(lang)).render(lang))
-            out.append(text("check_what_to_do", fix=f.fix_line(lang)).render(lang))
-        return [*out, self.summary(lang)]
-
-    def to_json(self, lang: str = "en") -> str:
-        findings = [
-            {"severity": f.severity, "what": f.line(lang), "fix": f.fix_line(lang)}
-            for f in self.findings
-        ]
-        counts = {k: getattr(self, k) for k in ("items", "maps", "media", "files_checked")}
-        return json.dumps(
-            {**counts, "findings": findings, "ok": self.ok}, ensure_ascii=False, indent=2
-        )
+def check_summary(report: Report) -> Text:
+    counts = report.counts
+    state = text("check_ok") if report.ok else text("check_problems", n=len(report.errors))
+    return text(
+        "check_summary",
+        items=text("n_items", n=counts["items"]),
+        maps=text("n_maps", n=counts["maps"]),
+        media=text("n_stored", n=counts["media"]),
+        hashed=counts["files_checked"],
+        state=state,
+    )
 
 
 NEEDED_RENDITIONS = {"image": {"display", "thumb"}, "video": {"poster", "thumb"}}
@@ -89,11 +56,12 @@ def _tiles_problem(folder: Path) -> Text | None:
     return None
 
 
-def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = True) -> CheckReport:
-    report = CheckReport()
+def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = True) -> Report:
+    report = Report(Counter(items=0, maps=0, media=0, files_checked=0))
+    counts = report.counts
 
     def add(severity: str, where: Text, what: Text, fix: Text) -> None:
-        report.findings.append(Problem(where, [what], fix, severity))
+        report.problems.append(Problem(where, [what], fix, severity))
 
     for problem in catalogue.integrity_problems():
         add("error", text("database"), text("as_is", s=problem), text("fix_database"))
@@ -111,7 +79,7 @@ def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = T
         renditions_by_media.setdefault(r["media_id"], []).append(r)
 
     for media in catalogue.all_media():
-        report.media += 1
+        counts["media"] += 1
         label = text("media_label", name=media["original_name"], id=media["id"])
         path = store.original(media["path"])
         if not path.is_file():
@@ -119,7 +87,7 @@ def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = T
             add(severity, label, text("check_missing", path=path), REIMPORT)
             continue
         if hashes:
-            report.files_checked += 1
+            counts["files_checked"] += 1
             if sha256_file(path) != media["sha256"]:
                 fix = text("fix_delete_reimport", then=REIMPORT)
                 add("error", label, text("check_damaged"), fix)
@@ -144,7 +112,7 @@ def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = T
 
     items = catalogue.items(enabled_only=False)
     for item in items:
-        report.items += 1
+        counts["items"] += 1
         if item["kind"] in FILE_KIND and item["media_id"] is None:
             kind = text(f"kind_word_{item['kind']}")
             add(
@@ -165,7 +133,7 @@ def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = T
         fix = text("fix_copies", extra=Joined([c["key"] for c in extra]))
         add("error", text("item_label", key=first["key"]), what, fix)
     for region_map in catalogue.maps(enabled_only=False):
-        report.maps += 1
+        counts["maps"] += 1
         media = catalogue.media(region_map["media_id"])
         if media is not None and media["kind"] != "image":
             add(

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.catalog.model import FILE_KIND
-from kiosk.catalog.report import Place
+from kiosk.catalog.report import Place, Report
 from kiosk.ingest import rows as rowlib
-from kiosk.ingest.report import ImportReport
 from kiosk.ingest.sheets import Sheet
 from kiosk.strings import Joined, Text, text
 
@@ -104,7 +103,7 @@ def _fold(name: str) -> str:
 class RowReader:
     """Reads the rows of each sheet into entries, refusing (with every reason) what is wrong."""
 
-    def __init__(self, report: ImportReport) -> None:
+    def __init__(self, report: Report) -> None:
         self.report = report
         self.claimed: set[Path] = set()  # files named by rows, so not imported again as loose
         self.defined: dict[tuple[str, ...], Place] = {}  # key → where first defined

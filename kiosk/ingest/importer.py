@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -22,22 +23,31 @@ from typing import Any
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.model import FILE_KIND, ITEM_FIELDS
-from kiosk.catalog.report import Place
+from kiosk.catalog.report import Place, Report
 from kiosk.ingest import rows as rowlib
 from kiosk.ingest.entries import NEEDS_FILE, Entry, RowReader
 from kiosk.ingest.errors import RejectedFile
 from kiosk.ingest.media import MediaPreparer
-from kiosk.ingest.report import ImportReport
 from kiosk.ingest.sheets import SheetError, is_sheet, read_sheets
 from kiosk.strings import Joined, Text, text
-
-__all__ = ["ImportReport", "Importer", "Progress"]
 
 IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 SUBTITLE_SUFFIXES = {".srt"}
 SHEET_ROW_ORIGIN = re.compile(r" row \d+$")
 
 Progress = Callable[[int, int, str], None]
+
+# How ``Report.lines`` labels what an import left out, and its notes.
+LABELS = {"error": "rejected_line", "note": "note_line"}
+
+
+def import_summary(report: Report) -> Text:
+    return text("import_summary", **report.counts, rejected=len(report.rejected))
+
+
+def import_lines(report: Report, lang: str) -> list[str]:
+    """The refusals and notes in reading order, then the summary: what ``kiosk import`` prints."""
+    return report.lines(lang, import_summary(report), LABELS)
 
 
 class Importer:
@@ -50,8 +60,8 @@ class Importer:
         self.progress = progress or (lambda done, total, label: None)
 
     # ------------------------------------------------------------- discovery
-    def run(self, sources: Iterable[Path]) -> ImportReport:
-        report = ImportReport()
+    def run(self, sources: Iterable[Path]) -> Report:
+        report = Report(Counter(imported=0, updated=0, unchanged=0, duplicates=0))
         sources = [Path(s).resolve() for s in sources]
         self._roots = sources
         sheets: list[Path] = []
@@ -91,7 +101,7 @@ class Importer:
         return report
 
     def _loose_entries(
-        self, loose: list[Path], claimed: set[Path], order: int, report: ImportReport
+        self, loose: list[Path], claimed: set[Path], order: int, report: Report
     ) -> list[Entry]:
         """Media files no sheet row names: the folder says the kind, a same-named .srt
         beside a film is its subtitles."""
@@ -144,7 +154,7 @@ class Importer:
         return None
 
     # ------------------------------------------------------------------ media
-    def _prepare_all(self, entries: list[Entry], report: ImportReport, reader: RowReader) -> None:
+    def _prepare_all(self, entries: list[Entry], report: Report, reader: RowReader) -> None:
         files = [e for e in entries if e.file is not None]
         for n, entry in enumerate(files, start=1):
             assert entry.file is not None
@@ -200,9 +210,7 @@ class Importer:
             )
 
     # ------------------------------------------------------------------ links
-    def _check_links(
-        self, entries: list[Entry], report: ImportReport, reader: RowReader
-    ) -> list[Entry]:
+    def _check_links(self, entries: list[Entry], report: Report, reader: RowReader) -> list[Entry]:
         """Refuse rows that link to keys that exist neither in the catalogue nor here;
         a link to a row refused in this import says so, naming that row."""
         known = self.catalogue.keys()
@@ -236,7 +244,7 @@ class Importer:
             entries = [e for e in entries if id(e) not in bad]
 
     # ------------------------------------------------------------------ write
-    def _write(self, entries: list[Entry], report: ImportReport) -> None:
+    def _write(self, entries: list[Entry], report: Report) -> None:
         cat = self.catalogue
         media_owner: dict[str, Place] = {}  # sha -> where, within this import
         written: list[tuple[Entry, int]] = []
@@ -251,7 +259,7 @@ class Importer:
                 if entry.media is not None:
                     sha = entry.media.sha256
                     if sha in media_owner:
-                        report.duplicates += 1
+                        report.counts["duplicates"] += 1
                         report.note(entry.where, text("same_file_as", other=media_owner[sha]))
                         continue
                     media_owner[sha] = entry.where
@@ -260,7 +268,7 @@ class Importer:
                     if existing is None and owner is not None:
                         # The same file imported again is the same item.
                         if not entry.values and not self._moved(entry, owner, report):
-                            report.duplicates += 1
+                            report.counts["duplicates"] += 1
                             report.note(entry.where, text("already_in"))
                             continue
                         existing = owner
@@ -284,7 +292,7 @@ class Importer:
                         cat.link(item_id, target["id"], relation)
 
     @staticmethod
-    def _moved(entry: Entry, owner: dict[str, Any], report: ImportReport) -> bool:
+    def _moved(entry: Entry, owner: dict[str, Any], report: Report) -> bool:
         """A file without a row, moved to a folder of another media kind, changes kind
         (unless a sheet row gave it its kind)."""
         new, old = entry.folder_kind, owner["kind"]
@@ -296,7 +304,7 @@ class Importer:
         report.note(entry.where, said)
         return True
 
-    def _write_map(self, entry: Entry, report: ImportReport) -> None:
+    def _write_map(self, entry: Entry, report: Report) -> None:
         """Add or update a region map: by its key, else as the map already showing this file."""
         cat = self.catalogue
         assert entry.media is not None
@@ -323,7 +331,7 @@ class Importer:
         existing: dict[str, Any] | None,
         insert: Callable[[dict[str, Any]], tuple[int, bool]],
         update: Callable[[int, dict[str, Any]], None],
-        report: ImportReport,
+        report: Report,
     ) -> int:
         """Insert a new row or update the changed fields of ``existing``; returns its id."""
         origin = str(entry.where)
@@ -332,14 +340,14 @@ class Importer:
                 assert entry.file is not None
                 fields["title_zh"] = entry.file.stem.replace("_", " ").strip()
             row_id, _ = insert({**fields, "origin": origin})
-            report.imported += 1
+            report.counts["imported"] += 1
             return row_id
         changed = {k: v for k, v in fields.items() if existing.get(k) != v}
         if changed:
             update(existing["id"], {**changed, "origin": origin})
-            report.updated += 1
+            report.counts["updated"] += 1
         else:
-            report.unchanged += 1
+            report.counts["unchanged"] += 1
         return existing["id"]
 
     def _owner(self, media_id: int) -> dict[str, Any] | None:
