@@ -13,7 +13,6 @@ key, else by its file, else by its kind and title.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -28,10 +27,10 @@ from kiosk.ingest import rows as rowlib
 from kiosk.ingest.entries import NEEDS_FILE, Entry, RowReader
 from kiosk.ingest.errors import RejectedFile
 from kiosk.ingest.media import MediaPreparer
-from kiosk.ingest.sheets import SheetError, is_sheet, read_sheets
+from kiosk.ingest.sheets import SheetError, read_sheets
+from kiosk.ingest.sources import Sources
 from kiosk.strings import Joined, Text, text
 
-IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 SUBTITLE_SUFFIXES = {".srt"}
 SHEET_ROW_ORIGIN = re.compile(r" row \d+$")
 
@@ -62,36 +61,27 @@ class Importer:
     # ------------------------------------------------------------- discovery
     def run(self, sources: Iterable[Path]) -> Report:
         report = Report(Counter(imported=0, updated=0, unchanged=0, duplicates=0))
-        sources = [Path(s).resolve() for s in sources]
-        self._roots = sources
-        sheets: list[Path] = []
-        loose: list[Path] = []
-        for src in sources:
-            if not src.exists():
-                report.reject(Place(str(src)), text("no_such"))
-            elif src.is_dir():
-                for path in self._walk(src):
-                    (sheets if is_sheet(path) else loose).append(path)
-            else:
-                (sheets if is_sheet(src) else loose).append(src)
+        found = self.sources = Sources(sources)
+        for src in found.missing:
+            report.reject(Place(str(src)), text("no_such"))
         self.store.clear_staging()
 
         reader = RowReader(report)
         entries: list[Entry] = []
         order = 0
-        for path in sheets:
+        for path in found.sheets:
             order += 1
             try:
                 tables = read_sheets(path)
             except SheetError as e:
-                report.reject(Place(self._where(path), order=order), e.text)
+                report.reject(Place(self.sources.where(path), order=order), e.text)
                 continue
             for table in tables:
                 order += 1
                 if table.ignored_columns:
                     report.note(Place(table.name, order=order), _ignored(table.ignored_columns))
                 entries += reader.read(table, order)
-        entries += self._loose_entries(loose, reader.claimed, order, report)
+        entries += self._loose_entries(found.loose, reader.claimed, order, report)
 
         self._prepare_all(entries, report, reader)
         entries = [e for e in entries if not report.is_rejected(e.where)]
@@ -110,8 +100,8 @@ class Importer:
         entries = []
         for path in sorted(loose_set - subtitles):
             order += 1
-            folder_kind = self._kind_from_folder(path)
-            entry = Entry(Place(self._where(path), order=order), {}, file=path)
+            folder_kind = self.sources.kind_from_folder(path)
+            entry = Entry(Place(self.sources.where(path), order=order), {}, file=path)
             entry.kind = entry.folder_kind = folder_kind
             matches = [s for s in subtitles if s.with_suffix("") == path.with_suffix("")]
             if matches:
@@ -120,45 +110,15 @@ class Importer:
             entries.append(entry)
         for path in sorted(subtitles):
             order += 1
-            report.reject(Place(self._where(path), order=order), text("orphan_subtitles"))
+            report.reject(Place(self.sources.where(path), order=order), text("orphan_subtitles"))
         return entries
-
-    def _walk(self, root: Path) -> list[Path]:
-        found = []
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if name.startswith(".") or name.lower() in IGNORED_NAMES or name.startswith("~$"):
-                    continue
-                found.append(Path(dirpath, name).resolve())
-        return found
-
-    def _where(self, path: Path) -> str:
-        for root in self._roots:
-            try:
-                return path.relative_to(root.parent).as_posix()
-            except ValueError:
-                continue
-        return str(path)
-
-    def _kind_from_folder(self, path: Path) -> str | None:
-        """The kind the nearest folder named after one says: among the folders imported,
-        or the folder of a file imported by itself."""
-        for root in self._roots:
-            if path == root or root in path.parents:
-                anchor = root.parent if root.is_dir() else root.parent.parent
-                for part in reversed(path.relative_to(anchor).parent.parts):
-                    kind = rowlib.kind_named(part)
-                    if kind:
-                        return kind
-        return None
 
     # ------------------------------------------------------------------ media
     def _prepare_all(self, entries: list[Entry], report: Report, reader: RowReader) -> None:
         files = [e for e in entries if e.file is not None]
         for n, entry in enumerate(files, start=1):
             assert entry.file is not None
-            self.progress(n - 1, len(files), self._where(entry.file))
+            self.progress(n - 1, len(files), self.sources.where(entry.file))
             problem = self._prepare(entry)
             if problem is not None:
                 reader.refuse(entry, problem)
