@@ -7,12 +7,14 @@ import json
 import logging
 import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__, logs
 from kiosk.errors import KioskError
 from kiosk.paths import Paths
+from kiosk.strings import LANGUAGES, STRINGS, Refused, text, tr
 
 log = logging.getLogger("kiosk")
 
@@ -23,33 +25,52 @@ class UsageError(KioskError):
     """A problem with what the user asked for on the command line."""
 
 
-def _progress_printer(stream=sys.stderr):
-    tty = stream.isatty()
-    last = {"shown": -1}
+def _progress_printer(stream=sys.stderr, lang: str = "zh"):
+    """A progress bar on a terminal; nothing when the output goes to a file or a pipe."""
+    if not stream.isatty():
+        return lambda done, total, label: None
+    width = 24
 
     def show(done: int, total: int, label: str) -> None:
         if total == 0:
             return
-        if tty:
-            line = f"\r[{done}/{total}] {label[-60:]:<60}"
-            stream.write(line if done < total else "\r" + " " * 72 + "\r")
-            stream.flush()
+        if done >= total:
+            stream.write("\r\033[K")
         else:
-            step = max(1, total // 10)
-            if done == total or done // step != last["shown"]:
-                last["shown"] = done // step
-                if done < total:
-                    print(f"[{done}/{total}] {label}", file=stream)
+            filled = width * done // total
+            bar = "█" * filled + "·" * (width - filled)
+            stream.write(f"\r\033[K{tr('progress', lang)} {bar} {done}/{total} {label[-40:]}")
+        stream.flush()
 
     return show
 
 
-def _print_report(report) -> None:
-    for p in report.rejected:
-        print(f"rejected: {p}", file=sys.stderr)
-    for p in report.notes:
-        print(f"note: {p}", file=sys.stderr)
-    print(report.summary())
+def _language(args: argparse.Namespace, paths: Paths) -> str:
+    """--lang, else the exhibition's default language, else the system's, else Chinese."""
+    from kiosk.settings import operator_language
+
+    return getattr(args, "lang", None) or operator_language(paths.config_file, os.environ)
+
+
+def _print_import(report, lang: str) -> None:
+    from kiosk.ingest.importer import import_lines
+
+    for line in import_lines(report, lang):
+        print(line)
+
+
+def _missing_sources(sources: list[str], lang: str) -> list[str]:
+    """One line per source that does not exist; a hint when neighbours join into a path
+    with spaces (an unquoted path split by the shell)."""
+    missing = [s for s in sources if not Path(s).exists()]
+    lines = [text("no_such_source", path=s).render(lang) for s in missing]
+    for i in range(len(sources)):
+        for j in range(len(sources), i + 1, -1):
+            joined = " ".join(sources[i:j])
+            if Path(joined).exists() and any(s in missing for s in sources[i:j]):
+                lines.append(text("quote_path", path=joined).render(lang))
+                break
+    return lines
 
 
 # ------------------------------------------------------------------ commands
@@ -58,16 +79,24 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
     from kiosk.catalog.files import MediaStore
     from kiosk.ingest.importer import Importer
 
+    lang = _language(args, paths)
+    missing = _missing_sources(args.sources, lang)
+    if missing:
+        for line in missing:
+            print(line, file=sys.stderr)
+        return EXIT_USAGE
     sources = [Path(s) for s in args.sources]
     with Catalogue.open(paths.catalogue) as catalogue:
-        report = Importer(catalogue, MediaStore.at(paths), _progress_printer()).run(sources)
-    _print_report(report)
+        progress = _progress_printer(lang=lang)
+        report = Importer(catalogue, MediaStore.at(paths), progress).run(sources)
+    _print_import(report, lang)
     return report.exit_code
 
 
 def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
     from kiosk.catalog import Catalogue
 
+    lang = _language(args, paths)
     with Catalogue.open(paths.catalogue, create=False) as catalogue:
         hits = catalogue.search(" ".join(args.text), limit=args.limit, kinds=args.kind or None)
     if args.json:
@@ -83,48 +112,50 @@ def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
         )
         return EXIT_OK
     if not hits:
-        print("no matches / 无结果")
+        print(tr("search_none_found", lang))
         return EXIT_OK
+    kinds = {
+        h.kind: tr(f"kind_{h.kind}", lang) if f"kind_{h.kind}" in STRINGS else h.kind for h in hits
+    }
+    kind_width = max(_width(k) for k in kinds.values()) + 2
     width = max(len(h.key) for h in hits)
     for h in hits:
         title = " · ".join(t for t in (h.title_zh, h.title_en) if t)
-        print(f"{h.kind:<12}{h.key:<{width + 2}}{title}")
+        kind = kinds[h.kind]
+        print(f"{kind}{' ' * (kind_width - _width(kind))}{h.key:<{width + 2}}{title}")
     return EXIT_OK
+
+
+def _width(s: str) -> int:
+    """Columns ``s`` takes in a terminal (Chinese characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
 
 def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
     from kiosk.catalog import Catalogue
-    from kiosk.catalog.check import check_catalogue
+    from kiosk.catalog.check import LABELS, check_catalogue, check_summary
     from kiosk.catalog.files import MediaStore
 
+    lang = _language(args, paths)
     with Catalogue.open(paths.catalogue, create=False) as catalogue:
         report = check_catalogue(catalogue, MediaStore.at(paths), hashes=not args.quick)
     if args.json:
-        print(report.to_json())
+        print(report.to_json(lang))
     else:
-        for f in report.findings:
-            print(f"{f.severity}: {f.what}\n    what to do: {f.fix}")
-        state = "OK" if report.ok else f"{len(report.errors)} problem(s)"
-        counts = ", ".join(
-            f"{n} {word if n == 1 else word + 's'}"
-            for n, word in (
-                (report.items, "item"),
-                (report.maps, "map"),
-                (report.media, "stored file"),
-            )
-        )
-        print(f"{counts} ({report.files_checked} hashed): {state}")
-    return EXIT_OK if report.ok else EXIT_PROBLEMS
+        for line in report.lines(lang, check_summary(report), LABELS):
+            print(line)
+    return report.exit_code
 
 
 def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
     from kiosk.catalog import Catalogue
     from kiosk.demo.catalogue import build_demo
 
+    lang = _language(args, paths)
     report = build_demo(
-        paths, say=lambda line: print(line, file=sys.stderr), progress=_progress_printer()
+        paths, say=lambda line: print(line, file=sys.stderr), progress=_progress_printer(lang=lang)
     )
-    _print_report(report)
+    _print_import(report, lang)
     with Catalogue.open(paths.demo.catalogue, create=False) as catalogue:
         counts = {**catalogue.counts(), "map": len(catalogue.maps())}
     print("demo catalogue: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
@@ -138,7 +169,7 @@ def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
 def cmd_set_pin(args: argparse.Namespace, paths: Paths) -> int:
     from kiosk.pin import set_pin_command
 
-    return set_pin_command(paths, args.pin, sys.stdin.isatty())
+    return set_pin_command(paths, args.pin, sys.stdin.isatty(), _language(args, paths))
 
 
 def cmd_run(args: argparse.Namespace, paths: Paths) -> int:
@@ -200,7 +231,16 @@ def build_parser() -> argparse.ArgumentParser:
         "/ 数据目录",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="more detail in the log")
+    lang_help = (
+        "language of the messages: zh or en (default: [exhibition] default_language in "
+        "kiosk.toml, else the system's) / 提示语言"
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, help=lang_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def add_lang(p: argparse.ArgumentParser) -> None:
+        # Also after the command; SUPPRESS keeps a --lang given before it.
+        p.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
 
     p = sub.add_parser(
         "import",
@@ -210,7 +250,13 @@ def build_parser() -> argparse.ArgumentParser:
         "line each and nothing is half-imported. Exit 0: all imported; 1: some rejected; "
         "2: usage or fatal error. / 导入文件夹、媒体文件和表格。",
     )
-    p.add_argument("sources", nargs="+", metavar="SOURCE", help="folder, media file or sheet")
+    p.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help='folder, media file or sheet (quote a path with spaces: "D:/新 内容")',
+    )
+    add_lang(p)
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser(
@@ -223,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--limit", type=int, default=20, help="at most this many results")
     p.add_argument("--kind", action="append", help="only this kind (repeatable)")
+    add_lang(p)
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser(
@@ -233,6 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--quick", action="store_true", help="skip re-hashing stored files")
+    add_lang(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser(
@@ -243,6 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
         "for it twice (or reads one line from standard input).",
     )
     p.add_argument("pin", nargs="?", help="the new PIN (omit to be asked)")
+    add_lang(p)
     p.set_defaults(func=cmd_set_pin)
 
     def add_run_options(p: argparse.ArgumentParser) -> None:
@@ -303,7 +352,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args, paths)
     except KioskError as e:  # the operator's to fix: one line, no traceback
-        print(f"kiosk: {' '.join(str(e).splitlines())}", file=sys.stderr)
+        line = e.text.render(_language(args, paths)) if isinstance(e, Refused) else str(e)
+        print(f"kiosk: {' '.join(line.splitlines())}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(

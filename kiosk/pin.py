@@ -26,11 +26,13 @@ import os
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
 from kiosk.paths import Paths
+from kiosk.strings import Refused, text
 
 log = logging.getLogger(__name__)
 
@@ -49,21 +51,26 @@ Result = Literal["ok", "wrong", "locked"]
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-class PinError(ValueError):
-    """A PIN that is not 4–8 digits; the message says what is wrong, in one line."""
+class PinError(Refused, ValueError):
+    """A PIN that is not 4–8 digits; the text says what is wrong, in one line."""
 
 
 def check_pin(pin: str) -> str:
     """``pin`` if it is 4–8 ASCII digits, else ``PinError`` with a clear message."""
-    if not isinstance(pin, str):
-        raise PinError("the PIN must be text made of digits")
-    if not pin:
-        raise PinError(f"the PIN is empty; use {MIN_DIGITS}–{MAX_DIGITS} digits")
-    if not (pin.isascii() and pin.isdigit()):
-        raise PinError(f"the PIN may contain only digits 0–9, {MIN_DIGITS}–{MAX_DIGITS} of them")
+    limits = {"lo": MIN_DIGITS, "hi": MAX_DIGITS}
+    if not isinstance(pin, str) or not (pin.isascii() and pin.isdigit()):
+        if pin == "":
+            raise PinError("pin_empty", **limits)
+        raise PinError("pin_not_digits", **limits)
     if not MIN_DIGITS <= len(pin) <= MAX_DIGITS:
-        raise PinError(f"the PIN has {len(pin)} digits; use {MIN_DIGITS}–{MAX_DIGITS} digits")
+        raise PinError("pin_length", n=len(pin), **limits)
     return pin
+
+
+def normalise_pin(typed: str) -> str:
+    """What was typed, with full-width digits (１２３４ from a Chinese input method) made
+    ASCII and surrounding spaces removed."""
+    return unicodedata.normalize("NFKC", typed).strip()
 
 
 def _b64(data: bytes) -> str:
@@ -219,35 +226,40 @@ class PinGuard:
 
 
 # ------------------------------------------------------------------ kiosk set-pin
-def set_pin_command(paths: Paths, pin: str | None, stdin_is_tty: bool) -> int:
+def set_pin_command(paths: Paths, pin: str | None, stdin_is_tty: bool, lang: str = "zh") -> int:
     """``kiosk set-pin [PIN]``: ask (twice at a terminal, else one stdin line), check, save.
 
     Returns 0 when saved, 2 when the PIN is invalid or the two entries differ,
     1 when the file cannot be written.
     """
+
+    def say(key: str, stream=sys.stderr, **values: object) -> None:
+        print(text(key, **values).render(lang), file=stream)
+
     if pin is None:
         try:
             if stdin_is_tty:
-                pin = getpass.getpass(f"New operator PIN ({MIN_DIGITS}–{MAX_DIGITS} digits): ")
-                again = getpass.getpass("Type it again: ")
-                if pin != again:
-                    print("error: the two PINs differ; nothing was changed", file=sys.stderr)
+                limits = {"lo": MIN_DIGITS, "hi": MAX_DIGITS}
+                pin = getpass.getpass(text("pin_prompt", **limits).render(lang))
+                again = getpass.getpass(text("pin_again").render(lang))
+                if normalise_pin(pin) != normalise_pin(again):
+                    say("pin_differ")
                     return EXIT_USAGE
             else:
                 pin = sys.stdin.readline().rstrip("\r\n")
         except EOFError:
-            print("error: no PIN given; nothing was changed", file=sys.stderr)
+            say("pin_none_given")
             return EXIT_USAGE
-    pin = pin.strip()
+    pin = normalise_pin(pin)
     try:
         check_pin(pin)
     except PinError as e:
-        print(f"error: {e}; nothing was changed", file=sys.stderr)
+        say("pin_error", why=e.text)
         return EXIT_USAGE
     try:
         save_pin(paths, pin)
     except OSError as e:
-        print(f"error: cannot write {pin_file(paths)}: {e}", file=sys.stderr)
+        say("pin_cannot_write", path=pin_file(paths), why=e)
         return EXIT_PROBLEMS
-    print(f"Operator PIN saved to {pin_file(paths)}")
+    say("pin_saved", sys.stdout, path=pin_file(paths))
     return EXIT_OK

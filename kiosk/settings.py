@@ -7,9 +7,12 @@ line each and the default is used, so a typo never stops the kiosk.
 
 from __future__ import annotations
 
+import locale
 import logging
 import os
+import sys
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -195,6 +198,24 @@ def load(path: Path) -> tuple[Settings, list[str]]:
     for p in problems:
         log.warning("%s", p)
     return settings.with_overrides(**sections), problems
+
+
+def operator_language(config_file: Path, environ: Mapping[str, str]) -> str:
+    """The language of the operator's commands: ``[exhibition] default_language`` when the
+    settings file sets it, else the system's (``LC_ALL``, ``LC_MESSAGES``, ``LANG``; Windows'
+    UI language), else Chinese."""
+    try:
+        data = tomllib.loads(config_file.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = {}
+    section = data.get("exhibition")
+    value = section.get("default_language") if isinstance(section, dict) else None
+    if value in VALID[("exhibition", "default_language")]:
+        return value
+    found = next((environ[n] for n in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(n)), "")
+    if not found and sys.platform == "win32":
+        found = locale.getlocale()[0] or ""
+    return "en" if found.lower().startswith(("en", "english")) else "zh"
 
 
 def example_toml() -> str:

@@ -57,19 +57,20 @@ def test_the_demo_without_a_chinese_font_says_which_package_to_install(tmp_path:
 RAISING = """
 import sys
 from kiosk import cli
+from kiosk.cli import UsageError
 from kiosk.ingest.errors import RejectedFile
 
 def check(args, paths):
     raise {error}
 
 cli.cmd_check = check
-sys.exit(cli.main(["--data-dir", sys.argv[1], "check"]))
+sys.exit(cli.main(["--data-dir", sys.argv[1], *sys.argv[2:], "check"]))
 """
 
 
-def run_raising(error: str, data: Path) -> subprocess.CompletedProcess:
+def run_raising(error: str, data: Path, *options: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", RAISING.format(error=error), str(data)],
+        [sys.executable, "-c", RAISING.format(error=error), str(data), *options],
         capture_output=True,
         text=True,
         timeout=60,
@@ -77,8 +78,23 @@ def run_raising(error: str, data: Path) -> subprocess.CompletedProcess:
 
 
 def test_a_kiosk_error_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    done = run_raising('RejectedFile("the file says so\\nand more")', tmp_path)
+    done = run_raising('UsageError("the file says so\\nand more")', tmp_path)
     assert (done.returncode, done.stderr) == (2, "kiosk: the file says so and more\n")
+
+
+@pytest.mark.parametrize(
+    ("options", "line"),
+    [
+        ((), "kiosk: JPEG 文件不完整：图像还没结束文件就结束了（请重新复制）\n"),
+        (("--lang", "en"), "kiosk: truncated JPEG: the file ends before the image does\n"),
+    ],
+)
+def test_a_refusal_reaching_the_command_speaks_the_operators_language(
+    tmp_path: Path, options: tuple[str, ...], line: str
+) -> None:
+    (tmp_path / "kiosk.toml").write_text('[exhibition]\ndefault_language = "zh"\n', "utf-8")
+    done = run_raising('RejectedFile("image_truncated", format="JPEG")', tmp_path, *options)
+    assert (done.returncode, done.stderr) == (2, line)
 
 
 def test_any_other_error_is_a_bug_with_its_traceback_in_the_log(tmp_path: Path) -> None:

@@ -45,14 +45,23 @@ def run_import(catalogue, store, *sources):
     return Importer(catalogue, store).run([Path(s) for s in sources])
 
 
+def counted(report, *names: str) -> tuple[int, ...]:
+    return tuple(report.counts[n] for n in names)
+
+
+def said(problems, lang="en") -> dict[str, str]:
+    """Each problem's line in ``lang``, by its place (``sheet.csv row 3`` or a file)."""
+    return {str(p.where): p.line(lang) for p in problems}
+
+
 def assert_rejected_rows(report, sheet: str, expected: dict[int, str]) -> None:
     """Exactly these rows of ``sheet`` were rejected, each with a reason containing its text."""
-    by_row = {p.where: p.reason for p in report.rejected}
+    by_row = said(report.rejected)
     assert set(by_row) == {f"{sheet} row {n}" for n in expected}
     for n, text in expected.items():
         assert text in by_row[f"{sheet} row {n}"], (n, by_row[f"{sheet} row {n}"])
-    for p in report.rejected:
-        assert "\n" not in str(p) and "Traceback" not in str(p)
+    for line in by_row.values():
+        assert "\n" not in line and "Traceback" not in line
 
 
 @pytest.fixture
@@ -71,7 +80,11 @@ def folder(tmp_path):
 def test_folder_without_sheet_uses_folder_kinds_and_file_names(catalogue, store, folder):
     report = run_import(catalogue, store, folder)
     assert report.rejected == []
-    assert (report.imported, report.updated, report.duplicates) == (5, 0, 0)
+    assert counted(report, "imported", "updated", "duplicates") == (
+        5,
+        0,
+        0,
+    )
     counts = catalogue.counts()
     assert counts == {"poster": 2, "calligraphy": 1, "film": 1, "photo": 1}
     poster = next(i for i in catalogue.items(["poster"]) if i["title_zh"] == "廉政 海报 一")
@@ -93,8 +106,10 @@ def test_same_files_again_are_duplicates_not_new_items(catalogue, store, folder,
     make_image(copy / "renamed.jpg", (40, 30))
     (copy / "again.JPG").write_bytes((folder / "海报" / "廉政 海报 一.JPG").read_bytes())
     report = run_import(catalogue, store, folder, copy)
-    assert report.imported == 1  # only renamed.jpg is new
-    assert report.duplicates == 6  # five files again, plus the renamed copy of one of them
+    assert report.counts["imported"] == 1  # only renamed.jpg is new
+    assert (
+        report.counts["duplicates"] == 6
+    )  # five files again, plus the renamed copy of one of them
     assert catalogue.count() == 6
 
 
@@ -146,7 +161,7 @@ def sheet_folder(tmp_path):
 def test_gbk_sheet_with_keys_links_and_topics(catalogue, store, sheet_folder):
     report = run_import(catalogue, store, sheet_folder)
     assert report.rejected == [], report.rejected
-    assert report.imported == 5
+    assert report.counts["imported"] == 5
     hai = catalogue.item("hai-rui")
     assert (hai["kind"], hai["year_from"], hai["year_to"]) == ("person", 1514, 1587)
     assert catalogue.media(hai["media_id"])["kind"] == "image"  # a portrait
@@ -167,7 +182,11 @@ def test_gbk_sheet_with_keys_links_and_topics(catalogue, store, sheet_folder):
     rows[1]["title_en"] = "Hai Rui (Hai Gangfeng)"
     write_sheet(sheet_folder / "内容.csv", rows, encoding="gbk")
     report = run_import(catalogue, store, sheet_folder)
-    assert (report.imported, report.updated, report.unchanged) == (0, 1, 4)
+    assert counted(report, "imported", "updated", "unchanged") == (
+        0,
+        1,
+        4,
+    )
     assert catalogue.item("hai-rui")["title_en"] == "Hai Rui (Hai Gangfeng)"
 
 
@@ -180,7 +199,7 @@ def test_a_file_first_imported_loose_is_adopted_by_a_sheet_row(catalogue, store,
         [{"key": "poster-p", "kind": "poster", "file": "posters/p.jpg", "title_zh": "清风"}],
     )
     report = run_import(catalogue, store, root)
-    assert (report.imported, report.updated) == (0, 1)
+    assert (report.counts["imported"], report.counts["updated"]) == (0, 1)
     assert catalogue.count() == 1
     assert catalogue.item("poster-p")["title_zh"] == "清风"
 
@@ -206,8 +225,8 @@ def bad_folder(tmp_path):
 
 def test_every_bad_file_is_one_clear_line_and_good_ones_still_import(catalogue, store, bad_folder):
     report = run_import(catalogue, store, bad_folder)
-    assert report.imported == 1
-    reasons = {p.where.split("/")[-1]: p.reason for p in report.rejected}
+    assert report.counts["imported"] == 1
+    reasons = {where.split("/")[-1]: line for where, line in said(report.rejected).items()}
     assert set(reasons) == {
         "zero.jpg",
         "cut-truncated.jpg",
@@ -225,7 +244,8 @@ def test_every_bad_file_is_one_clear_line_and_good_ones_still_import(catalogue, 
     assert "too large" in reasons["bomb.png"]
     assert "truncated" in reasons["film-truncated.mp4"] or "video" in reasons["film-truncated.mp4"]
     for p in report.rejected:
-        assert "\n" not in str(p) and "Traceback" not in str(p)
+        for lang in ("zh", "en"):
+            assert "\n" not in p.line(lang) and "Traceback" not in p.line(lang)
     assert report.exit_code == 1
     # Nothing of the rejected files was stored.
     assert catalogue.db["media"].count == 1
@@ -258,9 +278,9 @@ def test_bad_rows_are_reported_with_row_numbers_and_nothing_half_imported(
             4: "date",
             5: "雕塑",
             6: "nobody",
-            7: "broken",
-            8: "video",
-            9: "already used",
+            7: "links: broken was not imported because sheet.csv row 6 has a problem",
+            8: "a film needs a video, but photo.jpg is an image",
+            9: "key 'ok' is already defined at sheet.csv row 2",
         },
     )
     assert catalogue.keys() == {"ok"}
@@ -271,7 +291,7 @@ def test_a_sheet_with_missing_columns_is_rejected_whole(catalogue, store, tmp_pa
     (root).mkdir()
     (root / "sheet.csv").write_text("era,year\nMing,1500\n", encoding="utf-8")
     report = run_import(catalogue, store, root)
-    assert [p.where for p in report.rejected] == ["m/sheet.csv"]
+    assert list(said(report.rejected)) == ["m/sheet.csv"]
     assert catalogue.count() == 0
 
 
@@ -303,7 +323,7 @@ def test_map_rows_are_imported_as_maps_and_shown_with_their_bounds(catalogue, st
 
     report = run_import(catalogue, store, map_folder)
     assert report.rejected == [], report.rejected
-    assert (report.imported, report.updated) == (3, 0)
+    assert (report.counts["imported"], report.counts["updated"]) == (3, 0)
     assert catalogue.keys() == {"bao-park"}  # maps are not items
     assert [m["key"] for m in catalogue.maps()] == ["county", "sketch"]
     sketch = catalogue.map("sketch")
@@ -314,7 +334,7 @@ def test_map_rows_are_imported_as_maps_and_shown_with_their_bounds(catalogue, st
     assert (media["kind"], media["width"], media["height"]) == ("image", 1700, 2600)
     assert {"display", "thumb"} <= set(catalogue.renditions(media["id"]))
     assert check_catalogue(catalogue, store).ok
-    assert check_catalogue(catalogue, store).maps == 2
+    assert check_catalogue(catalogue, store).counts["maps"] == 2
 
     county, shown = Library(catalogue, store).maps()
     assert (county.key, county.bounds) == ("county", None)
@@ -338,7 +358,11 @@ def test_a_changed_map_row_updates_the_map(catalogue, store, map_folder):
     write_sheet(sheet, rows, header=MAP_SHEET_HEADER)
     report = run_import(catalogue, store, map_folder)
     assert report.rejected == []
-    assert (report.imported, report.updated, report.unchanged) == (0, 2, 1)
+    assert counted(report, "imported", "updated", "unchanged") == (
+        0,
+        2,
+        1,
+    )
     sketch = catalogue.map("sketch")
     assert sketch["id"] == first["id"] and sketch["created_at"] == first["created_at"]
     assert sketch["title_en"] == "Location sketch"
@@ -346,7 +370,11 @@ def test_a_changed_map_row_updates_the_map(catalogue, store, map_folder):
     assert catalogue.map("county")["north"] == 30.5
     assert catalogue.db["maps"].count == 2 and catalogue.db["media"].count == 2
     report = run_import(catalogue, store, map_folder)
-    assert (report.imported, report.updated, report.unchanged) == (0, 0, 3)
+    assert counted(report, "imported", "updated", "unchanged") == (
+        0,
+        0,
+        3,
+    )
 
 
 def test_bad_map_rows_are_reported_with_row_numbers_and_nothing_half_imported(
@@ -377,8 +405,8 @@ def test_bad_map_rows_are_reported_with_row_numbers_and_nothing_half_imported(
             5: "bounds: east 190 is outside -180…180",
             6: "write west,south,east,north in degrees",
             7: "a map needs a file",
-            8: "kind 'map' needs an image",
-            9: "links to unknown item(s): good",  # a map is not an item
+            8: "a map needs an image, but clip.mp4 is a video",
+            9: "links: no item with the key good",  # a map is not an item
         },
     )
     assert [m["key"] for m in catalogue.maps(enabled_only=False)] == ["good"]
@@ -402,16 +430,19 @@ def test_gbk_map_sheet_with_chinese_headings_notes_unused_columns(catalogue, sto
     write_sheet(root / "内容.csv", rows, encoding="gbk", header=header)
     report = run_import(catalogue, store, root)
     assert report.rejected == [], report.rejected
-    assert report.imported == 3
+    assert report.counts["imported"] == 3
     county = catalogue.map("county")
     assert (county["title_zh"], county["sort_order"], county["enabled"]) == ("某县图", 3, 1)
     assert (county["west"], county["south"], county["east"], county["north"]) == (115, 29, 117, 31)
     assert catalogue.map("old-map")["enabled"] == 0
     assert [m["key"] for m in catalogue.maps()] == ["county"]
     assert county["media_id"] == catalogue.map("old-map")["media_id"]
-    notes = {p.where: p.reason for p in report.notes}
-    assert notes["内容.csv row 3"] == "ignored for a map: links, topics"
-    assert notes["内容.csv row 4"] == "bounds ignored: only maps have bounds"
+    notes = said(report.notes)
+    assert notes["内容.csv row 3"] == "内容.csv row 3: ignored for a map: 关联, 专题"
+    assert notes["内容.csv row 4"] == "内容.csv row 4: 地图范围 ignored: only maps have bounds"
+    zh = said(report.notes, "zh")
+    assert zh["内容.csv row 3"] == "内容.csv 第3行 地图不使用这些列，已忽略：关联、专题"
+    assert zh["内容.csv row 4"] == "内容.csv 第4行 只有地图才有地图范围，已忽略"
 
 
 def test_a_folder_named_map_makes_a_map_named_after_the_file(catalogue, store, tmp_path):
@@ -420,14 +451,14 @@ def test_a_folder_named_map_makes_a_map_named_after_the_file(catalogue, store, t
     make_image(root / "海报" / "海报.jpg", (640, 480), color=(20, 40, 60))
     report = run_import(catalogue, store, root)
     assert report.rejected == []
-    assert report.imported == 2
+    assert report.counts["imported"] == 2
     (shown,) = catalogue.maps()
     assert (shown["key"], shown["title_zh"]) == ("map-xian-cheng-quan-tu", "县城 全图")
     assert shown["west"] is None
     assert catalogue.counts() == {"poster": 1}
     # The same folder again changes nothing and makes no second map.
     report = run_import(catalogue, store, root)
-    assert report.imported == 0 and catalogue.db["maps"].count == 1
+    assert report.counts["imported"] == 0 and catalogue.db["maps"].count == 1
 
 
 def test_check_reports_a_map_whose_file_is_missing_or_damaged(catalogue, store, map_folder):
@@ -439,9 +470,15 @@ def test_check_reports_a_map_whose_file_is_missing_or_damaged(catalogue, store, 
         f.seek(100)
         f.write(b"damage")
     report = check_catalogue(catalogue, store)
-    errors = " ".join(f.what for f in report.errors)
-    assert "sketch.png" in errors and "missing" in errors
-    assert "county.jpg" in errors and "damaged" in errors
+    sketch_id, county_id = sketch["id"], county["id"]
+    assert [f.line("en") for f in report.errors] == [
+        f"sketch.png (media {sketch_id}): stored file missing ({store.original(sketch['path'])})",
+        f"county.jpg (media {county_id}): stored file is damaged (content changed)",
+    ]
+    assert [f.line("zh") for f in report.errors] == [
+        f"sketch.png（文件 {sketch_id}） 保存的文件不见了（{store.original(sketch['path'])}）",
+        f"county.jpg（文件 {county_id}） 保存的文件已损坏（内容变了）",
+    ]
     # Importing the originals again restores them.
     run_import(catalogue, store, map_folder)
     assert check_catalogue(catalogue, store).ok
@@ -460,15 +497,17 @@ def kiosk(data_dir: Path, *args: str, **kw) -> subprocess.CompletedProcess:
 
 def test_cli_import_search_check_and_exit_codes(tmp_path, sheet_folder, bad_folder):
     data = tmp_path / "cli-data"
-    done = kiosk(data, "import", str(sheet_folder))
+    done = kiosk(data, "import", "--lang", "en", str(sheet_folder))
     assert done.returncode == 0, done.stderr
     assert "imported 5" in done.stdout
-    done = kiosk(data, "import", str(bad_folder))
+    done = kiosk(data, "--lang", "en", "import", str(bad_folder))
     assert done.returncode == 1
-    assert "rejected: bad/zero.jpg: empty file" in done.stderr
-    assert "Traceback" not in done.stderr
-    assert kiosk(data, "import", str(tmp_path / "nope")).returncode == 1
-    assert kiosk(data, "import").returncode == 2  # usage
+    assert "rejected: bad/zero.jpg: empty file (0 bytes)\n" in done.stdout
+    assert "Traceback" not in done.stderr + done.stdout
+    done = kiosk(data, "import", "--lang", "zh", str(bad_folder))
+    assert "未导入：bad/zero.jpg 空文件（0 字节）\n" in done.stdout
+    assert kiosk(data, "import", str(tmp_path / "nope")).returncode == 2  # usage
+    assert kiosk(data, "import").returncode == 2
 
     found = kiosk(data, "search", "haorui", "--json")
     assert json.loads(found.stdout) == []
@@ -486,7 +525,7 @@ def test_cli_import_search_check_and_exit_codes(tmp_path, sheet_folder, bad_fold
     with open(data / "store" / lian["path"], "r+b") as f:
         f.seek(100)
         f.write(b"damage")
-    checked = kiosk(data, "check", "--json")
+    checked = kiosk(data, "check", "--json", "--lang", "en")
     assert checked.returncode == 1
     report = json.loads(checked.stdout)
     problems = " ".join(f["what"] for f in report["findings"] if f["severity"] == "error")
@@ -508,7 +547,7 @@ def test_the_readme_worked_example_imports_as_it_says(catalogue, store):
     """data/example/county/history.csv: five rows, linked both ways, no complaints."""
     example = Path(__file__).parent.parent / "data" / "example" / "county"
     report = Importer(catalogue, store).run([example])
-    assert report.rejected == [] and report.imported == 5
+    assert report.rejected == [] and report.counts["imported"] == 5
     person = catalogue.item("yu-qian")
     assert (person["year_from"], person["year_to"]) == (1398, 1457)
     linked = {r["key"] for r in catalogue.linked(person["id"])}

@@ -214,18 +214,40 @@ def test_set_pin_from_stdin(paths, monkeypatch, capsys) -> None:
     assert verify_pin("2468", load_pin_hash(paths))
 
 
-def test_set_pin_from_stdin_invalid(paths, monkeypatch, capsys) -> None:
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        ("zh", "错误：密码有 2 位；请用 4–8 位数字；密码没有改动\n"),
+        ("en", "error: the PIN has 2 digits; use 4–8 digits; nothing was changed\n"),
+    ],
+)
+def test_set_pin_from_stdin_invalid(paths, monkeypatch, capsys, lang, says) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("24\n"))
-    assert set_pin_command(paths, None, stdin_is_tty=False) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "4–8 digits" in err
+    assert set_pin_command(paths, None, stdin_is_tty=False, lang=lang) == 2
+    assert capsys.readouterr().err == says
     assert load_pin_hash(paths) is None
 
 
 def test_set_pin_from_empty_stdin(paths, monkeypatch, capsys) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     assert set_pin_command(paths, None, stdin_is_tty=False) == 2
-    assert "empty" in capsys.readouterr().err
+    assert capsys.readouterr().err == "错误：密码是空的；请用 4–8 位数字；密码没有改动\n"
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "says"),
+    [
+        ("１２３４", "zh", "管理员密码已保存到 {}\n"),
+        (" １２３４ ", "en", "Operator PIN saved to {}\n"),
+        ("12３4", "zh", "管理员密码已保存到 {}\n"),
+    ],
+)
+def test_set_pin_accepts_full_width_digits(paths, monkeypatch, capsys, typed, lang, says) -> None:
+    """A Chinese input method types full-width digits; they are the same PIN."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(typed + "\n"))
+    assert set_pin_command(paths, None, stdin_is_tty=False, lang=lang) == 0
+    assert capsys.readouterr().out == says.format(pin_file(paths))
+    assert verify_pin("1234", load_pin_hash(paths))
 
 
 def test_set_pin_as_argument(paths, capsys) -> None:
@@ -233,8 +255,15 @@ def test_set_pin_as_argument(paths, capsys) -> None:
     assert verify_pin("13572468", load_pin_hash(paths))
 
 
-def test_set_pin_asks_twice_at_a_terminal(paths, monkeypatch) -> None:
-    answers = iter(["8642", "8642"])
+@pytest.mark.parametrize(
+    ("lang", "asked"),
+    [
+        ("zh", ["新的管理员密码（4–8 位数字）：", "请再输入一次："]),
+        ("en", ["New operator PIN (4–8 digits): ", "Type it again: "]),
+    ],
+)
+def test_set_pin_asks_twice_at_a_terminal(paths, monkeypatch, lang, asked) -> None:
+    answers = iter(["8642", "８６４２"])
     prompts: list[str] = []
 
     def fake_getpass(prompt: str = "") -> str:
@@ -242,17 +271,24 @@ def test_set_pin_asks_twice_at_a_terminal(paths, monkeypatch) -> None:
         return next(answers)
 
     monkeypatch.setattr(getpass, "getpass", fake_getpass)
-    assert set_pin_command(paths, None, stdin_is_tty=True) == 0
-    assert len(prompts) == 2
+    assert set_pin_command(paths, None, stdin_is_tty=True, lang=lang) == 0
+    assert prompts == asked
     assert verify_pin("8642", load_pin_hash(paths))
 
 
-def test_set_pin_entries_differ(paths, monkeypatch, capsys) -> None:
+@pytest.mark.parametrize(
+    ("lang", "says"),
+    [
+        ("zh", "两次输入的密码不一样；密码没有改动\n"),
+        ("en", "the two PINs differ; nothing was changed\n"),
+    ],
+)
+def test_set_pin_entries_differ(paths, monkeypatch, capsys, lang, says) -> None:
     save_pin(paths, RIGHT)
     answers = iter(["8642", "8643"])
     monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(answers))
-    assert set_pin_command(paths, None, stdin_is_tty=True) == 2
-    assert "differ" in capsys.readouterr().err
+    assert set_pin_command(paths, None, stdin_is_tty=True, lang=lang) == 2
+    assert capsys.readouterr().err == says
     assert verify_pin(RIGHT, load_pin_hash(paths))  # the old PIN stays
 
 
@@ -261,5 +297,6 @@ def test_set_pin_cannot_write(tmp_path, capsys) -> None:
 
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    assert set_pin_command(Paths(blocker / "data"), RIGHT, stdin_is_tty=False) == 1
-    assert "cannot write" in capsys.readouterr().err
+    data = Paths(blocker / "data")
+    assert set_pin_command(data, RIGHT, stdin_is_tty=False, lang="en") == 1
+    assert capsys.readouterr().err.startswith(f"error: cannot write {pin_file(data)}: ")

@@ -44,7 +44,7 @@ def test_row_numbers_count_blank_rows_and_unknown_columns_are_listed(tmp_path):
     path = write_csv(tmp_path / "s.csv", [["title_zh", "备注"], ["甲", "x"], ["", ""], ["乙", ""]])
     (sheet,) = read_sheets(path)
     assert [(r.number, r.values["title_zh"]) for r in sheet.rows] == [(2, "甲"), (4, "乙")]
-    assert sheet.ignored_columns == ["备注"]
+    assert sheet.ignored_columns == [("备注", None)]
     assert sheet.where(sheet.rows[1]) == "s.csv row 4"
 
 

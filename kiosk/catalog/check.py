@@ -3,53 +3,46 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+import re
+from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 from kiosk.catalog.files import MediaStore, sha256_file
 from kiosk.catalog.model import FILE_KIND
+from kiosk.catalog.report import Problem, Report
 from kiosk.catalog.store import Catalogue
+from kiosk.strings import Joined, Text, text
+
+# How ``Report.lines`` labels each kind of finding.
+LABELS = {"error": "error_line", "info": "info_line"}
 
 
-@dataclass
-class Finding:
-    severity: str  # "error" (something visitors would miss) or "info"
-    what: str
-    fix: str
-
-
-@dataclass
-class CheckReport:
-    items: int = 0
-    maps: int = 0
-    media: int = 0
-    files_checked: int = 0
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def to_json(self) -> str:
-        return json.dumps({**asdict(self), "ok": self.ok}, ensure_ascii=False, indent=2)
+def check_summary(report: Report) -> Text:
+    counts = report.counts
+    state = text("check_ok") if report.ok else text("check_problems", n=len(report.errors))
+    return text(
+        "check_summary",
+        items=text("n_items", n=counts["items"]),
+        maps=text("n_maps", n=counts["maps"]),
+        media=text("n_stored", n=counts["media"]),
+        hashed=counts["files_checked"],
+        state=state,
+    )
 
 
 NEEDED_RENDITIONS = {"image": {"display", "thumb"}, "video": {"poster", "thumb"}}
-REIMPORT = "import the original file again with 'kiosk import' (it is restored by its content)"
+REIMPORT = text("fix_reimport")
 
 
-def _tiles_problem(folder: Path) -> str | None:
+def _tiles_problem(folder: Path) -> Text | None:
     manifest = folder / "manifest.json"
     try:
         spec = json.loads(manifest.read_text("utf-8"))
         size, w, h = spec["tile_size"], spec["width"], spec["height"]
         levels = spec["levels"]
     except (OSError, ValueError, KeyError, TypeError):
-        return "tile pyramid manifest missing or unreadable"
+        return text("tiles_manifest")
     for level in range(levels):
         lw, lh = -(-w // 2**level), -(-h // 2**level)
         cols, rows = -(-lw // size), -(-lh // size)
@@ -59,21 +52,19 @@ def _tiles_problem(folder: Path) -> str | None:
             else 0
         )
         if present != cols * rows:
-            return f"tile level {level} has {present} of {cols * rows} tiles"
+            return text("tiles_level", level=level, present=present, needed=cols * rows)
     return None
 
 
-def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = True) -> CheckReport:
-    report = CheckReport()
-    add = report.findings.append
+def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = True) -> Report:
+    report = Report(Counter(items=0, maps=0, media=0, files_checked=0))
+    counts = report.counts
+
+    def add(severity: str, where: Text, what: Text, fix: Text) -> None:
+        report.problems.append(Problem(where, [what], fix, severity))
+
     for problem in catalogue.integrity_problems():
-        add(
-            Finding(
-                "error",
-                f"database: {problem}",
-                "restore the catalogue from a backup, or move it aside and import again",
-            )
-        )
+        add("error", text("database"), text("as_is", s=problem), text("fix_database"))
 
     used = {
         r[0]
@@ -88,77 +79,88 @@ def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = T
         renditions_by_media.setdefault(r["media_id"], []).append(r)
 
     for media in catalogue.all_media():
-        report.media += 1
-        label = f"{media['original_name']} (media {media['id']})"
+        counts["media"] += 1
+        label = text("media_label", name=media["original_name"], id=media["id"])
         path = store.original(media["path"])
         if not path.is_file():
-            add(
-                Finding(
-                    "error" if media["id"] in used else "info",
-                    f"{label}: stored file missing ({path})",
-                    REIMPORT,
-                )
-            )
+            severity = "error" if media["id"] in used else "info"
+            add(severity, label, text("check_missing", path=path), REIMPORT)
             continue
         if hashes:
-            report.files_checked += 1
+            counts["files_checked"] += 1
             if sha256_file(path) != media["sha256"]:
-                add(
-                    Finding(
-                        "error",
-                        f"{label}: stored file is damaged (content changed)",
-                        "delete it, then " + REIMPORT,
-                    )
-                )
+                fix = text("fix_delete_reimport", then=REIMPORT)
+                add("error", label, text("check_damaged"), fix)
                 continue
-        roles = {r["role"] for r in renditions_by_media.get(media["id"], [])}
-        needed = {"image": {"display", "thumb"}, "video": {"poster", "thumb"}}.get(
-            media["kind"], set()
-        )
-        for role in sorted(needed - roles):
-            add(
-                Finding(
-                    "error",
-                    f"{label}: no {role} rendition recorded",
-                    "run 'kiosk import' on the original again to remake it",
-                )
-            )
-        for r in renditions_by_media.get(media["id"], []):
+        rends = renditions_by_media.get(media["id"], [])
+        roles = {r["role"] for r in rends}
+        for role in sorted(NEEDED_RENDITIONS.get(media["kind"], set()) - roles):
+            add("error", label, text("check_no_rendition", role=role), text("fix_remake"))
+        for r in rends:
             rpath = store.rendition(r["path"])
+            fix = text("fix_delete_folder_reimport", path=rpath.parent, then=REIMPORT)
             if r["role"] == "tiles":
                 problem = _tiles_problem(rpath)
                 if problem:
-                    add(
-                        Finding(
-                            "error",
-                            f"{label}: {problem}",
-                            "delete the folder " + str(rpath.parent) + ", then " + REIMPORT,
-                        )
-                    )
+                    add("error", label, problem, fix)
             elif not rpath.is_file():
                 add(
-                    Finding(
-                        "error",
-                        f"{label}: {r['role']} rendition missing ({rpath})",
-                        "delete the folder " + str(rpath.parent) + ", then " + REIMPORT,
-                    )
+                    "error", label, text("check_rendition_missing", role=r["role"], path=rpath), fix
                 )
         if media["id"] not in used:
-            add(
-                Finding(
-                    "info",
-                    f"{label}: stored but used by no item or map",
-                    "nothing to do (kept in case it is imported again)",
-                )
-            )
+            add("info", label, text("check_unused"), text("fix_nothing"))
 
-    for item in catalogue.items(enabled_only=False):
-        report.items += 1
+    items = catalogue.items(enabled_only=False)
+    for item in items:
+        counts["items"] += 1
         if item["kind"] in FILE_KIND and item["media_id"] is None:
-            add(Finding("error", f"item {item['key']}: a {item['kind']} without a file", REIMPORT))
+            kind = text(f"kind_word_{item['kind']}")
+            add(
+                "error",
+                text("item_label", key=item["key"]),
+                text("check_no_file", kind=kind),
+                REIMPORT,
+            )
+    for copies in accidental_copies(items):
+        first, extra = copies[0], copies[1:]
+        what = text(
+            "check_copies",
+            kind=text(f"kind_word_{first['kind']}"),
+            title=first["title_zh"] or first["title_en"],
+            n=len(copies),
+            keys=Joined([c["key"] for c in copies]),
+        )
+        fix = text("fix_copies", extra=Joined([c["key"] for c in extra]))
+        add("error", text("item_label", key=first["key"]), what, fix)
     for region_map in catalogue.maps(enabled_only=False):
-        report.maps += 1
+        counts["maps"] += 1
         media = catalogue.media(region_map["media_id"])
         if media is not None and media["kind"] != "image":
-            add(Finding("error", f"map {region_map['key']}: its file is not an image", REIMPORT))
+            add(
+                "error",
+                text("map_label", key=region_map["key"]),
+                text("check_map_not_image"),
+                REIMPORT,
+            )
     return report
+
+
+def accidental_copies(items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Groups of enabled items with the same kind and title whose keys differ only by a
+    numeric suffix (``x``, ``x-2``, ``x-3``): what re-importing rows without a key once made."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for item in items:
+        title = item["title_zh"] or item["title_en"]
+        if title and item["enabled"]:
+            groups[(item["kind"], title)].append(item)
+    found = []
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda i: (len(i["key"]), i["key"]))
+        base = re.escape(group[0]["key"])
+        copies = [group[0], *(i for i in group[1:] if re.fullmatch(base + r"-\d+", i["key"]))]
+        if len(copies) > 1:
+            copies.sort(key=lambda i: i["id"])
+            found.append(copies)
+    return found

@@ -161,6 +161,17 @@ class Catalogue:
         rows = list(self.db["items"].rows_where(f"{column} = ?", [key_or_id]))
         return rows[0] if rows else None
 
+    def item_titled(self, kind: str, title_zh: str | None, title_en: str | None) -> Row | None:
+        """The first item of ``kind`` with this Chinese title (else English title), if any."""
+        for column, title in (("title_zh", title_zh), ("title_en", title_en)):
+            if title:
+                rows = self.db["items"].rows_where(
+                    f"kind = ? AND {column} = ?", [kind, title], order_by="id", limit=1
+                )
+                for row in rows:
+                    return row
+        return None
+
     def items(
         self,
         kinds: Iterable[str] | None = None,

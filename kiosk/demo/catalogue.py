@@ -8,8 +8,9 @@ from pathlib import Path
 
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
+from kiosk.catalog.report import Report
 from kiosk.demo import media
-from kiosk.ingest.importer import Importer, ImportReport, Progress
+from kiosk.ingest.importer import Importer, Progress
 from kiosk.paths import DATA_SOURCES, Paths
 
 DEMO_SHEETS = DATA_SOURCES / "demo"
@@ -22,7 +23,7 @@ def build_demo(
     progress: Progress | None = None,
     scale: float = 1.0,
     jobs: int | None = None,
-) -> ImportReport:
+) -> Report:
     """Render the demo media (once), put the demo sheets beside it, import it all.
 
     ``scale`` and ``jobs`` are passed to ``media.build`` (tests build small).

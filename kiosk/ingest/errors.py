@@ -1,12 +1,15 @@
-"""Errors the import pipeline reports to operators."""
+"""Errors the import pipeline reports to operators, in their language."""
 
-from kiosk.errors import KioskError
+from __future__ import annotations
+
+from kiosk.strings import Refused
+
+__all__ = ["Refused", "RejectedFile"]
 
 
-class RejectedFile(KioskError):
+class RejectedFile(Refused):
     """A source file that cannot be imported.
 
-    ``str(error)`` is one short line for an operator, without the file name
-    (the caller prints ``<file>: <reason>``), e.g. "truncated JPEG: the file
-    ends before the image does".
+    The text is one short line without the file name (the caller names the
+    file), e.g. "truncated JPEG: the file ends before the image does".
     """

@@ -36,6 +36,7 @@ import numpy as np
 from PIL import Image, ImageCms, ImageFile, ImageOps
 
 from kiosk.ingest.errors import RejectedFile
+from kiosk.strings import text
 
 #: Largest image accepted, in pixels: a 30000×10000 handscroll scan or a
 #: 150 MP photo fits; a decompression bomb does not. A full RGB decode at the
@@ -157,21 +158,22 @@ def display_size_for(width: int, height: int) -> tuple[int, int]:
 
 
 def describe_content(head: bytes) -> str:
-    """What the first bytes of a file look like, for "not an image: the content is …"."""
+    """What the first bytes of a file look like: a ``content_*`` key of kiosk.strings,
+    for "not an image: the content is …"."""
     if not head:
-        return "empty"
+        return "content_empty"
     checks = (
-        (b"%PDF", "a PDF document"),
-        (b"PK\x03\x04", "a ZIP archive or Office document"),
-        (b"\xd0\xcf\x11\xe0", "an old Office document"),
-        (b"Rar!", "a RAR archive"),
-        (b"7z\xbc\xaf", "a 7z archive"),
-        (b"{\\rtf", "an RTF document"),
-        (b"ID3", "MP3 audio"),
-        (b"RIFF", "a RIFF file (WAV/AVI)"),
-        (b"\x1a\x45\xdf\xa3", "a Matroska/WebM video"),
-        (b"MZ", "a Windows program"),
-        (b"\x7fELF", "a Linux program"),
+        (b"%PDF", "content_pdf"),
+        (b"PK\x03\x04", "content_zip"),
+        (b"\xd0\xcf\x11\xe0", "content_old_office"),
+        (b"Rar!", "content_rar"),
+        (b"7z\xbc\xaf", "content_7z"),
+        (b"{\\rtf", "content_rtf"),
+        (b"ID3", "content_mp3"),
+        (b"RIFF", "content_riff"),
+        (b"\x1a\x45\xdf\xa3", "content_matroska"),
+        (b"MZ", "content_exe"),
+        (b"\x7fELF", "content_elf"),
     )
     for magic, what in checks:
         if head.startswith(magic):
@@ -179,13 +181,13 @@ def describe_content(head: bytes) -> str:
     if head[4:8] == b"ftyp":
         brand = head[8:12]
         if brand in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis"):
-            return "a HEIC photo (export it as JPEG)"
+            return "content_heic"
         if brand in (b"avif", b"avis"):
-            return "an AVIF image (export it as JPEG)"
-        return "an MP4/MOV video or audio file"
+            return "content_avif"
+        return "content_mp4"
     if _looks_like_text(head):
-        return "text"
-    return "unknown data"
+        return "content_text"
+    return "content_unknown"
 
 
 # --------------------------------------------------------------------------- decoding
@@ -199,14 +201,12 @@ def _decode(src: Path) -> tuple[Image.Image, str, tuple[int, int]]:
     size of the original.
     """
     if src.stat().st_size == 0:
-        raise RejectedFile("empty file (0 bytes)")
+        raise RejectedFile("file_empty")
     with src.open("rb") as fh:
         im = _open(fh)
         fmt = SUPPORTED_FORMATS.get(im.format or "")
         if fmt is None:
-            raise RejectedFile(
-                f"unsupported image type: {im.format} (use JPEG, PNG, TIFF, WebP, GIF or BMP)"
-            )
+            raise RejectedFile("image_unsupported", format=im.format)
         _check_geometry(im.size)
         orientation = _orientation(im)
         width, height = im.size
@@ -226,17 +226,17 @@ def _open(fh: io.BufferedReader) -> ImageFile.ImageFile:
         im = Image.open(fh)
     except Image.DecompressionBombError as exc:
         match = re.search(r"\((\d+) pixels\)", str(exc))
-        pixels = f"{int(match.group(1)) / 1e6:.0f}" if match else "too many"
+        pixels = f"{int(match.group(1)) / 1e6:.0f}" if match else "> 1000"
         raise RejectedFile(
-            f"image too large: {pixels} megapixels (limit {MAX_PIXELS // 1_000_000})"
+            "image_too_large", pixels=pixels, limit=MAX_PIXELS // 1_000_000
         ) from None
     except (OSError, SyntaxError, ValueError):
         fh.seek(0)
         head = _head(fh)
         fmt = _magic_format(head)
         if fmt is not None:
-            raise RejectedFile(f"damaged or truncated {fmt}: the header cannot be read") from None
-        raise RejectedFile(f"not an image: the content is {describe_content(head)}") from None
+            raise RejectedFile("image_bad_header", format=fmt) from None
+        raise RejectedFile("not_image", what=text(describe_content(head))) from None
     assert isinstance(im, ImageFile.ImageFile)
     return im
 
@@ -246,10 +246,10 @@ def _check_geometry(size: tuple[int, int]) -> None:
     pixels = width * height
     if pixels > MAX_PIXELS:
         raise RejectedFile(
-            f"image too large: {pixels / 1e6:.0f} megapixels (limit {MAX_PIXELS // 1_000_000})"
+            "image_too_large", pixels=f"{pixels / 1e6:.0f}", limit=MAX_PIXELS // 1_000_000
         )
     if min(width, height) < MIN_EDGE or max(width, height) / min(width, height) > MAX_ASPECT:
-        raise RejectedFile(f"implausible image size: {width}×{height} pixels")
+        raise RejectedFile("image_implausible", width=width, height=height)
 
 
 def _orientation(im: Image.Image) -> int:
@@ -287,11 +287,11 @@ def _load(im: ImageFile.ImageFile, fmt: str) -> None:
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         message = str(exc)
         if isinstance(exc, EOFError) or "truncated" in message:
-            raise RejectedFile(f"truncated {fmt}: the file ends before the image does") from None
+            raise RejectedFile("image_truncated", format=fmt) from None
         detail = f" ({message})" if message and len(message) < 60 else ""
-        raise RejectedFile(f"damaged {fmt}: the image data cannot be decoded{detail}") from None
+        raise RejectedFile("image_damaged", format=fmt, detail=detail) from None
     except MemoryError:
-        raise RejectedFile("image too large to decode with the memory available") from None
+        raise RejectedFile("image_no_memory") from None
 
 
 def _normalise(im: Image.Image) -> Image.Image:
@@ -321,7 +321,7 @@ def _normalise(im: Image.Image) -> Image.Image:
         try:
             return im.convert("RGB")
         except ValueError:
-            raise RejectedFile(f"unsupported colour mode: {im.mode}") from None
+            raise RejectedFile("image_colour_mode", mode=im.mode) from None
     return im
 
 

@@ -6,112 +6,49 @@ its final name only when complete).  Then every row is written to the
 catalogue in ONE transaction.  A kill at any moment leaves either the old
 catalogue or the new one; at worst some stored files that nothing uses yet,
 which the next import reuses.
+
+Importing the same sources again changes nothing: a row is found again by its
+key, else by its file, else by its kind and title.
 """
 
 from __future__ import annotations
 
 import logging
-import os
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kiosk.catalog import Catalogue
-from kiosk.catalog.files import MediaStore, sha256_file
+from kiosk.catalog.files import MediaStore
 from kiosk.catalog.model import FILE_KIND, ITEM_FIELDS
+from kiosk.catalog.report import Place, Report
 from kiosk.ingest import rows as rowlib
+from kiosk.ingest.entries import NEEDS_FILE, Entry, RowReader
 from kiosk.ingest.errors import RejectedFile
-from kiosk.ingest.images import describe_content, process_image, sniff_image
-from kiosk.ingest.sheets import Sheet, SheetError, is_sheet, read_sheets
-from kiosk.ingest.subtitles import normalise_srt
-from kiosk.ingest.video import make_video_renditions, probe_video, sniff_video
+from kiosk.ingest.media import MediaPreparer
+from kiosk.ingest.sheets import SheetError, read_sheets
+from kiosk.ingest.sources import Sources
+from kiosk.strings import Joined, Text, text
 
 log = logging.getLogger(__name__)
-
-IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 SUBTITLE_SUFFIXES = {".srt"}
-# What describe_content() says of files worth asking FFmpeg about.
-MAYBE_VIDEO = {
-    "an MP4/MOV video or audio file",
-    "a Matroska/WebM video",
-    "a RIFF file (WAV/AVI)",
-    "unknown data",
-}
+SHEET_ROW_ORIGIN = re.compile(r" row \d+$")
 
 Progress = Callable[[int, int, str], None]
 
-# Which kind of stored file each kind of row needs (a map is a picture).
-NEEDS_FILE = {**FILE_KIND, rowlib.MAP_KIND: "image"}
+# How ``Report.lines`` labels what an import left out, and its notes.
+LABELS = {"error": "rejected_line", "note": "note_line"}
 
 
-@dataclass
-class Problem:
-    where: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.reason}"
+def import_summary(report: Report) -> Text:
+    return text("import_summary", **report.counts, rejected=len(report.rejected))
 
 
-@dataclass
-class ImportReport:
-    imported: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    duplicates: int = 0
-    rejected: list[Problem] = field(default_factory=list)
-    notes: list[Problem] = field(default_factory=list)
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.rejected else 0
-
-    def summary(self) -> str:
-        return (
-            f"imported {self.imported}, updated {self.updated}, unchanged {self.unchanged}, "
-            f"skipped as duplicate {self.duplicates}, rejected {len(self.rejected)}"
-        )
-
-
-@dataclass
-class Entry:
-    """One item or map to import: a sheet row, or a media file found without a row."""
-
-    where: str
-    values: dict[str, Any]
-    kind: str | None = None
-    file: Path | None = None
-    subtitles: Path | None = None
-    links: list[str] = field(default_factory=list)
-    topics: list[str] = field(default_factory=list)
-    fields: dict[str, Any] = field(default_factory=dict)
-    media: Prepared | None = None
-    subs: Prepared | None = None
-
-    @property
-    def key(self) -> str | None:
-        return self.fields.get("key")
-
-
-@dataclass
-class Prepared:
-    """A stored file, ready to be recorded in the catalogue."""
-
-    sha256: str
-    kind: str  # image | video | subtitles
-    media_id: int | None = None  # set when the catalogue already has it
-    row: dict[str, Any] = field(default_factory=dict)
-    renditions: list[dict[str, Any]] = field(default_factory=list)
-
-
-def _display(path: Path, roots: Iterable[Path]) -> str:
-    for root in roots:
-        try:
-            return path.relative_to(root.parent).as_posix()
-        except ValueError:
-            continue
-    return str(path)
+def import_lines(report: Report, lang: str) -> list[str]:
+    """The refusals and notes in reading order, then the summary: what ``kiosk import`` prints."""
+    return report.lines(lang, import_summary(report), LABELS)
 
 
 class Importer:
@@ -120,323 +57,162 @@ class Importer:
     ) -> None:
         self.catalogue = catalogue
         self.store = store
+        self.media = MediaPreparer(catalogue, store)
         self.progress = progress or (lambda done, total, label: None)
-        self._prepared: dict[Path, Prepared] = {}
-        self._by_sha: dict[str, Prepared] = {}
 
     # ------------------------------------------------------------- discovery
-    def run(self, sources: Iterable[Path]) -> ImportReport:
-        report = ImportReport()
-        sources = [Path(s).resolve() for s in sources]
-        self._roots = sources
-        sheets: list[Path] = []
-        loose: list[Path] = []
-        for src in sources:
-            if not src.exists():
-                report.rejected.append(Problem(str(src), "no such file or folder"))
-            elif src.is_dir():
-                for path in self._walk(src):
-                    (sheets if is_sheet(path) else loose).append(path)
-            else:
-                (sheets if is_sheet(src) else loose).append(src)
+    def run(self, sources: Iterable[Path]) -> Report:
+        report = Report(Counter(imported=0, updated=0, unchanged=0, duplicates=0))
+        found = self.sources = Sources(sources)
+        for src in found.missing:
+            report.reject(Place(str(src)), text("no_such"))
         self.store.clear_staging()
 
+        reader = RowReader(report)
         entries: list[Entry] = []
-        claimed: set[Path] = set()
-        for path in sheets:
+        order = 0
+        for path in found.sheets:
+            order += 1
             try:
                 tables = read_sheets(path)
             except SheetError as e:
-                report.rejected.append(Problem(self._where(path), str(e)))
+                report.reject(Place(self.sources.where(path), order=order), e.text)
                 continue
             for table in tables:
+                order += 1
                 if table.ignored_columns:
-                    report.notes.append(
-                        Problem(table.name, "ignored columns: " + ", ".join(table.ignored_columns))
-                    )
-                entries += self._sheet_entries(table, report, claimed)
-        loose_set = {p.resolve() for p in loose} - claimed
-        subtitles = {p for p in loose_set if p.suffix.lower() in SUBTITLE_SUFFIXES}
-        for path in sorted(loose_set - subtitles):
-            entry = Entry(self._where(path), {}, file=path)
-            pair = path.with_suffix(".srt")
-            matches = [s for s in subtitles if s.with_suffix("") == path.with_suffix("")]
-            if matches:
-                entry.subtitles = matches[0]
-                subtitles.discard(matches[0])
-            elif pair in subtitles:
-                entry.subtitles = pair
-            entry.kind = self._kind_from_folder(path)
-            entries.append(entry)
-        for path in sorted(subtitles):
-            report.rejected.append(
-                Problem(self._where(path), "subtitles with no film of the same name beside them")
-            )
+                    report.note(Place(table.name, order=order), _ignored(table.ignored_columns))
+                entries += reader.read(table, order)
+        entries += self._loose_entries(found.loose, reader.claimed, order, report)
 
-        self._prepare_all(entries, report)
-        entries = [e for e in entries if e.where not in {p.where for p in report.rejected}]
-        entries = self._check_links(entries, report)
+        self._prepare_all(entries, report, reader)
+        entries = [e for e in entries if not report.is_rejected(e.where)]
+        entries = self._check_links(entries, report, reader)
         self._write(entries, report)
         self.store.clear_staging()
         return report
 
-    def _walk(self, root: Path) -> list[Path]:
-        found = []
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if name.startswith(".") or name.lower() in IGNORED_NAMES or name.startswith("~$"):
-                    continue
-                found.append(Path(dirpath, name).resolve())
-        return found
-
-    def _where(self, path: Path) -> str:
-        return _display(path, self._roots)
-
-    def _kind_from_folder(self, path: Path) -> str | None:
-        for part in reversed(path.parent.parts):
-            kind = rowlib.FOLDER_KINDS.get(part.lower())
-            if kind:
-                return kind
-        return None
-
-    # ----------------------------------------------------------------- sheets
-    def _sheet_entries(self, sheet: Sheet, report: ImportReport, claimed: set[Path]) -> list[Entry]:
-        """The rows of ``sheet`` as entries; every file a row names, even a rejected
-        row, is added to ``claimed`` so it is not imported again as a loose file."""
-        out = []
-        seen: dict[str, str] = {}
-        for row in sheet.rows:
-            where = sheet.where(row)
-            claimed.update(
-                self._beside(sheet, row.values[col])
-                for col in ("file", "subtitles")
-                if col in row.values
-            )
-            try:
-                entry = self._row_entry(sheet, row.values, where)
-            except rowlib.RowError as e:
-                report.rejected.append(Problem(where, str(e)))
-                continue
-            if entry.key and entry.key in seen:
-                report.rejected.append(
-                    Problem(where, f"key '{entry.key}' is already used by {seen[entry.key]}")
-                )
-                continue
-            if entry.key:
-                seen[entry.key] = where
-            note = rowlib.unused_columns_note(entry.kind, row.values)
-            if note:
-                report.notes.append(Problem(where, note))
-            out.append(entry)
-        return out
-
-    def _row_entry(self, sheet: Sheet, values: dict[str, Any], where: str) -> Entry:
-        entry = Entry(where, values)
-        for col in ("file", "subtitles"):
-            if col in values:
-                path = self._beside(sheet, values[col])
-                if not path.is_file():
-                    raise rowlib.RowError(f"{col} '{values[col]}' not found beside the sheet")
-                setattr(entry, col, path)
-        if "kind" in values:
-            entry.kind = rowlib.kind_of(values["kind"])
-        elif entry.file is not None:
-            entry.kind = self._kind_from_folder(entry.file)
-        else:
-            raise rowlib.RowError("no kind and no file: say what this row is in the 'kind' column")
-        if entry.kind == rowlib.MAP_KIND:
-            entry.fields = rowlib.map_fields(values)
-        else:
-            entry.fields = rowlib.item_fields(values)
-            entry.links = [k.lower() for k in rowlib.split_list(values.get("links", ""))]
-            entry.topics = [k.lower() for k in rowlib.split_list(values.get("topics", ""))]
-        if entry.kind in NEEDS_FILE and entry.file is None:
-            raise rowlib.RowError(f"a {entry.kind} needs a file in the 'file' column")
-        if entry.subtitles is not None and entry.kind != "film":
-            raise rowlib.RowError("subtitles are only for films")
-        if not (entry.fields.get("title_zh") or entry.fields.get("title_en") or entry.file):
-            raise rowlib.RowError("no title (title_zh / 标题)")
-        return entry
-
-    @staticmethod
-    def _beside(sheet: Sheet, name: Any) -> Path:
-        """The file a sheet names, relative to the sheet's folder."""
-        return (sheet.path.parent / str(name).strip().replace("\\", "/")).resolve()
+    def _loose_entries(
+        self, loose: list[Path], claimed: set[Path], order: int, report: Report
+    ) -> list[Entry]:
+        """Media files no sheet row names: the folder says the kind, a same-named .srt
+        beside a film is its subtitles."""
+        loose_set = {p.resolve() for p in loose} - claimed
+        subtitles = {p for p in loose_set if p.suffix.lower() in SUBTITLE_SUFFIXES}
+        entries = []
+        for path in sorted(loose_set - subtitles):
+            order += 1
+            folder_kind = self.sources.kind_from_folder(path)
+            entry = Entry(Place(self.sources.where(path), order=order), {}, file=path)
+            entry.kind = entry.folder_kind = folder_kind
+            matches = [s for s in subtitles if s.with_suffix("") == path.with_suffix("")]
+            if matches:
+                entry.subtitles = matches[0]
+                subtitles.discard(matches[0])
+            entries.append(entry)
+        for path in sorted(subtitles):
+            order += 1
+            report.reject(Place(self.sources.where(path), order=order), text("orphan_subtitles"))
+        return entries
 
     # ------------------------------------------------------------------ media
-    def _prepare_all(self, entries: list[Entry], report: ImportReport) -> None:
+    def _prepare_all(self, entries: list[Entry], report: Report, reader: RowReader) -> None:
         files = [e for e in entries if e.file is not None]
         for n, entry in enumerate(files, start=1):
             assert entry.file is not None
-            self.progress(n - 1, len(files), self._where(entry.file))
-            try:
-                entry.media = self._prepare(entry.file)
-                expected = NEEDS_FILE.get(entry.kind or "")
-                if entry.kind is None:
-                    entry.kind = "film" if entry.media.kind == "video" else "photo"
-                elif expected is None and entry.media.kind != "image":
-                    raise RejectedFile(f"a {entry.kind} can only have an image (a portrait)")
-                elif expected is not None and expected != entry.media.kind:
-                    need = "a video" if expected == "video" else "an image"
-                    have = "a video" if entry.media.kind == "video" else "an image"
-                    raise RejectedFile(
-                        f"kind '{entry.kind}' needs {need}, but {entry.file.name} is {have}"
-                    )
-                if entry.subtitles is not None:
-                    entry.subs = self._prepare_subtitles(entry.subtitles)
-            except RejectedFile as e:
-                what = entry.where if entry.where != self._where(entry.file) else ""
-                report.rejected.append(
-                    Problem(entry.where, f"{self._where(entry.file) + ': ' if what else ''}{e}")
-                )
-            except OSError as e:
-                report.rejected.append(
-                    Problem(entry.where, f"cannot read {entry.file.name} ({e.strerror or e})")
-                )
+            self.progress(n - 1, len(files), self.sources.where(entry.file))
+            problem = self._prepare(entry)
+            if problem is not None:
+                reader.refuse(entry, problem)
             # With -v: where an interrupted import had got to (the kill test waits for these).
-            log.debug("import: file %d of %d done: %s", n, len(files), self._where(entry.file))
+            log.debug(
+                "import: file %d of %d done: %s", n, len(files), self.sources.where(entry.file)
+            )
         if files:
             self.progress(len(files), len(files), "")
 
-    def _prepare(self, path: Path) -> Prepared:
-        if path in self._prepared:
-            return self._prepared[path]
-        size = path.stat().st_size
-        if size == 0:
-            raise RejectedFile("empty file (0 bytes)")
-        sha = sha256_file(path)
-        prepared = self._by_sha.get(sha)
-        if prepared is None:
-            existing = self.catalogue.media_by_sha(sha)
-            if existing is not None and existing["kind"] != "subtitles":
-                self._repair(path, existing)
-                prepared = Prepared(sha, existing["kind"], media_id=existing["id"])
+    def _prepare(self, entry: Entry) -> Text | None:
+        """Store an entry's file and subtitles; what is wrong with them, if anything."""
+        assert entry.file is not None
+        for col, path in (("file", entry.file), ("subtitles", entry.subtitles)):
+            if path is None:
+                continue
+            try:
+                if col == "file":
+                    entry.media = self.media.prepare(path)
+                    self._check_kind(entry)
+                else:
+                    entry.subs = self.media.prepare_subtitles(path)
+            except RejectedFile as e:
+                why = e.text
+            except OSError as e:
+                why = text("cannot_read", name=path.name, why=e.strerror or e)
             else:
-                prepared = self._store_media(path, sha, size)
-            self._by_sha[sha] = prepared
-        self._prepared[path] = prepared
-        return prepared
+                continue
+            if entry.values and not (col == "file" and entry.media is not None):
+                # On a row, say which column and name the file as the row wrote it.
+                return text("row_file", col=entry.col(col), name=entry.values[col], why=why)
+            if not entry.values and col == "subtitles":
+                return text("subtitles_file", name=path.name, why=why)
+            return why
+        return None
 
-    def _repair(self, path: Path, media: dict[str, Any]) -> None:
-        """Restore a known file's stored original and renditions if they were lost."""
-        stored = self.store.original(media["path"])
-        if not stored.is_file() or sha256_file(stored) != media["sha256"]:
-            self.store.put_original(path, media["path"], replace=True)
-        rends = self.catalogue.renditions(media["id"]).values()
-        if all(self._rendition_present(r) for r in rends):
-            return
-        staged = self.store.staging_dir()
-        if media["kind"] == "image":
-            process_image(path, staged)
-        else:
-            make_video_renditions(path, staged, probe_video(path))
-        self.store.put_renditions(
-            staged, self.store.renditions_relpath(media["sha256"]), replace=True
-        )
-
-    def _rendition_present(self, rendition: dict[str, Any]) -> bool:
-        path = self.store.rendition(rendition["path"])
-        return (
-            (path / "manifest.json").is_file() if rendition["role"] == "tiles" else path.is_file()
-        )
-
-    def _store_media(self, path: Path, sha: str, size: int) -> Prepared:
-        staged = self.store.staging_dir()
-        row: dict[str, Any] = {"sha256": sha, "original_name": path.name, "bytes": size}
-        with open(path, "rb") as f:
-            what = describe_content(f.read(4096))
-        if sniff_image(path) is not None:
-            result = process_image(path, staged)
-            kind, fmt = "image", result.format
-            row.update(width=result.width, height=result.height)
-            rends = result.renditions
-        elif what in MAYBE_VIDEO and sniff_video(path):
-            info = probe_video(path)
-            kind, fmt = "video", info.container.split(",")[0]
-            row.update(
-                width=info.width,
-                height=info.height,
-                duration_s=info.duration_s,
-                video_codec=info.video_codec,
-                audio_codec=info.audio_codec,
-                fps=info.fps,
+    @staticmethod
+    def _check_kind(entry: Entry) -> None:
+        assert entry.file is not None and entry.media is not None
+        expected = NEEDS_FILE.get(entry.kind or "")
+        have = entry.media.kind
+        if entry.kind is None:
+            entry.kind = "film" if have == "video" else "photo"
+        elif expected is None and have != "image":
+            raise RejectedFile("only_image", kind=text(f"kind_word_{entry.kind}"))
+        elif expected is not None and expected != have:
+            raise RejectedFile(
+                "kind_needs",
+                kind=text(f"kind_word_{entry.kind}"),
+                need=text("a_video" if expected == "video" else "an_image"),
+                name=entry.file.name,
+                have=text("a_video" if have == "video" else "an_image"),
             )
-            rends = make_video_renditions(path, staged, info)
-        else:
-            raise RejectedFile(f"not an image or a film: the content is {what}")
-        rel_dir = self.store.renditions_relpath(sha)
-        self.store.put_renditions(staged, rel_dir)
-        suffix = _suffix_for(kind, fmt, path)
-        rel = self.store.original_relpath(sha, suffix)
-        self.store.put_original(path, rel)
-        row.update(kind=kind, format=fmt.lower(), path=rel)
-        renditions = [
-            {
-                "role": r.role,
-                "path": f"{rel_dir}/{r.path}",
-                "width": r.width,
-                "height": r.height,
-                "bytes": r.bytes,
-            }
-            for r in rends
-        ]
-        return Prepared(sha, kind, row=row, renditions=renditions)
-
-    def _prepare_subtitles(self, path: Path) -> Prepared:
-        staged = self.store.staging_dir()
-        out = staged / "subtitles.srt"
-        cues = normalise_srt(path, out)
-        sha = sha256_file(out)
-        if sha in self._by_sha:
-            return self._by_sha[sha]
-        existing = self.catalogue.media_by_sha(sha)
-        if existing is not None:
-            prepared = Prepared(sha, "subtitles", media_id=existing["id"])
-        else:
-            rel = self.store.original_relpath(sha, ".srt")
-            self.store.put_original(out, rel)
-            prepared = Prepared(
-                sha,
-                "subtitles",
-                row={
-                    "sha256": sha,
-                    "kind": "subtitles",
-                    "format": "srt",
-                    "path": rel,
-                    "original_name": path.name,
-                    "bytes": out.stat().st_size,
-                    "duration_s": None,
-                    "width": cues,  # cue count, for the operator panel
-                },
-            )
-        self._by_sha[sha] = prepared
-        return prepared
 
     # ------------------------------------------------------------------ links
-    def _check_links(self, entries: list[Entry], report: ImportReport) -> list[Entry]:
-        """Reject rows that link to keys that exist neither in the catalogue nor here."""
+    def _check_links(self, entries: list[Entry], report: Report, reader: RowReader) -> list[Entry]:
+        """Refuse rows that link to keys that exist neither in the catalogue nor here;
+        a link to a row refused in this import says so, naming that row."""
         known = self.catalogue.keys()
         while True:
             available = known | {e.key for e in entries if e.key and e.kind != rowlib.MAP_KIND}
             broken = []
             for e in entries:
-                missing = [k for k in e.links + e.topics if k not in available]
-                if missing:
-                    broken.append((e, missing))
+                problems = []
+                for col, keys in (("links", e.links), ("topics", e.topics)):
+                    missing = sorted({k for k in keys if k not in available})
+                    unknown = [k for k in missing if k not in reader.refused_keys]
+                    if unknown:
+                        problems.append(text("links_unknown", col=e.col(col), keys=Joined(unknown)))
+                    for k in missing:
+                        if k in reader.refused_keys:
+                            problems.append(
+                                text(
+                                    "links_knock_on",
+                                    col=e.col(col),
+                                    key=k,
+                                    other=reader.refused_keys[k],
+                                )
+                            )
+                if problems:
+                    broken.append((e, problems))
             if not broken:
                 return entries
-            for e, missing in broken:
-                report.rejected.append(
-                    Problem(e.where, "links to unknown item(s): " + ", ".join(sorted(set(missing))))
-                )
+            for e, problems in broken:
+                reader.refuse(e, *problems)
             bad = {id(e) for e, _ in broken}
             entries = [e for e in entries if id(e) not in bad]
 
     # ------------------------------------------------------------------ write
-    def _write(self, entries: list[Entry], report: ImportReport) -> None:
+    def _write(self, entries: list[Entry], report: Report) -> None:
         cat = self.catalogue
-        media_owner: dict[str, str] = {}  # sha -> where, within this import
+        media_owner: dict[str, Place] = {}  # sha -> where, within this import
         written: list[tuple[Entry, int]] = []
         with cat.transaction():
             log.debug("import: writing %d entries in one transaction", len(entries))
@@ -450,23 +226,24 @@ class Importer:
                 if entry.media is not None:
                     sha = entry.media.sha256
                     if sha in media_owner:
-                        report.duplicates += 1
-                        report.notes.append(
-                            Problem(entry.where, f"same file as {media_owner[sha]}; skipped")
-                        )
+                        report.counts["duplicates"] += 1
+                        report.note(entry.where, text("same_file_as", other=media_owner[sha]))
                         continue
                     media_owner[sha] = entry.where
-                    fields["media_id"] = self._media_id(entry.media)
+                    fields["media_id"] = self.media.media_id(entry.media)
                     owner = self._owner(fields["media_id"])
                     if existing is None and owner is not None:
                         # The same file imported again is the same item.
-                        if not entry.values:
-                            report.duplicates += 1
-                            report.notes.append(Problem(entry.where, "already in the catalogue"))
+                        if not entry.values and not self._moved(entry, owner, report):
+                            report.counts["duplicates"] += 1
+                            report.note(entry.where, text("already_in"))
                             continue
                         existing = owner
+                elif existing is None and entry.key is None:
+                    title_zh, title_en = entry.fields.get("title_zh"), entry.fields.get("title_en")
+                    existing = cat.item_titled(entry.kind or "", title_zh, title_en)
                 if entry.subs is not None:
-                    fields["subtitles_id"] = self._media_id(entry.subs)
+                    fields["subtitles_id"] = self.media.media_id(entry.subs)
                 if existing is None:
                     fields.setdefault("key", self._new_key(entry, cat.item))
                 # A sheet key given to an item first imported without one renames it.
@@ -482,12 +259,25 @@ class Importer:
                         cat.link(item_id, target["id"], relation)
         log.debug("import: transaction committed")
 
-    def _write_map(self, entry: Entry, report: ImportReport) -> None:
+    @staticmethod
+    def _moved(entry: Entry, owner: dict[str, Any], report: Report) -> bool:
+        """A file without a row, moved to a folder of another media kind, changes kind
+        (unless a sheet row gave it its kind)."""
+        new, old = entry.folder_kind, owner["kind"]
+        if new is None or new == old or new not in FILE_KIND or old not in FILE_KIND:
+            return False
+        if FILE_KIND[new] != FILE_KIND[old] or SHEET_ROW_ORIGIN.search(owner["origin"] or ""):
+            return False
+        said = text("kind_moved", old=text(f"kind_word_{old}"), new=text(f"kind_word_{new}"))
+        report.note(entry.where, said)
+        return True
+
+    def _write_map(self, entry: Entry, report: Report) -> None:
         """Add or update a region map: by its key, else as the map already showing this file."""
         cat = self.catalogue
         assert entry.media is not None
         fields = dict(entry.fields)
-        fields["media_id"] = self._media_id(entry.media)
+        fields["media_id"] = self.media.media_id(entry.media)
         if "key" in fields:
             existing = cat.map(fields["key"])
         else:
@@ -509,28 +299,24 @@ class Importer:
         existing: dict[str, Any] | None,
         insert: Callable[[dict[str, Any]], tuple[int, bool]],
         update: Callable[[int, dict[str, Any]], None],
-        report: ImportReport,
+        report: Report,
     ) -> int:
         """Insert a new row or update the changed fields of ``existing``; returns its id."""
+        origin = str(entry.where)
         if existing is None:
             if not fields.get("title_zh") and not fields.get("title_en"):
                 assert entry.file is not None
                 fields["title_zh"] = entry.file.stem.replace("_", " ").strip()
-            row_id, _ = insert({**fields, "origin": entry.where})
-            report.imported += 1
+            row_id, _ = insert({**fields, "origin": origin})
+            report.counts["imported"] += 1
             return row_id
         changed = {k: v for k, v in fields.items() if existing.get(k) != v}
         if changed:
-            update(existing["id"], {**changed, "origin": entry.where})
-            report.updated += 1
+            update(existing["id"], {**changed, "origin": origin})
+            report.counts["updated"] += 1
         else:
-            report.unchanged += 1
+            report.counts["unchanged"] += 1
         return existing["id"]
-
-    def _media_id(self, prepared: Prepared) -> int:
-        if prepared.media_id is None:
-            prepared.media_id = self.catalogue.add_media(prepared.row, prepared.renditions)
-        return prepared.media_id
 
     def _owner(self, media_id: int) -> dict[str, Any] | None:
         rows = list(
@@ -549,15 +335,9 @@ class Importer:
         return key
 
 
-def _suffix_for(kind: str, fmt: str, path: Path) -> str:
-    by_format = {
-        "jpeg": ".jpg",
-        "png": ".png",
-        "tiff": ".tif",
-        "webp": ".webp",
-        "gif": ".gif",
-        "bmp": ".bmp",
-    }
-    if kind == "image":
-        return by_format.get(fmt.lower(), path.suffix.lower() or ".img")
-    return path.suffix.lower() or ".video"
+def _ignored(columns: list[tuple[str, str | None]]) -> Any:
+    said = [
+        text("ignored_column_near", col=h, near=near) if near else text("quoted", s=h)
+        for h, near in columns
+    ]
+    return text("ignored_columns", cols=Joined(said))

@@ -1,16 +1,20 @@
-"""Turning one sheet row into catalogue fields, with operator-readable errors."""
+"""Turning one sheet row into catalogue fields; every problem of the row, in the operator's
+terms (the column as headed in the sheet, the value as written)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from typing import Any
 
 from pypinyin import lazy_pinyin
 
 from kiosk.catalog.model import BOUNDS_FIELDS, KINDS, TEXT_FIELDS
 from kiosk.catalog.years import parse_years
+from kiosk.ingest.errors import Refused
 from kiosk.ingest.sheets import as_date, parse_bool
+from kiosk.strings import Joined, Text, text
 
 # A row of this kind is a region map, not an item.
 MAP_KIND = "map"
@@ -66,29 +70,40 @@ KIND_ALIASES: dict[str, str] = {
     "区域地图": MAP_KIND,
 }
 
-# Folder names that say what kind the media inside are (for files without a sheet).
-FOLDER_KINDS: dict[str, str] = {
-    k: v
-    for k, v in KIND_ALIASES.items()
-    if v in ("film", "poster", "calligraphy", "photo", MAP_KIND)
-}
-FOLDER_KINDS.update({"calligraphy": "calligraphy", "书法": "calligraphy", "films": "film"})
+
+def kind_named(name: str) -> str | None:
+    """The kind a folder or worksheet name stands for, if it is one: folders and
+    worksheets say the kind of what they hold with the words of the kind column."""
+    return KIND_ALIASES.get(unicodedata.normalize("NFKC", name).strip().lower())
+
 
 LIST_SEPARATORS = re.compile(r"[;；,，、\n]+")
 _TEXT_COLUMNS = (*TEXT_FIELDS, "region")
+KEY_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+# The operator's heading for each column of the sheet (canonical name → heading).
+Headings = Mapping[str, str]
 
 
-class RowError(ValueError):
-    """One row cannot be imported; str() says why in one line."""
+class RowError(Refused):
+    """One row cannot be imported; ``problems`` says every reason found."""
+
+    def __init__(self, key: str, /, **values: Any) -> None:
+        super().__init__(key, **values)
+        self.problems = [self.text]
+
+    @classmethod
+    def several(cls, problems: list[Text]) -> RowError:
+        error = cls(problems[0].key, **problems[0].values)
+        error.problems = list(problems)
+        error.args = ("; ".join(p.render("en") for p in problems),)
+        return error
 
 
-def kind_of(value: Any) -> str:
-    kind = KIND_ALIASES.get(str(value).strip().lower())
+def kind_of(value: Any, col: str = "kind") -> str:
+    kind = kind_named(str(value))
     if kind is None:
-        raise RowError(
-            f"unknown kind '{value}' (use one of: {', '.join(KINDS)}, {MAP_KIND} / 影片 海报 "
-            "书法 照片 人物 地点 事件 格言 专题 地图)"
-        )
+        raise RowError("bad_kind", col=col, value=value)
     return kind
 
 
@@ -106,56 +121,91 @@ def slugify(text: str) -> str:
     return slug[:60].strip("-") or "item"
 
 
-def item_fields(values: dict[str, Any]) -> dict[str, Any]:
-    """Catalogue fields from a row's values (``kind`` already resolved)."""
-    out: dict[str, Any] = {}
+class _Fields:
+    """Reads one row's values into catalogue fields, keeping every problem found."""
+
+    def __init__(self, values: dict[str, Any], headings: Headings) -> None:
+        self.values, self.headings = values, headings
+        self.out: dict[str, Any] = {}
+        self.problems: list[Text] = []
+
+    def col(self, name: str) -> str:
+        return self.headings.get(name, name)
+
+    def bad(self, key: str, name: str, **more: Any) -> None:
+        self.problems.append(text(key, col=self.col(name), value=self.values.get(name), **more))
+
+    def date(self, name: str) -> str | None:
+        try:
+            return as_date(self.values[name]).isoformat()
+        except ValueError:
+            self.bad("bad_date", name)
+            return None
+
+    def number(self, name: str, lo: float, hi: float) -> None:
+        try:
+            number = float(unicodedata.normalize("NFKC", str(self.values[name])))
+        except (TypeError, ValueError):
+            self.bad("bad_number", name)
+            return
+        if not lo <= number <= hi:
+            self.bad("out_of_range", name, lo=lo, hi=hi)
+            return
+        self.out[name] = number
+
+
+def item_fields(values: dict[str, Any], headings: Headings | None = None) -> dict[str, Any]:
+    """Catalogue fields from a row's values (``kind`` already resolved).
+
+    Raises ``RowError`` naming every problem of the row.
+    """
+    row = _Fields(values, headings or {})
+    out = row.out
     for col in _TEXT_COLUMNS:
         if col in values:
             out[col] = str(values[col]).strip()
     if "key" in values:
-        key = str(values["key"]).strip()
-        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", key):
-            raise RowError(f"key '{key}' may only use letters, digits, '-', '_' and '.'")
-        out["key"] = key.lower()
+        key = unicodedata.normalize("NFKC", str(values["key"])).strip()
+        if KEY_PATTERN.fullmatch(key):
+            out["key"] = key.lower()
+        else:
+            row.bad("bad_key", "key")
     if "year" in values:
         try:
             out["year_from"], out["year_to"] = parse_years(values["year"])
-        except ValueError as e:
-            raise RowError(f"year: {e}") from None
-    if "date" in values:
-        try:
-            day = as_date(values["date"])
-        except ValueError as e:
-            raise RowError(f"date: {e}") from None
-        out["date"] = day.isoformat()
-        out.setdefault("year_from", day.year)
+        except ValueError:
+            row.bad("bad_year", "year")
+    if "date" in values and (day := row.date("date")):
+        out["date"] = day
+        out.setdefault("year_from", int(day[:4]))
     for col in ("valid_from", "valid_until"):
-        if col in values:
-            try:
-                out[col] = as_date(values[col]).isoformat()
-            except ValueError as e:
-                raise RowError(f"{col}: {e}") from None
+        if col in values and (day := row.date(col)):
+            out[col] = day
     if out.get("valid_from") and out.get("valid_until") and out["valid_until"] < out["valid_from"]:
-        raise RowError("valid_until is before valid_from")
+        row.problems.append(
+            text(
+                "until_before_from",
+                until=row.col("valid_until"),
+                since=row.col("valid_from"),
+                a=values["valid_from"],
+                b=values["valid_until"],
+            )
+        )
     for col, lo, hi in (("lat", -90, 90), ("lon", -180, 180), ("map_x", 0, 1), ("map_y", 0, 1)):
         if col in values:
-            try:
-                number = float(values[col])
-            except (TypeError, ValueError):
-                raise RowError(f"{col}: '{values[col]}' is not a number") from None
-            if not lo <= number <= hi:
-                raise RowError(f"{col}: {number} is outside {lo}…{hi}")
-            out[col] = number
+            row.number(col, lo, hi)
     if "enabled" in values:
         try:
             out["enabled"] = int(parse_bool(values["enabled"]))
-        except ValueError as e:
-            raise RowError(f"enabled: {e}") from None
+        except ValueError:
+            row.bad("bad_bool", "enabled")
     if "sort_order" in values:
         try:
-            out["sort_order"] = int(str(values["sort_order"]).strip())
+            out["sort_order"] = int(unicodedata.normalize("NFKC", str(values["sort_order"])))
         except ValueError:
-            raise RowError(f"sort_order: '{values['sort_order']}' is not a whole number") from None
+            row.bad("bad_whole", "sort_order")
+    if row.problems:
+        raise RowError.several(row.problems)
     return out
 
 
@@ -166,43 +216,71 @@ MAP_COLUMNS = frozenset(
 _BOUNDS_SEPARATORS = re.compile(r"[\s,，]+")
 
 
-def parse_bounds(value: Any) -> tuple[float, float, float, float]:
+def parse_bounds(value: Any, col: str = "bounds") -> tuple[float, float, float, float]:
     """West, south, east, north in degrees from '105,17,125,43' (also '，' or spaces)."""
-    text = unicodedata.normalize("NFKC", str(value)).replace("°", " ")
-    parts = [p for p in _BOUNDS_SEPARATORS.split(text) if p]
-    example = "write west,south,east,north in degrees, e.g. 105,17,125,43"
+    text_value = unicodedata.normalize("NFKC", str(value)).replace("°", " ")
+    parts = [p for p in _BOUNDS_SEPARATORS.split(text_value) if p]
     if len(parts) != 4:
-        raise RowError(f"bounds: '{value}' is not four numbers ({example})")
+        raise RowError("bounds_four", col=col, value=value)
     try:
         west, south, east, north = (float(p) for p in parts)
     except ValueError:
-        raise RowError(f"bounds: '{value}' is not four numbers ({example})") from None
-    for name, number, limit in (
+        raise RowError("bounds_four", col=col, value=value) from None
+    for side, number, limit in (
         ("west", west, 180),
         ("south", south, 90),
         ("east", east, 180),
         ("north", north, 90),
     ):
         if not -limit <= number <= limit:
-            raise RowError(f"bounds: {name} {number:g} is outside -{limit}…{limit}")
-    if not west < east:
-        raise RowError(f"bounds: west {west:g} must be less than east {east:g} ({example})")
-    if not south < north:
-        raise RowError(f"bounds: south {south:g} must be less than north {north:g} ({example})")
+            raise RowError(
+                "bounds_outside", col=col, side=text(f"side_{side}"), n=f"{number:g}", limit=limit
+            )
+    for low, a, high, b in (("west", west, "east", east), ("south", south, "north", north)):
+        if not a < b:
+            raise RowError(
+                "bounds_order",
+                col=col,
+                low=text(f"side_{low}"),
+                a=f"{a:g}",
+                high=text(f"side_{high}"),
+                b=f"{b:g}",
+            )
     return west, south, east, north
 
 
-def map_fields(values: dict[str, Any]) -> dict[str, Any]:
+def map_fields(values: dict[str, Any], headings: Headings | None = None) -> dict[str, Any]:
     """Catalogue map fields from a map row's values (other columns are not read)."""
-    out = item_fields({k: v for k, v in values.items() if k in MAP_COLUMNS})
+    headings = headings or {}
+    problems: list[Text] = []
+    try:
+        out = item_fields({k: v for k, v in values.items() if k in MAP_COLUMNS}, headings)
+    except RowError as e:
+        out, problems = {}, list(e.problems)
     if "bounds" in values:
-        out.update(zip(BOUNDS_FIELDS, parse_bounds(values["bounds"]), strict=True))
+        try:
+            out.update(
+                zip(
+                    BOUNDS_FIELDS,
+                    parse_bounds(values["bounds"], headings.get("bounds", "bounds")),
+                    strict=True,
+                )
+            )
+        except RowError as e:
+            problems += e.problems
+    if problems:
+        raise RowError.several(problems)
     return out
 
 
-def unused_columns_note(kind: str | None, values: dict[str, Any]) -> str | None:
+def unused_columns_note(
+    kind: str | None, values: dict[str, Any], headings: Headings | None = None
+) -> Text | None:
     """A note naming the filled columns a row of this kind does not use, if any."""
+    headings = headings or {}
     if kind == MAP_KIND:
-        unused = sorted(set(values) - MAP_COLUMNS)
-        return f"ignored for a map: {', '.join(unused)}" if unused else None
-    return "bounds ignored: only maps have bounds" if "bounds" in values else None
+        unused = [headings.get(c, c) for c in values if c not in MAP_COLUMNS]
+        return text("unused_map_columns", cols=Joined(unused)) if unused else None
+    if "bounds" in values:
+        return text("bounds_ignored", col=headings.get("bounds", "bounds"))
+    return None

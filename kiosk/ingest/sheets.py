@@ -10,12 +10,17 @@ row numbers (the heading is row 1) so every problem can be reported as
 from __future__ import annotations
 
 import csv
+import difflib
 import io
+import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+from kiosk.ingest.errors import Refused
 
 SHEET_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".xls")
 
@@ -55,14 +60,23 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 def _norm(heading: str) -> str:
-    return "".join(c for c in heading.strip().lower() if c not in " _-\u3000")
+    heading = unicodedata.normalize("NFKC", heading)
+    return "".join(c for c in heading.strip().lower() if c not in " _-")
 
 
 _LOOKUP = {_norm(alias): canon for canon, aliases in COLUMNS.items() for alias in aliases}
+# The heading to suggest for each accepted spelling (Chinese for Chinese, English otherwise).
+_SUGGEST = {_norm(alias): alias for aliases in COLUMNS.values() for alias in aliases}
 
 
-class SheetError(Exception):
-    """A sheet that cannot be read at all; str() is one line without the file name."""
+def suggest_heading(heading: str) -> str | None:
+    """The known heading an unknown one is most likely a slip for, if any is close."""
+    close = difflib.get_close_matches(_norm(heading), list(_LOOKUP), n=1, cutoff=0.5)
+    return _SUGGEST[close[0]] if close else None
+
+
+class SheetError(Refused):
+    """A sheet that cannot be read at all; the text is one line without the file name."""
 
 
 @dataclass
@@ -77,7 +91,10 @@ class Sheet:
     name: str  # file name, plus "!worksheet" for XLSX workbooks with several sheets
     columns: list[str]
     rows: list[SheetRow]
-    ignored_columns: list[str] = field(default_factory=list)
+    # Unknown headings, each with the known heading it may be a slip for.
+    ignored_columns: list[tuple[str, str | None]] = field(default_factory=list)
+    headings: dict[str, str] = field(default_factory=dict)  # column → heading as written
+    title: str = ""  # the worksheet's name (a CSV's file name without suffix)
 
     def where(self, row: SheetRow) -> str:
         return f"{self.name} row {row.number}"
@@ -92,17 +109,17 @@ def read_sheets(path: Path) -> list[Sheet]:
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise SheetError(f"cannot read the file ({e.strerror})") from None
+        raise SheetError("sheet_unreadable", why=e.strerror or e) from None
     if not data.strip():
-        raise SheetError("the sheet is empty")
+        raise SheetError("sheet_empty")
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(path, data)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            raise SheetError("this is an old Excel 97-2003 (.xls) file; save it as .xlsx or CSV")
+            raise SheetError("sheet_xls")
         # Named .xlsx but holding text: read it as the CSV it is.
     elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise SheetError("this is an old Excel 97-2003 (.xls) file; save it as .xlsx or CSV")
+        raise SheetError("sheet_xls")
     return [_read_csv(path, data)]
 
 
@@ -112,7 +129,7 @@ def _decode(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if b"\x00" in data[:2000]:
-        raise SheetError("not a text spreadsheet (binary content)")
+        raise SheetError("sheet_binary")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -121,7 +138,7 @@ def _decode(data: bytes) -> str:
         # Excel on Chinese Windows saves CSV as GBK; GB18030 is its superset.
         return data.decode("gb18030")
     except UnicodeDecodeError:
-        raise SheetError("text encoding not recognised (expected UTF-8 or GBK)") from None
+        raise SheetError("sheet_encoding") from None
 
 
 def _read_csv(path: Path, data: bytes) -> Sheet:
@@ -131,13 +148,13 @@ def _read_csv(path: Path, data: bytes) -> Sheet:
     if first_line.count(delimiter) == 0:
         delimiter = ","
     if delimiter == "，":
-        raise SheetError("columns are separated by full-width commas '，'; use ',' or save as CSV")
+        raise SheetError("sheet_fullwidth_commas")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         table = list(reader)
     except csv.Error as e:
-        raise SheetError(f"broken CSV ({e})") from None
-    return _to_sheet(path, path.name, table)
+        raise SheetError("sheet_broken_csv", why=e) from None
+    return _to_sheet(path, path.name, table, path.stem)
 
 
 def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
@@ -146,7 +163,7 @@ def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
-        raise SheetError(f"not a readable .xlsx workbook ({e.__class__.__name__})") from None
+        raise SheetError("sheet_bad_xlsx", why=e.__class__.__name__) from None
     try:
         sheets = []
         worksheets = [ws for ws in book.worksheets if ws.max_row and ws.max_row > 0]
@@ -155,11 +172,11 @@ def _read_xlsx(path: Path, data: bytes) -> list[Sheet]:
             if not any(any(c not in (None, "") for c in r) for r in table):
                 continue
             name = path.name if len(worksheets) == 1 else f"{path.name}!{ws.title}"
-            sheets.append(_to_sheet(path, name, table))
+            sheets.append(_to_sheet(path, name, table, ws.title))
     finally:
         book.close()
     if not sheets:
-        raise SheetError("the workbook has no filled worksheet")
+        raise SheetError("sheet_no_worksheet")
     return sheets
 
 
@@ -173,31 +190,29 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _to_sheet(path: Path, name: str, table: list[list[Any]]) -> Sheet:
+def _to_sheet(path: Path, name: str, table: list[list[Any]], title: str) -> Sheet:
     # The heading is the first row with any content.
     start = next((i for i, r in enumerate(table) if any(c not in (None, "") for c in r)), None)
     if start is None:
-        raise SheetError("the sheet is empty")
-    headings = ["" if h is None else str(h) for h in table[start]]
+        raise SheetError("sheet_empty")
+    headings = ["" if h is None else str(h).strip() for h in table[start]]
     columns: list[str | None] = []
-    ignored: list[str] = []
+    written: dict[str, str] = {}
+    ignored: list[tuple[str, str | None]] = []
     for h in headings:
         canon = _LOOKUP.get(_norm(h))
-        if canon is None and h.strip():
-            ignored.append(h.strip())
-        if canon is not None and canon in columns:
-            raise SheetError(f"column '{canon}' appears twice in the heading")
+        if canon is None and h:
+            ignored.append((h, suggest_heading(h)))
+        if canon is not None and canon in written:
+            raise SheetError("sheet_heading_twice", first=written[canon], second=h)
+        if canon is not None:
+            written[canon] = h
         columns.append(canon)
     known = [c for c in columns if c]
     if not known:
-        raise SheetError(
-            "no known column headings in the first row (expected e.g. key, kind, file, "
-            "title_zh / 编号, 类型, 文件, 标题)"
-        )
+        raise SheetError("sheet_no_headings")
     if not ({"file", "key", "title_zh", "title_en"} & set(known)):
-        raise SheetError(
-            "the sheet needs at least a 'file' or a 'key'/'title_zh' column to say what each row is"
-        )
+        raise SheetError("sheet_no_identity")
     rows = []
     for offset, raw in enumerate(table[start + 1 :], start=start + 2):
         values = {
@@ -208,7 +223,7 @@ def _to_sheet(path: Path, name: str, table: list[list[Any]]) -> Sheet:
         values = {k: v for k, v in values.items() if v != ""}
         if values:
             rows.append(SheetRow(offset, values))
-    return Sheet(path, name, known, rows, ignored)
+    return Sheet(path, name, known, rows, ignored, written, title)
 
 
 def parse_bool(value: Any) -> bool:
@@ -228,9 +243,7 @@ def as_date(value: Any) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    import re
-
-    s = str(value).strip()
+    s = unicodedata.normalize("NFKC", str(value)).strip()
     m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", s)
     if not m:
         raise ValueError(f"'{value}' is not a date (write it as 2024-05-01)")

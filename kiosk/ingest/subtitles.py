@@ -40,16 +40,14 @@ def normalise_srt(src: Path, dest: Path) -> int:
     text = _decode(src.read_bytes())
     cues = _parse(text)
     if not cues:
-        raise RejectedFile(
-            "no subtitle cues found (expected lines like 00:00:01,000 --> 00:00:03,000)"
-        )
+        raise RejectedFile("srt_no_cues")
     dest.write_bytes(_format(cues).encode("utf-8"))
     return len(cues)
 
 
 def _decode(data: bytes) -> str:
     if not data:
-        raise RejectedFile("empty file (0 bytes)")
+        raise RejectedFile("file_empty")
     if data.startswith(codecs.BOM_UTF8):
         candidates: tuple[str, ...] = ("utf-8-sig",)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -64,7 +62,7 @@ def _decode(data: bytes) -> str:
         if _CONTROL.search(text):
             break
         return text
-    raise RejectedFile("not readable as text (expected UTF-8, UTF-16 or GB18030/GBK subtitles)")
+    raise RejectedFile("srt_encoding")
 
 
 def _parse(text: str) -> list[_Cue]:
@@ -92,14 +90,12 @@ def _parse(text: str) -> list[_Cue]:
             continue
         match = _TIMING.match(line)
         if match is None:
-            raise RejectedFile(f"line {number}: unreadable cue times: {line[:60]}")
+            raise RejectedFile("srt_bad_times", line=number, text=line[:60])
         finish(before_next=True)
         groups = match.groups()
         start, end, lines = _ms(groups[:4]), _ms(groups[4:]), []
         if end < start:
-            raise RejectedFile(
-                f"line {number}: the cue ends before it starts ({_stamp(start)} --> {_stamp(end)})"
-            )
+            raise RejectedFile("srt_backwards", line=number, start=_stamp(start), end=_stamp(end))
     finish(before_next=False)
     return cues
 

@@ -21,6 +21,7 @@ from PIL import Image, ImageStat
 
 from kiosk.ingest.errors import RejectedFile
 from kiosk.ingest.images import Rendition, describe_content
+from kiosk.strings import text
 
 POSTER_BOX = (1920, 1080)
 THUMB_BOX = (480, 480)
@@ -73,22 +74,22 @@ def sniff_video(path: Path) -> bool:
 def probe_video(src: Path) -> VideoInfo:
     """Validate ``src`` and describe it. RejectedFile (one short line) on any problem."""
     if src.stat().st_size == 0:
-        raise RejectedFile("empty file (0 bytes)")
+        raise RejectedFile("file_empty")
     with _quiet_ffmpeg(), _open(src) as container:
         if _is_still_image(container):
-            raise RejectedFile("not a video: the content is an image")
+            raise RejectedFile("not_video", what=text("content_image"))
         stream = _main_video_stream(container)
         if stream is None:
             has_audio = bool(container.streams.audio)
-            raise RejectedFile("no video stream (audio only)" if has_audio else "no video stream")
+            raise RejectedFile("video_audio_only" if has_audio else "video_no_stream")
         ctx = stream.codec_context
         if not ctx.width or not ctx.height:
-            raise RejectedFile("the video stream has no picture size")
+            raise RejectedFile("video_no_size")
         duration = _declared_duration(container, stream)
         if duration is None:
-            raise RejectedFile("unknown duration: the file does not say how long it is")
+            raise RejectedFile("video_no_duration")
         if duration <= 0:
-            raise RejectedFile("the video has no duration (0 s)")
+            raise RejectedFile("video_zero_duration")
         audio = container.streams.audio[0] if container.streams.audio else None
         info = VideoInfo(
             container=container.format.name,
@@ -105,7 +106,7 @@ def probe_video(src: Path) -> VideoInfo:
         TRUNCATION_TOLERANCE_MAX_S,
     )
     if reached < duration - tolerance:
-        raise RejectedFile(f"truncated video: stops at {reached:.1f} s of {duration:.1f} s")
+        raise RejectedFile("video_truncated", reached=f"{reached:.1f}", duration=f"{duration:.1f}")
     return info
 
 
@@ -114,7 +115,7 @@ def make_video_renditions(src: Path, out_dir: Path, info: VideoInfo) -> tuple[Re
     with _quiet_ffmpeg(), _open(src) as container:
         stream = _main_video_stream(container)
         if stream is None:
-            raise RejectedFile("no video stream")
+            raise RejectedFile("video_no_stream")
         poster = _poster_frame(container, stream, info.duration_s)
     poster = _fit(poster, POSTER_BOX)
     return (_save(poster, out_dir, "poster"), _save(_fit(poster, THUMB_BOX), out_dir, "thumb"))
@@ -139,19 +140,19 @@ def _open(src: Path) -> Iterator[av.container.InputContainer]:
     try:
         container = av.open(str(src), metadata_errors="ignore")
     except av.error.FFmpegError:
-        raise RejectedFile(_unopenable_reason(src)) from None
+        raise _unopenable(src) from None
     except (OSError, ValueError) as exc:
-        raise RejectedFile(f"cannot open the file: {_short(exc)}") from None
+        raise RejectedFile("file_cannot_open", why=_short(exc)) from None
     with container:
         yield container
 
 
-def _unopenable_reason(src: Path) -> str:
+def _unopenable(src: Path) -> RejectedFile:
     with src.open("rb") as fh:
         head = fh.read(_HEAD_BYTES)
     if head[4:8] == b"ftyp":  # an MP4/MOV whose index (moov) is missing
-        return "truncated or damaged video: the file's index is missing (copy it again)"
-    return f"not a video: the content is {describe_content(head)}"
+        return RejectedFile("video_no_index")
+    return RejectedFile("not_video", what=text(describe_content(head)))
 
 
 def _is_still_image(container: av.container.InputContainer) -> bool:
@@ -207,9 +208,9 @@ def _demux_and_decode_start(
         if frames == 0:  # decoders with delay hand frames out only when flushed
             frames = len(video.codec_context.decode(None))
     except av.error.FFmpegError as exc:
-        raise RejectedFile(f"damaged video: {_short(exc)}") from None
+        raise RejectedFile("video_damaged", why=_short(exc)) from None
     if frames == 0:
-        raise RejectedFile(f"the video cannot be decoded (codec {codec})")
+        raise RejectedFile("video_undecodable", codec=codec)
     return reached
 
 
@@ -233,7 +234,7 @@ def _poster_frame(
         if best is None or mean > best[0]:
             best = (mean, image)
     if best is None:
-        raise RejectedFile("no frame of the video can be decoded")
+        raise RejectedFile("video_no_frame")
     return best[1]
 
 

@@ -88,7 +88,7 @@ paths = Paths(Path(sys.argv[2]))
 t0 = time.perf_counter()
 with Catalogue.open(paths.catalogue) as cat:
     report = Importer(cat, MediaStore.at(paths)).run([Path(sys.argv[1])])
-assert report.imported == len(list(Path(sys.argv[1]).glob('*.jpg'))), report.summary()
+assert report.counts["imported"] == len(list(Path(sys.argv[1]).glob('*.jpg'))), report.counts
 print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
