@@ -243,7 +243,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "已添加“清风展陈专用会话”：只运行展陈，没有桌面、面板和快捷键。",
         "Added the “Qingfeng Kiosk session”: only the kiosk, no desktop, panel or shortcuts.",
     ),
-    "inst_task": (
+    "inst_windows": (
         "已在任务计划程序中登记“{name}”：登录时启动，失败后每分钟重启。",
         "Registered the Task Scheduler task “{name}”: starts at logon, restarted every "
         "minute after a failure.",
