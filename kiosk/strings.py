@@ -261,10 +261,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "autologin-user={user}{session}",
     ),
     "inst_gdm": (
-        "  GDM：在 /etc/gdm3/daemon.conf 的 [daemon] 中写入 AutomaticLoginEnable=true、"
-        "AutomaticLogin={user}{session}",
-        "  GDM: in /etc/gdm3/daemon.conf under [daemon] put AutomaticLoginEnable=true, "
-        "AutomaticLogin={user}{session}",
+        "  GDM：在 /etc/gdm3/daemon.conf（Ubuntu 为 custom.conf）的 [daemon] 中写入 "
+        "AutomaticLoginEnable=true、AutomaticLogin={user}{session}",
+        "  GDM: in /etc/gdm3/daemon.conf (custom.conf on Ubuntu) under [daemon] put "
+        "AutomaticLoginEnable=true, AutomaticLogin={user}{session}",
     ),
     "inst_gdm_session": (
         "；会话写在 /var/lib/AccountsService/users/{user} 的 [User] 中：XSession={name}",

@@ -143,7 +143,7 @@ class Installer:
             manifest.write(p.session_script, script, mode=0o755)
             manifest.write(p.xsession, linux.session_entry(str(p.session_script)).encode())
         else:
-            xml = windows.task_xml(self.command, getpass.getuser())
+            xml = windows.task_xml(self.command, windows.task_user())
             manifest.write(self._task_file, xml.encode("utf-16"))
             done = self.run(windows.create_command(str(self._task_file)))
             if done.returncode != 0:

@@ -64,12 +64,6 @@ class Manifest:
     def task(self, name: str) -> None:
         self.entries.append({"kind": "task", "name": name})
 
-    def check_free(self, *paths: Path) -> None:
-        """Raise ``AlreadyThere`` for the first of ``paths`` that exists, before writing."""
-        for path in paths:
-            if path.exists() or path.is_symlink():
-                raise AlreadyThere(path)
-
     # ------------------------------------------------------------ keeping
     def save(self, path: Path) -> None:
         data = {"method": self.method, "command": self.command, "entries": self.entries}

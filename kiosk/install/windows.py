@@ -5,6 +5,8 @@ Untested on Windows itself; the XML is checked against the Task Scheduler schema
 
 from __future__ import annotations
 
+import getpass
+import os
 import subprocess
 from xml.etree import ElementTree as ET
 
@@ -69,9 +71,11 @@ def task_xml(command: list[str], user: str) -> str:
     return '<?xml version="1.0" encoding="UTF-16"?>\n' + body + "\n"
 
 
-def write_task_file(path, xml: str) -> None:
-    """Task Scheduler reads its XML as UTF-16 (with the byte order mark)."""
-    path.write_text(xml, encoding="utf-16")
+def task_user() -> str:
+    """The logged-on user as Task Scheduler names them, DOMAIN\\user where known."""
+    user = getpass.getuser()
+    domain = os.environ.get("USERDOMAIN")
+    return f"{domain}\\{user}" if domain else user
 
 
 def create_command(xml_file: str) -> list[str]:
