@@ -267,6 +267,23 @@ def test_the_kiosk_session_runs_only_the_kiosk_and_uninstalls_cleanly(machine) -
     assert tree(config, root, paths.data_dir) == before
 
 
+def test_the_session_and_the_users_start_on_boot_are_installed_and_removed_apart(
+    machine,
+) -> None:
+    paths, config, root = machine
+    before = tree(config, root, paths.data_dir)
+    user = installer(paths, config, root)
+    system = installer(paths, config, root, is_root=True)
+    assert user.install(method="autostart") == 0
+    assert system.install(session=True) == 0
+    assert (config / "autostart" / "qingfeng-kiosk.desktop").is_file()
+    assert system.uninstall() == 0  # sudo kiosk uninstall: the session only
+    assert (config / "autostart" / "qingfeng-kiosk.desktop").is_file()
+    assert not (root / "usr" / "share" / "xsessions").exists()
+    assert user.check() == 0 and user.uninstall() == 0
+    assert tree(config, root, paths.data_dir) == before
+
+
 def test_the_session_needs_root_and_the_user_part_needs_the_user(machine, capsys) -> None:
     paths, config, root = machine
     before = tree(config, root, paths.data_dir)
@@ -489,3 +506,12 @@ def test_a_catalogue_from_the_previous_release_opens_and_passes_check(tmp_path, 
         assert [hit.key for hit in catalogue.search("bz")] == ["bao-zheng"]
     assert cli.main(["--data-dir", str(paths.data_dir), "check"]) == 0
     assert "3 items" in capsys.readouterr().out
+
+
+def test_the_data_folder_lives_outside_the_package_so_an_upgrade_keeps_it(monkeypatch) -> None:
+    from kiosk.paths import ENV_DATA_DIR, PACKAGE_DIR
+
+    monkeypatch.delenv(ENV_DATA_DIR, raising=False)
+    data = Paths.default().data_dir
+    assert not data.is_relative_to(PACKAGE_DIR) and not data.is_relative_to(sys.prefix)
+    assert data.name == "qingfeng-kiosk"

@@ -14,7 +14,13 @@ from pathlib import Path
 
 from kiosk.install import linux, windows
 from kiosk.install.launch import TASK_NAME, Places
-from kiosk.install.manifest import MANIFEST_FILE, AlreadyThere, Manifest, digest
+from kiosk.install.manifest import (
+    MANIFEST_FILE,
+    SESSION_MANIFEST_FILE,
+    AlreadyThere,
+    Manifest,
+    digest,
+)
 from kiosk.paths import APP_NAME, Paths
 from kiosk.pin import load_pin_hash, set_pin_command
 from kiosk.strings import tr
@@ -59,7 +65,9 @@ class Installer:
 
     @property
     def manifest_file(self) -> Path:
-        return self.paths.data_dir / MANIFEST_FILE
+        # Root's session and the user's start on boot are installed and removed apart.
+        name = SESSION_MANIFEST_FILE if self.places.is_root else MANIFEST_FILE
+        return self.paths.data_dir / name
 
     def _t(self, key: str, **values: object) -> str:
         return tr(key, self.lang).format(**values)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MANIFEST_FILE = "installed.json"
+SESSION_MANIFEST_FILE = "installed-session.json"  # what root wrote for --session
 
 
 class AlreadyThere(Exception):
