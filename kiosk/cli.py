@@ -341,7 +341,53 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_run_options(p)
     p.set_defaults(func=cmd_demo)
+    _add_start_on_boot(sub)
     return parser
+
+
+def _add_start_on_boot(sub) -> None:
+    """``kiosk install`` and ``kiosk uninstall`` (the logic is in kiosk.install)."""
+    from kiosk.install.command import cmd_install, cmd_uninstall
+
+    p = sub.add_parser(
+        "install",
+        help="start the kiosk when the machine boots / 开机自动启动",
+        description="Set up what starts the kiosk in this user's graphical session: a "
+        "systemd user unit (restarted after a crash or hang) or, without user systemd, an XDG "
+        "autostart entry; on Windows a Task Scheduler task. Asks for the operator PIN when "
+        "none is set. Prints the one step left to do: automatic login. What it writes is "
+        "listed in installed.json in the data folder. / 设置开机自动启动。",
+    )
+    p.add_argument(
+        "--session",
+        action="store_true",
+        help="as root: add a display-manager session that runs only the kiosk (no desktop, "
+        "panel or shortcuts), the recommended set-up for public screens / 专用会话",
+    )
+    p.add_argument(
+        "--check", action="store_true", help="verify what is installed instead / 检查安装"
+    )
+    p.add_argument(
+        "--method",
+        choices=("auto", "systemd", "autostart"),
+        default="auto",
+        help="systemd user unit or XDG autostart entry (auto: systemd where the machine "
+        "booted with it)",
+    )
+    p.add_argument(
+        "--root",
+        metavar="DIR",
+        help="write the session's system files below DIR instead of / (packaging, tests)",
+    )
+    p.set_defaults(func=cmd_install)
+
+    p = sub.add_parser(
+        "uninstall",
+        help="undo kiosk install / 取消开机自动启动",
+        description="Remove exactly what kiosk install wrote (listed in installed.json in the "
+        "data folder); the catalogue, settings and PIN stay.",
+    )
+    p.set_defaults(func=cmd_uninstall)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -29,8 +29,9 @@ system_packages=(
   python3-venv
 )
 [ "$mode" = bench ] && system_packages+=(libvips-tools)
-# xrandr, for the test of --rotate on a real X server
-[ "$mode" = test ] && system_packages+=(x11-xserver-utils)
+# xrandr, for the test of --rotate on a real X server; systemd-analyze, to verify the unit
+# that `kiosk install` writes (the package installs in a container too; nothing starts)
+[ "$mode" = test ] && system_packages+=(x11-xserver-utils systemd)
 
 install_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || { say "not a Debian-like system: install libvlc, Xvfb and CJK fonts yourself"; return 0; }

@@ -1,4 +1,5 @@
-"""What a test needs from the machine: ``needs("xvfb" | "libvlc" | "xrandr")``.
+"""What a test needs from the machine: ``needs("xvfb" | "libvlc" | "xrandr" |
+"systemd-analyze")``.
 
 Outside CI a test whose requirement is missing is skipped, with the reason. Under
 ``CI=true`` it fails instead: a green CI run means every such test really ran.
@@ -19,6 +20,7 @@ WHAT = {
     "xvfb": "an X server (the Xvfb that pytest-xvfb starts, or $DISPLAY)",
     "libvlc": "libvlc (VLC 3) through python-vlc",
     "xrandr": "the xrandr program (Debian: x11-xserver-utils)",
+    "systemd-analyze": "the systemd-analyze program (Debian: systemd)",
 }
 
 
@@ -50,8 +52,8 @@ def _problem(thing: str) -> str | None:
         return None
     if thing == "libvlc":
         return _libvlc_problem()
-    if thing == "xrandr":
-        return None if shutil.which("xrandr") else "xrandr is not on PATH"
+    if thing in ("xrandr", "systemd-analyze"):
+        return None if shutil.which(thing) else f"{thing} is not on PATH"
     raise ValueError(f"unknown requirement {thing!r}; known: {', '.join(WHAT)}")
 
 

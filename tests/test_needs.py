@@ -1,6 +1,7 @@
-"""needs() and the x11 marker: a missing X server, libvlc or xrandr skips a test, with
-the reason, and fails it under CI=true. Proved on a small suite run by a real pytest in a
-subprocess, with this suite's conftest, on a machine where each is made unavailable."""
+"""needs() and the x11 marker: a missing X server, libvlc, xrandr or systemd-analyze skips a
+test, with the reason, and fails it under CI=true. Proved on a small suite run by a real
+pytest in a subprocess, with this suite's conftest, on a machine where each is made
+unavailable."""
 
 from __future__ import annotations
 
@@ -31,6 +32,10 @@ def test_libvlc():
 
 def test_xrandr():
     needs("xrandr")
+
+
+def test_systemd_analyze():
+    needs("systemd-analyze")
 """
 
 
@@ -58,7 +63,8 @@ def run_suite(tmp_path: Path, env: dict[str, str]) -> tuple[int, str]:
 
 
 def without_them(tmp_path: Path, ci: bool) -> dict[str, str]:
-    """This machine without an X display, with libvlc unloadable and xrandr off PATH."""
+    """This machine without an X display, with libvlc unloadable and xrandr and systemd-analyze
+    off PATH."""
     empty = tmp_path / "empty-bin"
     empty.mkdir(exist_ok=True)
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "CI", "QT_QPA_PLATFORM")}
@@ -75,26 +81,28 @@ def counts(output: str) -> dict[str, int]:
 
 def test_outside_ci_what_is_missing_is_skipped_with_the_reason(tmp_path: Path) -> None:
     status, out = run_suite(tmp_path, without_them(tmp_path, ci=False))
-    assert status == 0 and counts(out) == {"skipped": 3}, out
+    assert status == 0 and counts(out) == {"skipped": 4}, out
     assert "needs an X server" in out and "DISPLAY is not set" in out
     assert "needs libvlc (VLC 3) through python-vlc: it would not load or start" in out
     assert "needs the xrandr program (Debian: x11-xserver-utils): xrandr is not on PATH" in out
+    assert "needs the systemd-analyze program (Debian: systemd): systemd-analyze is not" in out
 
 
 def test_under_ci_what_is_missing_fails(tmp_path: Path) -> None:
     status, out = run_suite(tmp_path, without_them(tmp_path, ci=True))
     # the x11 marker is checked before the test's fixtures: an error at set-up
-    assert status == 1 and counts(out) == {"failed": 2, "error": 1}, out
+    assert status == 1 and counts(out) == {"failed": 3, "error": 1}, out
     because = "(CI=true: a missing requirement is a failure)"
     assert "ERROR test_small.py::test_x11 - Failed: needs an X server" in out, out
     assert "FAILED test_small.py::test_libvlc - Failed: needs libvlc" in out, out
     assert "FAILED test_small.py::test_xrandr - Failed: needs the xrandr program" in out, out
-    assert out.count(because) >= 3, out
+    assert "FAILED test_small.py::test_systemd_analyze - Failed: needs the systemd-an" in out, out
+    assert out.count(because) >= 4, out
 
 
 def test_under_ci_with_everything_there_it_runs(tmp_path: Path) -> None:
-    needs("xvfb", "libvlc", "xrandr")
+    needs("xvfb", "libvlc", "xrandr", "systemd-analyze")
     env = {**os.environ, "CI": "true"}
     env.pop("QT_QPA_PLATFORM", None)  # the conftest picks it from DISPLAY
     status, out = run_suite(tmp_path, env)
-    assert status == 0 and counts(out) == {"passed": 3}, out
+    assert status == 0 and counts(out) == {"passed": 4}, out
