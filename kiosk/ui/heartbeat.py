@@ -1,0 +1,56 @@
+"""The kiosk's heartbeat to its supervisor, sent from the GUI thread.
+
+A QTimer on the GUI thread beats every second, so a GUI thread that hangs stops
+the heartbeat and the supervisor restarts the kiosk. Each beat names the attract
+loop's item showing (or shown last, while a visitor is elsewhere), where a
+restarted kiosk resumes; the beat sent when the window's first frame is painted
+says so. When the supervisor is gone (a write fails), the kiosk stops.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+from kiosk.supervisor.protocol import Beat, BeatWriter
+
+log = logging.getLogger(__name__)
+
+#: Milliseconds between heartbeats (the supervisor's hang_s is many of these).
+BEAT_MS = 1000
+
+
+class Heartbeat(QObject):
+    """Beats to ``writer``; ``window`` is the KioskWindow, ``stop`` ends the kiosk."""
+
+    def __init__(
+        self, window, writer: BeatWriter, stop: Callable[[], None], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.window, self.writer, self._stop = window, writer, stop
+        self.key: str | None = None
+        self.frame = False
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.beat)
+        window.first_frame.connect(self._first_frame)
+
+    def start(self) -> None:
+        self._timer.start(BEAT_MS)
+        self.beat()
+
+    def _first_frame(self) -> None:
+        self.frame = True
+        self.beat()
+
+    def beat(self) -> None:
+        attract = self.window.screens.get("attract")
+        key = attract.current_key if attract is not None else None
+        self.key = key or self.key
+        try:
+            self.writer.send(Beat(self.key, self.frame))
+        except OSError as e:
+            self._timer.stop()
+            log.warning("the supervisor is gone (%s): the kiosk stops", e.strerror or e)
+            self._stop()
