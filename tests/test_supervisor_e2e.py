@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from test_e2e import SETTINGS as E2E_SETTINGS
 
 from kiosk.app import CRASH_FOR_TESTS
 from kiosk.catalog import Catalogue
@@ -30,16 +31,7 @@ from factories import make_image
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.x11, pytest.mark.timeout(300)]
 
-SETTINGS = """
-[attract]
-poster_s = 1.5
-calligraphy_s = 1.5
-aphorism_s = 1.5
-crossfade_ms = 300
-
-[supervisor]
-hang_s = 3
-"""
+SETTINGS = E2E_SETTINGS + "\n[supervisor]\nhang_s = 3\n"
 
 #: What "came back" means on a busy test machine (the goal, 3 s, is the benchmark's).
 CAME_BACK_S = 60.0
@@ -124,16 +116,21 @@ def first_loop_play_of(run: dict, paths, proc) -> dict:
     return wait_for(play, CAME_BACK_S, proc)
 
 
+def interrupt(paths, proc, signum: int) -> tuple[datetime, dict]:
+    """Send ``signum`` to the kiosk while its loop plays: when, and the run that follows."""
+    first = shown(paths, 1, proc)
+    wait_for(lambda: len(plays(paths)) >= 2, CAME_BACK_S, proc)  # the loop is going
+    time.sleep(1.2)  # at least one heartbeat during the item now showing
+    at = datetime.now(UTC)
+    os.kill(first["pid"], signum)
+    return at, shown(paths, 2, proc)
+
+
 def test_a_killed_kiosk_comes_back_at_the_item_it_showed(tmp_path, paths) -> None:
     make_content(tmp_path, paths)
     proc = start(paths)
     try:
-        first = shown(paths, 1, proc)
-        wait_for(lambda: len(plays(paths)) >= 2, CAME_BACK_S, proc)  # the loop is going
-        time.sleep(1.2)  # at least one heartbeat during the item now showing
-        killed_at = datetime.now(UTC)
-        os.kill(first["pid"], signal.SIGKILL)
-        second = shown(paths, 2, proc)
+        killed_at, second = interrupt(paths, proc, signal.SIGKILL)
         back_s = seconds_between(killed_at, second["first_frame_at"])
         print(f"SIGKILL -> first frame: {back_s:.2f} s")
         assert 0 < back_s < CAME_BACK_S
@@ -150,20 +147,16 @@ def test_a_hung_kiosk_is_killed_and_comes_back(tmp_path, paths) -> None:
     make_content(tmp_path, paths)
     proc = start(paths)
     try:
-        first = shown(paths, 1, proc)
-        wait_for(lambda: len(plays(paths)) >= 1, CAME_BACK_S, proc)
-        time.sleep(1.2)
-        stopped_at = time.monotonic()
-        os.kill(first["pid"], signal.SIGSTOP)  # alive, but its GUI thread beats no more
-        second = shown(paths, 2, proc)
+        # SIGSTOP: alive, but its GUI thread beats no more
+        stopped_at, second = interrupt(paths, proc, signal.SIGSTOP)
         detected = runs(paths)[0]
         assert (detected["ended_how"], detected["signal"]) == ("hang", signal.SIGKILL)
         waited = seconds_between(detected["last_beat_at"], detected["ended_at"])
         assert 3.0 <= waited < CAME_BACK_S, detected  # hang_s = 3 after the last beat
         back_s = seconds_between(detected["ended_at"], second["first_frame_at"])
         print(
-            f"hang detected {time.monotonic() - stopped_at:.1f} s after SIGSTOP; "
-            f"detection -> first frame: {back_s:.2f} s"
+            f"hang detected {seconds_between(stopped_at, detected['ended_at']):.1f} s after "
+            f"SIGSTOP; detection -> first frame: {back_s:.2f} s"
         )
         assert 0 < back_s < CAME_BACK_S
         assert second["resume_key"] == detected["last_key"]
