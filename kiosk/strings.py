@@ -236,7 +236,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Safe mode: films are off after repeated crashes.",
     ),
     "safe_mode_status": (
-        "安全模式（自 {since} 起）：10 分钟内多次崩溃，只放图片，不放影片",
+        "安全模式（自 {since} 起）：多次崩溃，只放图片，不放影片",
         "Safe mode since {since}: repeated crashes; stills only, no films",
     ),
     # ---- end of supervisor and safe mode

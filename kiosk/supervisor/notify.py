@@ -5,7 +5,9 @@ systemd starts the supervisor and sets ``$NOTIFY_SOCKET``; the supervisor sends
 ``WATCHDOG=1`` on each healthy heartbeat, so a supervisor that hangs itself is
 restarted by systemd. Without ``$NOTIFY_SOCKET`` nothing is sent. The protocol
 is one datagram to a unix socket; a path starting with ``@`` is in the
-abstract namespace.
+abstract namespace. No heartbeat is passed on while a kiosk starts, so the
+unit's ``WatchdogSec`` must be longer than ``[supervisor] start_timeout_s``
+(60 s) plus the longest pause between failed starts (60 s), e.g. 150 s.
 """
 
 from __future__ import annotations

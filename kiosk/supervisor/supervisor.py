@@ -33,6 +33,10 @@ def _utc_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
+def _status(code: int | None) -> str:
+    return f"signal {-code}" if code is not None and code < 0 else f"status {code}"
+
+
 @dataclass(frozen=True)
 class Plan:
     """How the next child starts."""
@@ -96,7 +100,11 @@ class Supervisor:
                     break
                 if outcome.how == "failed-start":
                     delay = self.backoff.next_delay()
-                    log.error("the kiosk did not start; trying again in %.0f s", delay)
+                    log.error(
+                        "the kiosk did not start (%s); trying again in %.0f s",
+                        _status(outcome.code),
+                        delay,
+                    )
                     self._pause(delay)
                 else:
                     self.backoff.reset()
@@ -210,8 +218,8 @@ class Supervisor:
             how = "the operator's exit" if out.how == "exit" else "a stop"
             log.info("the kiosk ended by %s (status %s)", how, code)
             return
-        what = f"signal {-code}" if code is not None and code < 0 else f"status {code}"
-        log.error("the kiosk ended: %s (%s)", out.how, what)
+        if out.how != "failed-start":  # that one is said with the pause before the next try
+            log.error("the kiosk ended: %s (%s)", out.how, _status(code))
         abnormal = out.how in ("crash", "hang")
         self.resume = resume_at(out.last_key, self.resume, abnormal)
         if abnormal and self.safe.crashed():

@@ -3,8 +3,9 @@
 A QTimer on the GUI thread beats every second, so a GUI thread that hangs stops
 the heartbeat and the supervisor restarts the kiosk. Each beat names the attract
 loop's item showing (or shown last, while a visitor is elsewhere), where a
-restarted kiosk resumes; the beat sent when the window's first frame is painted
-says so. When the supervisor is gone (a write fails), the kiosk stops.
+restarted kiosk resumes. The first frame counts once the window has painted and
+the loop's first item (or its placeholder) is showing, not merely a dark window;
+the beat sent then says so. When the supervisor is gone (a write fails), the kiosk stops.
 """
 
 from __future__ import annotations
@@ -32,17 +33,31 @@ class Heartbeat(QObject):
         self.window, self.writer, self._stop = window, writer, stop
         self.key: str | None = None
         self.frame = False
+        self._painted = self._showing = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.beat)
-        window.first_frame.connect(self._first_frame)
+        window.first_frame.connect(self._first_paint)
+        attract = window.screens.get("attract")  # made by window.start()
+        if attract is not None:
+            attract.item_started.connect(self._first_item)
+            attract.placeholder_shown.connect(self._first_item)
 
     def start(self) -> None:
         self._timer.start(BEAT_MS)
         self.beat()
 
+    def _first_paint(self) -> None:
+        self._painted = True
+        self._first_frame()
+
+    def _first_item(self, *_args) -> None:
+        self._showing = True
+        QTimer.singleShot(0, self, self._first_frame)  # after the item's first paint
+
     def _first_frame(self) -> None:
-        self.frame = True
-        self.beat()
+        if not self.frame and self._painted and self._showing:
+            self.frame = True
+            self.beat()
 
     def beat(self) -> None:
         attract = self.window.screens.get("attract")
