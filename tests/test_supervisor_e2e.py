@@ -46,16 +46,22 @@ def make_content(tmp_path: Path, paths) -> None:
     paths.config_file.write_text(SETTINGS, encoding="utf-8")
 
 
+def output(paths) -> Path:
+    """Where the supervisor's and the kiosks' output goes: a file, never a pipe nobody reads
+    while waiting (a full pipe would block the supervisor's next line)."""
+    return paths.data_dir.parent / "kiosk-output.txt"
+
+
 def start(paths, **env_extra: str) -> subprocess.Popen:
     env = {**os.environ, **env_extra}
     env.pop("QT_QPA_PLATFORM", None)  # the kiosk picks its platform itself, as installed
-    return subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "--data-dir", str(paths.data_dir), "run"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    with output(paths).open("ab") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "kiosk", "--data-dir", str(paths.data_dir), "run"],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
 
 
 def runs(paths) -> list[dict]:
@@ -68,10 +74,10 @@ def plays(paths) -> list[dict]:
         return cat.plays()
 
 
-def wait_for(what, timeout: float, proc: subprocess.Popen):
+def wait_for(what, timeout: float, proc: subprocess.Popen, paths):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        assert proc.poll() is None, proc.stdout.read()
+        assert proc.poll() is None, output(paths).read_text("utf-8", "replace")[-3000:]
         found = what()
         if found:
             return found
@@ -85,6 +91,7 @@ def shown(paths, n: int, proc) -> dict:
         lambda: len(r := runs(paths)) >= n and r[n - 1]["first_frame_at"] and r[n - 1],
         CAME_BACK_S,
         proc,
+        paths,
     )
 
 
@@ -96,8 +103,8 @@ def seconds_between(earlier: str | datetime, later: str) -> float:
 
 def stop_and_check_nothing_is_left(proc: subprocess.Popen, paths, *, last: str = "stop") -> None:
     proc.send_signal(signal.SIGTERM)
-    out, _ = proc.communicate(timeout=60)
-    assert proc.returncode == 0, out
+    proc.wait(timeout=60)
+    assert proc.returncode == 0, output(paths).read_text("utf-8", "replace")[-3000:]
     for run in runs(paths):
         with pytest.raises(ProcessLookupError):
             os.kill(run["pid"], 0)
@@ -113,13 +120,13 @@ def first_loop_play_of(run: dict, paths, proc) -> dict:
         later = [p for p in plays(paths) if p["started_at"] >= run["started_at"]]
         return later[0] if later else None
 
-    return wait_for(play, CAME_BACK_S, proc)
+    return wait_for(play, CAME_BACK_S, proc, paths)
 
 
 def interrupt(paths, proc, signum: int) -> tuple[datetime, dict]:
     """Send ``signum`` to the kiosk while its loop plays: when, and the run that follows."""
     first = shown(paths, 1, proc)
-    wait_for(lambda: len(plays(paths)) >= 2, CAME_BACK_S, proc)  # the loop is going
+    wait_for(lambda: len(plays(paths)) >= 2, CAME_BACK_S, proc, paths)  # the loop is going
     time.sleep(1.2)  # at least one heartbeat during the item now showing
     at = datetime.now(UTC)
     os.kill(first["pid"], signum)

@@ -93,7 +93,7 @@ def bench(root: Path, crashes: int, hangs: int) -> None:
             summary("hang detection -> first frame", after)
     finally:
         proc.send_signal(signal.SIGTERM)
-        proc.communicate(timeout=60)
+        proc.wait(timeout=60)
 
 
 def main() -> None:
