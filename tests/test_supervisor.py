@@ -264,3 +264,16 @@ def test_a_child_that_cannot_start_is_tried_again_after_a_pause(tmp_path, catalo
     assert runs[2]["ended_how"] == "stop"
     assert runs[0]["first_frame_at"] is None
     assert all(r["safe_mode"] == 0 for r in runs)  # no crash of a running kiosk
+
+
+@pytest.mark.timeout(60)
+def test_a_catalogue_that_cannot_be_written_does_not_stop_restarts(tmp_path, paths) -> None:
+    from kiosk.catalog import Catalogue
+
+    broken = Catalogue.open(paths.catalogue)
+    broken.close()  # every write raises sqlite3.ProgrammingError now
+    children = Children(tmp_path, ["crash", "operator"])
+    sup = Supervisor(children, RunLog(broken), SupervisorSettings(hang_s=1.0))
+    children.supervisor = sup
+    assert sup.run() == 0
+    assert len(children.plans) == 2  # restarted after the crash, ended by the operator

@@ -11,10 +11,12 @@ import logging
 import os
 import select
 import signal
+import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from kiosk.catalog.runs import RunLog
 from kiosk.settings import Supervisor as SupervisorSettings
@@ -87,7 +89,7 @@ class Supervisor:
     # ------------------------------------------------------------------ loop
     def run(self) -> int:
         """Until a signal or the operator's exit: 0."""
-        lost = self.runs.close_left_open(self._wall())
+        lost = self._record(self.runs.close_left_open, self._wall())
         if lost:
             log.warning("%d earlier run(s) ended without the supervisor: recorded as lost", lost)
         previous = self._catch_signals()
@@ -128,7 +130,8 @@ class Supervisor:
         plan = self.plan()
         started_at, started = self._wall(), self._mono()
         child = Child(lambda fd: self.command(fd, plan), self.env)
-        run_id = self.runs.start(
+        run_id = self._record(
+            self.runs.start,
             pid=child.pid,
             safe_since=plan.safe_since,
             resume_key=plan.resume.key,
@@ -182,7 +185,7 @@ class Supervisor:
                 out.last_key = beat.key or out.last_key
                 if beat.frame and not out.first_frame:
                     out.first_frame = True
-                    self.runs.first_frame(run_id, out.last_beat_at)
+                    self._record(self.runs.first_frame, run_id, out.last_beat_at)
                     log.info("first frame %.2f s after the start", last_beat - started)
                     if not self._ready_sent:
                         self._ready_sent = self.notifier.ready()
@@ -190,7 +193,18 @@ class Supervisor:
                     self.notifier.watchdog()
                 if last_beat - recorded >= BEAT_RECORD_S:
                     recorded = last_beat
-                    self.runs.beat(run_id, out.last_beat_at, out.last_key)
+                    self._record(self.runs.beat, run_id, out.last_beat_at, out.last_key)
+
+    @staticmethod
+    def _record(write: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Write to the runs table; a full disk or a locked catalogue never stops restarts."""
+        if args and args[0] is None:  # the run's row could not be written
+            return None
+        try:
+            return write(*args, **kwargs)
+        except sqlite3.Error as e:
+            log.error("could not record the run in the catalogue: %s", e)
+            return None
 
     @staticmethod
     def _ending(code: int, first_frame: bool) -> str:
@@ -202,7 +216,8 @@ class Supervisor:
 
     def _record_end(self, run_id: int, started_at: str, out: Outcome) -> None:
         code = out.code
-        self.runs.end(
+        self._record(
+            self.runs.end,
             run_id,
             out.how,
             exit_code=code if code is not None and code >= 0 else None,
@@ -211,7 +226,9 @@ class Supervisor:
             last_beat_at=out.last_beat_at,
             ended_at=self._wall(),
         )
-        closed = self.runs.end_visits_left_open(started_at, out.last_beat_at or started_at)
+        closed = self._record(
+            self.runs.end_visits_left_open, started_at, out.last_beat_at or started_at
+        )
         if closed:
             log.info("%d visitor session(s) left open ended at the last heartbeat", closed)
         if out.how in ("exit", "stop"):
