@@ -26,10 +26,14 @@ from kiosk.paths import Paths
 from kiosk.pin import PinGuard, load_pin_hash
 from kiosk.rotation import Rotation, rotate
 from kiosk.settings import Settings
+from kiosk.strings import tr
+from kiosk.supervisor.protocol import EXIT_OPERATOR, BeatWriter
 
 log = logging.getLogger(__name__)
 
 EXIT_BUG = 70
+#: Test-only: see ``_crash_for_tests``.
+CRASH_FOR_TESTS = "QINGFENG_TEST_CRASH_AFTER_S"
 
 
 @dataclass(frozen=True)
@@ -38,9 +42,13 @@ class RunOptions:
     screen: int | None = None
     size: tuple[int, int] | None = None  # windowed size, for development and tests
     rotate: int | None = None  # degrees clockwise; None: the [display] rotate setting
+    # Set by the supervisor (kiosk.supervisor) for the kiosk it runs:
+    heartbeat_fd: int | None = None  # where the heartbeat goes
+    safe_since: str | None = None  # safe mode (stills only, no films) since then, UTC
+    start_at: tuple[str, bool] | None = None  # (key, after): where the attract loop begins
 
 
-def screen_factories(operator: dict[str, Any]):
+def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None = None):
     """Every screen by name; the operator screens get their dependencies passed in."""
     from kiosk.ui.attract.screen import AttractScreen
     from kiosk.ui.films.library import FilmLibraryScreen
@@ -57,7 +65,7 @@ def screen_factories(operator: dict[str, Any]):
     from kiosk.ui.search.screen import SearchScreen
 
     return {
-        "attract": AttractScreen,
+        "attract": lambda ctx: AttractScreen(ctx, start_at=start_at),
         "home": HomeScreen,
         "films": FilmLibraryScreen,
         "film": FilmPlayerScreen,
@@ -160,7 +168,11 @@ def build(
 
     catalogue = Catalogue.open(content.catalogue)
     library = Library(catalogue, MediaStore.at(content))
-    films, films_problem = _open_playback(settings)
+    if options.safe_since is None:
+        films, films_problem = _open_playback(settings)
+    else:  # safe mode: libvlc, the usual suspect of repeated crashes, is not even loaded
+        films, films_problem = None, tr("safe_mode_band", "en")
+        log.warning("safe mode since %s: stills only, no films", options.safe_since)
     records = Recorder(catalogue)
     images = ImageLoader(settings.display.picture_cache_bytes())
 
@@ -176,6 +188,7 @@ def build(
             films_problem,
             records,
             fonts_problem=fonts_problem,
+            films_off="films_unavailable" if options.safe_since is None else "films_safe_mode",
         )
 
     recent = RecentErrors()
@@ -191,6 +204,7 @@ def build(
             "last_errors": list(recent.lines),
             "uptime_s": time.monotonic() - started,
             "films_problem": films_problem,
+            "safe_since": options.safe_since,
         }
 
     def set_volume(volume: int) -> None:
@@ -211,9 +225,11 @@ def build(
         "status": status,
         "set_volume": set_volume,
         "reload": reload,
-        "quit": lambda: app.exit(0),
+        "quit": lambda: app.exit(EXIT_OPERATOR),
     }
-    window = KioskWindow(make_context, screen_factories(operator), locked_down=not options.windowed)
+    window = KioskWindow(
+        make_context, screen_factories(operator, options.start_at), locked_down=not options.windowed
+    )
     holder["window"] = window
     screens = app.screens()
     index = options.screen if options.screen is not None else settings.display.screen
@@ -255,9 +271,37 @@ def run(paths: Paths, settings: Settings, options: RunOptions, content: Paths | 
     kiosk = build(paths, settings, options, content)
     _install_crash_handler(kiosk.app)
     _quit_on_signals(kiosk.app)
+    heartbeat = None
+    if options.heartbeat_fd is not None:
+        from kiosk.ui.heartbeat import Heartbeat
+
+        heartbeat = Heartbeat(
+            kiosk.window, BeatWriter(options.heartbeat_fd), lambda: kiosk.app.exit(0), kiosk.app
+        )
+        heartbeat.start()
+    _crash_for_tests(kiosk.app)
     code = kiosk.app.exec()
+    if heartbeat is not None:
+        heartbeat.writer.close()
     kiosk.close()
     return code
+
+
+def _crash_for_tests(app) -> None:
+    """``QINGFENG_TEST_CRASH_AFTER_S=N``: raise inside the GUI N seconds after the start.
+
+    For the supervisor's tests only (a real crash in the event loop, handled like any
+    bug); read once here.
+    """
+    after = os.environ.get(CRASH_FOR_TESTS)
+    if not after:
+        return
+    from PySide6.QtCore import QTimer
+
+    def crash() -> None:
+        raise RuntimeError(f"{CRASH_FOR_TESTS}={after}: a crash asked for by a test")
+
+    QTimer.singleShot(int(float(after) * 1000), app, crash)
 
 
 def _open_playback(settings: Settings):

@@ -186,14 +186,56 @@ def _has_screen() -> bool:
 
 
 def _start(args: argparse.Namespace, paths: Paths, catalogue_paths: Paths) -> int:
-    from kiosk import settings as settings_mod
-    from kiosk.app import RunOptions, run
+    """The supervisor, which runs the kiosk window itself in a child (``run --child``)."""
+    from kiosk.catalog import Catalogue
+    from kiosk.catalog.runs import RunLog
+    from kiosk.supervisor.supervisor import Plan, Supervisor
 
+    if not getattr(args, "child", False):
+        _check_screen()
+        settings, _problems = _load_settings(paths)  # said once here, and in the child's log
+        logs.setup(paths.logs, verbose=args.verbose, name=logs.SUPERVISOR_LOG_NAME)
+
+        def command(fd: int, plan: Plan) -> list[str]:
+            argv = [sys.executable, "-m", "kiosk", "--data-dir", str(paths.data_dir)]
+            argv += ["-v"] * args.verbose + ["run", "--child", "--heartbeat-fd", str(fd)]
+            argv += ["--db", str(catalogue_paths.catalogue), *_run_options_argv(args)]
+            if plan.safe_since:
+                argv += ["--safe-since", plan.safe_since]
+            if plan.resume.key:
+                argv += ["--resume", plan.resume.key] + ["--resume-after"] * plan.resume.after
+            return argv
+
+        with Catalogue.open(catalogue_paths.catalogue) as catalogue:
+            return Supervisor(command, RunLog(catalogue), settings.supervisor).run()
+    return _start_child(args, paths, catalogue_paths)
+
+
+def _run_options_argv(args: argparse.Namespace) -> list[str]:
+    """The window options of ``run``/``demo``, for the child's command line."""
+    argv = ["--windowed"] if args.windowed else []
+    for option, value in (
+        ("--size", args.size),
+        ("--screen", args.screen),
+        ("--rotate", args.rotate),
+        ("--idle", args.idle),
+    ):
+        if value is not None:
+            argv += [option, str(value)]
+    return argv
+
+
+def _check_screen() -> None:
     if not _has_screen():
         raise UsageError(
             "no screen to show the kiosk on (DISPLAY is not set); run it on the kiosk's "
             "display, or with --no-window to only build the catalogue"
         )
+
+
+def _load_settings(paths: Paths, *, say: bool = True):
+    from kiosk import settings as settings_mod
+
     if not paths.config_file.exists():
         # Give the operator the one file to edit, with every setting at its default.
         try:
@@ -202,8 +244,17 @@ def _start(args: argparse.Namespace, paths: Paths, catalogue_paths: Paths) -> in
         except OSError as e:
             log.warning("cannot write %s (%s)", paths.config_file, e.strerror)
     settings, problems = settings_mod.load(paths.config_file)
-    for problem in problems:
+    for problem in problems if say else ():
         print(f"settings: {problem}", file=sys.stderr)
+    return settings, problems
+
+
+def _start_child(args: argparse.Namespace, paths: Paths, catalogue_paths: Paths) -> int:
+    """The kiosk window (in the supervisor's child process)."""
+    from kiosk.app import RunOptions, run
+
+    _check_screen()
+    settings, _problems = _load_settings(paths, say=False)  # the supervisor said them
     overrides: dict[str, dict] = {}
     if args.windowed:
         overrides["display"] = {"windowed": True}
@@ -212,7 +263,13 @@ def _start(args: argparse.Namespace, paths: Paths, catalogue_paths: Paths) -> in
     settings = settings.with_overrides(**overrides)
     size = tuple(int(v) for v in args.size.lower().split("x")) if args.size else None
     options = RunOptions(
-        windowed=settings.display.windowed, screen=args.screen, size=size, rotate=args.rotate
+        windowed=settings.display.windowed,
+        screen=args.screen,
+        size=size,
+        rotate=args.rotate,
+        heartbeat_fd=args.heartbeat_fd,
+        safe_since=args.safe_since,
+        start_at=(args.resume, args.resume_after) if args.resume else None,
     )
     return run(paths, settings, options, catalogue_paths)
 
@@ -325,6 +382,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--db", metavar="FILE", help="use this catalogue file (media beside it)")
     add_run_options(p)
+    # The supervisor's child (kiosk.supervisor): hidden, not for operators.
+    p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--heartbeat-fd", type=int, help=argparse.SUPPRESS)
+    p.add_argument("--safe-since", help=argparse.SUPPRESS)
+    p.add_argument("--resume", help=argparse.SUPPRESS)
+    p.add_argument("--resume-after", action="store_true", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_run)
 
     p = sub.add_parser(

@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 
 LOG_NAME = "kiosk.log"
+#: The supervisor's own log (kiosk.supervisor), beside the kiosk's: one writer per file.
+SUPERVISOR_LOG_NAME = "supervisor.log"
 
 
-def setup(log_dir: Path | None, *, verbose: bool = False) -> Path | None:
-    """Send log records to ``log_dir/kiosk.log`` (rotating) and warnings to stderr."""
+def setup(log_dir: Path | None, *, verbose: bool = False, name: str = LOG_NAME) -> Path | None:
+    """Send log records to ``log_dir/name`` (rotating) and warnings to stderr."""
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for handler in list(root.handlers):
@@ -25,7 +27,7 @@ def setup(log_dir: Path | None, *, verbose: bool = False) -> Path | None:
         return None
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        path = log_dir / LOG_NAME
+        path = log_dir / name
         file_handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )

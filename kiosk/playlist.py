@@ -227,6 +227,14 @@ class AttractPlaylist:
         return None
 
     # ---------------------------------------------------------------- changing
+    def start_at(self, key: str, *, after: bool = False) -> bool:
+        """Continue at ``key`` (or the slot after it); False, and no change, if it is not here."""
+        keys = self.order()
+        if key not in keys:
+            return False
+        self._pos = (keys.index(key) + (1 if after else 0)) % len(keys)
+        return True
+
     def mark_broken(self, key: str, reason: str) -> None:
         """Skip ``key`` for the rest of the day (or until rebuilt)."""
         if key not in self.broken:

@@ -106,6 +106,16 @@ class Hours:
 
 
 @dataclass(frozen=True)
+class Supervisor:
+    # Read by kiosk.supervisor, which runs the kiosk window and starts it again.
+    hang_s: float = 20.0  # no heartbeat for this long: the kiosk hangs and is restarted
+    start_timeout_s: float = 60.0  # no first frame this long after a start: it hangs
+    safe_after_crashes: int = 3  # this many crashes or hangs within crash_window_s ...
+    crash_window_s: float = 600.0
+    safe_mode_s: float = 3600.0  # ... give this long in safe mode (stills only, no films)
+
+
+@dataclass(frozen=True)
 class Settings:
     exhibition: Exhibition = field(default_factory=Exhibition)
     attract: Attract = field(default_factory=Attract)
@@ -114,6 +124,7 @@ class Settings:
     display: Display = field(default_factory=Display)
     operator: Operator = field(default_factory=Operator)
     hours: Hours = field(default_factory=Hours)
+    supervisor: Supervisor = field(default_factory=Supervisor)
 
     def with_overrides(self, **sections: dict[str, Any]) -> Settings:
         """A copy with some values changed (command-line options, tests)."""
@@ -145,6 +156,7 @@ VALID = {
     ("exhibition", "default_language"): ("zh", "en"),
     ("display", "rotate"): (0, 90, 180, 270),
     ("display", "picture_cache_mb"): range(0, 4097),
+    ("supervisor", "safe_after_crashes"): range(1, 1001),
 }
 
 #: Sections whose values are read by a parser of their own: it returns the problems of one

@@ -324,6 +324,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chk_summary_ok": ("开机自动启动：正常", "Start on boot: OK"),
     "chk_summary_bad": ("开机自动启动：{n} 个问题", "Start on boot: {n} problem(s)"),
     # ---- end of start on boot
+    # ---- supervisor and safe mode (issue #10 §1)
+    "films_safe_mode": (
+        "影片暂停播放，请稍后再来观看。",
+        "Films are paused for now; please come back later.",
+    ),
+    "safe_mode_band": (
+        "安全模式：多次崩溃后暂停影片。",
+        "Safe mode: films are off after repeated crashes.",
+    ),
+    "safe_mode_status": (
+        "安全模式（自 {since} 起）：多次崩溃，只放图片，不放影片",
+        "Safe mode since {since}: repeated crashes; stills only, no films",
+    ),
+    # ---- end of supervisor and safe mode
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -309,6 +309,19 @@ def test_panel_shows_film_problem_and_many_broken(panel, panel_calls) -> None:
     assert panel.broken_lines.shown() == ["f0.jpg", "f1.jpg", "另有 7 条"]
 
 
+def test_panel_says_safe_mode_and_since_when(panel, panel_calls, ctx) -> None:
+    from datetime import UTC, datetime
+
+    since = datetime(2026, 12, 6, 13, 40, tzinfo=UTC)
+    local = since.astimezone().strftime("%Y-%m-%d %H:%M")
+    panel_calls.status.update(films_problem="safe", safe_since=since.isoformat())
+    panel.refresh()
+    assert panel.row_values["playback"].text() == tr("safe_mode_status", "zh").format(since=local)
+    ctx.visit.set_lang("en")
+    panel.refresh()
+    assert panel.row_values["playback"].text() == tr("safe_mode_status", "en").format(since=local)
+
+
 def test_panel_nothing_broken(panel, panel_calls) -> None:
     panel_calls.status.update(broken=[], last_errors=[])
     panel.refresh()

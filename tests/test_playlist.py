@@ -229,6 +229,17 @@ def test_rebuild_continues_after_the_last_shown_work() -> None:
     assert take(pl, 4) == ["c", "a", "new", "b"]
 
 
+def test_start_at_a_key_or_after_it_as_after_a_restart() -> None:
+    lib = FakeLibrary([work(k, "poster", sort=i) for i, k in enumerate("abcd")])
+    pl = AttractPlaylist(lib.works, ATTRACT)
+    assert pl.start_at("c")
+    assert take(pl, 3) == ["c", "d", "a"]
+    assert pl.start_at("d", after=True)  # the cycle starts over after the last
+    assert take(pl, 2) == ["a", "b"]
+    assert not pl.start_at("gone")  # removed meanwhile: the playlist stays where it was
+    assert take(pl, 1) == ["c"]
+
+
 def test_rebuild_when_the_last_shown_work_was_removed() -> None:
     lib = FakeLibrary([work(k, "poster", sort=i) for i, k in enumerate("abcd")])
     pl = AttractPlaylist(lib.works, ATTRACT)

@@ -173,6 +173,39 @@ def _maps(db: Database) -> None:
     )
 
 
+@migrations(name="0003_runs")
+def _runs(db: Database) -> None:
+    # One row per kiosk process the supervisor started (kiosk.catalog.runs):
+    # when it started, when its first frame was on screen, when and how it
+    # ended (exit: the operator's exit; stop: stopped by a signal or the system;
+    # crash: died or exited with an error; hang: stopped answering and was
+    # killed; failed-start: died before its first frame; lost: the supervisor
+    # itself ended without seeing the end), the exit code or the signal that
+    # ended it, whether it ran in safe mode (stills only) and since when, the
+    # item it was told to start at and the item showing at its last heartbeat.
+    _run(
+        db,
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            first_frame_at TEXT,
+            last_beat_at TEXT,
+            ended_at TEXT,
+            ended_how TEXT CHECK (ended_how IS NULL OR ended_how IN
+                ('exit', 'stop', 'crash', 'hang', 'failed-start', 'lost')),
+            exit_code INTEGER,
+            signal INTEGER,
+            safe_mode INTEGER NOT NULL DEFAULT 0 CHECK (safe_mode IN (0, 1)),
+            safe_since TEXT,
+            resume_key TEXT,
+            last_key TEXT,
+            pid INTEGER
+        )""",
+        "CREATE INDEX runs_started ON runs (started_at)",
+    )
+
+
 # Every step this version knows (asked of an empty database, through the public API).
 KNOWN = frozenset(m.name for m in migrations.pending(Database(memory=True)))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shlex
 
 #: systemd restarts the kiosk when it sends no WATCHDOG=1 for this long.  The supervisor
-#: sends it while its child's heartbeat is fresh ([supervisor] hang_s, 20 s by default) and
-#: restarts a hung child itself, so this only catches a hung supervisor: three hang periods.
+#: sends one every 10 s from its own loop and restarts a crashed or hung kiosk window itself,
+#: so this only catches a hung supervisor.
 WATCHDOG_S = 60
 
 #: Seconds between a crash of the whole kiosk and systemd starting it again.

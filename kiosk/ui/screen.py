@@ -70,6 +70,7 @@ class Context:
     records: Any = None  # kiosk.records.Recorder
     stopping: bool = False  # the kiosk is shutting down (not a visitor's doing)
     fonts_problem: str | None = None  # no Chinese font installed
+    films_off: str = "films_unavailable"  # the strings key telling visitors why films are off
 
     @property
     def lang(self) -> str:

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
@@ -64,6 +64,9 @@ _INPUT_EVENTS = {
 
 class KioskWindow(QWidget):
     """Holds the screens; ``ctx.nav`` is this window."""
+
+    #: The attract loop's first frame is on screen (the heartbeat tells the supervisor).
+    first_frame = Signal()
 
     def __init__(
         self,
@@ -172,10 +175,11 @@ class KioskWindow(QWidget):
             # so no visitor's first tap waits for a screen to be made.
             QTimer.singleShot(1000, self._prewarm)
             # Logged after this paint has been handled: the frame is on screen.
-            QTimer.singleShot(
-                0,
-                lambda: log.info("first attract frame painted %.2f s after start", process_age_s()),
-            )
+            QTimer.singleShot(0, self._first_frame_shown)
+
+    def _first_frame_shown(self) -> None:
+        log.info("first attract frame painted %.2f s after start", process_age_s())
+        self.first_frame.emit()
 
     def reset_to_attract(self) -> None:
         """The idle reset: forget the visit, return to the loop."""

@@ -53,6 +53,7 @@ class AttractLoop(QObject):
         *,
         decode_timeout_ms: int,
         now: Callable[[], datetime],
+        start_at: tuple[str, bool] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -81,6 +82,7 @@ class AttractLoop(QObject):
                 player.started.connect(lambda p=player: self._film_started(p))
 
         self.playlist: AttractPlaylist | None = None
+        self._start_at = start_at  # (key, after): where the first playlist begins (a restart)
         self.active = False
         self._epoch = 0  # bumped by leave(): late callbacks of an earlier run are dropped
         self._want_advance = False
@@ -107,6 +109,11 @@ class AttractLoop(QObject):
                 self.ctx.library.works, self.ctx.settings.attract, kinds=kinds
             )
             self.ctx.library.changed(self)  # the playlist was just read: start from here
+            if self._start_at is not None:
+                key, after = self._start_at
+                if self.playlist.start_at(key, after=after):
+                    log.info("the attract loop resumes at %s%s", key, " (after it)" * after)
+                self._start_at = None
         elif self.ctx.library.changed(self):
             self.playlist.rebuild()
         self.films.apply_audio()

@@ -17,8 +17,9 @@ was shown, ``Preparer`` (``prepare.py``) makes the next item ready, ``Slides``
 (``slides.py``) renders aphorism cards and the placeholder.
 
 Public API: ``AttractScreen(ctx, parent=None, *, speed=1.0, decode_timeout_s=8,
-now=datetime.now)`` with ``enter()``, ``leave()``, ``reset()``, ``reload()``,
-``broken_items()``, ``set_volume()``; signals ``item_started(key, show)``,
+now=datetime.now, start_at=None)`` (``start_at=(key, after)``: begin at that item,
+or the one after it, as after a restart) with ``enter()``, ``leave()``, ``reset()``,
+``reload()``, ``broken_items()``, ``set_volume()``; signals ``item_started(key, show)``,
 ``item_ended(key, outcome, reason)``, ``placeholder_shown()``; ``playlist``,
 ``current_key``, ``showing_placeholder``, ``speed``, ``stage``, ``layer``, ``band``.
 
@@ -71,6 +72,7 @@ class AttractScreen(Screen):
         speed: float = 1.0,
         decode_timeout_s: float = DECODE_TIMEOUT_S,
         now: Callable[[], datetime] = datetime.now,
+        start_at: tuple[str, bool] | None = None,
     ) -> None:
         super().__init__(ctx, parent)
         pal = self.palette()
@@ -97,6 +99,7 @@ class AttractScreen(Screen):
             self.pace,
             decode_timeout_ms=int(decode_timeout_s * 1000),
             now=now,
+            start_at=start_at,
             parent=self,
         )
         self.loop.shows.item_started.connect(self.item_started)

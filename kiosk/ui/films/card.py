@@ -43,7 +43,7 @@ class FilmCard(QWidget):
         message = {
             "ended": "film_ended",
             "failed": "film_failed",
-            "unavailable": "films_unavailable",
+            "unavailable": self.ctx.films_off,
             "missing": "film_missing",
         }[mode]
         self.show_card(title, self.ctx.tr(message), replay=mode == "ended")

@@ -290,7 +290,7 @@ class FilmLibraryScreen(InnerScreen):
 
     def _update_notice(self) -> None:
         unavailable = self.ctx.films is None
-        self.notice.setText(self.ctx.tr("films_unavailable") if unavailable else "")
+        self.notice.setText(self.ctx.tr(self.ctx.films_off) if unavailable else "")
         self.notice.setVisible(unavailable)
         self.empty_label.setVisible(not self.works)
         self.scroll.setVisible(bool(self.works))

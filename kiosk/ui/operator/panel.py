@@ -1,16 +1,17 @@
 """The operator panel, opened by a right PIN (``kiosk.ui.operator.pinpad``).
 
 It shows what the operator needs at a glance (items by kind, broken files,
-recent problems, uptime, whether films can play) and offers three controls:
-volume, reload content, and exit (with a confirm step).  Everything it acts on
-is passed in as a callable; nothing here opens a dialog, a menu or a file
-chooser.
+recent problems, uptime, whether films can play, or the safe mode and since
+when) and offers three controls: volume, reload content, and exit (with a
+confirm step).  Everything it acts on is passed in as a callable; nothing
+here opens a dialog, a menu or a file chooser.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
@@ -175,6 +176,14 @@ class GlyphButton(Button):
     def refresh(self) -> None:
         super().refresh()
         self.setFont(self.ctx.m.font("sans", 48))
+
+
+def local_time(utc_iso: str) -> str:
+    """``2026-12-06T21:40:00.000+00:00`` as this machine's local ``2026-12-06 22:40``."""
+    try:
+        return datetime.fromisoformat(utc_iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return utc_iso
 
 
 def format_uptime(ctx: Context, seconds: float) -> str:
@@ -429,6 +438,8 @@ class OperatorScreen(InnerScreen):
         self.total_label.setText(f"{ctx.tr('total')} {total} {ctx.tr('items')}")
         self.row_values["uptime"].setText(format_uptime(ctx, float(status.get("uptime_s", 0.0))))
         problem = status.get("films_problem")
+        if status.get("safe_since"):  # the supervisor's safe mode: why and since when
+            problem = ctx.tr("safe_mode_status").format(since=local_time(status["safe_since"]))
         film = self.row_values["playback"]
         film.setText(str(problem) if problem else ctx.tr("films_ok"))
         set_color(film, theme.SEAL if problem else theme.INK)
