@@ -504,7 +504,7 @@ def test_a_catalogue_from_the_previous_release_opens_and_passes_check(tmp_path, 
         linked = sorted(row["key"] for row in catalogue.linked(bao["id"]))
         assert linked == ["hai-rui", "lian-saying"]
         assert [hit.key for hit in catalogue.search("bz")] == ["bao-zheng"]
-    assert cli.main(["--data-dir", str(paths.data_dir), "check"]) == 0
+    assert cli.main(["--data-dir", str(paths.data_dir), "--lang", "en", "check"]) == 0
     assert "3 items" in capsys.readouterr().out
 
 

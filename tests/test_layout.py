@@ -81,3 +81,19 @@ def test_no_class_is_larger_than_the_house_allows():
                 if n > CLASS_LINES:
                     large[f"{path.relative_to(PACKAGE)}:{node.name}"] = n
     assert set(large) <= set(LARGE_CLASSES), large
+
+
+def test_every_text_is_defined_once_in_both_languages():
+    from kiosk.strings import STRINGS, TABLES
+
+    twice = {
+        k
+        for name, table in TABLES.items()
+        for k in table
+        for other, t in TABLES.items()
+        if other != name and k in t
+    }
+    assert not twice, sorted(twice)
+    assert len(STRINGS) == sum(len(t) for t in TABLES.values())
+    untranslated = [k for k, (zh, en) in STRINGS.items() if not zh.strip() or not en.strip()]
+    assert not untranslated, untranslated
