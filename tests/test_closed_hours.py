@@ -4,6 +4,7 @@ display's power at the boundary of the display system (a fake ``xset`` on PATH).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import stat
@@ -19,6 +20,8 @@ from kiosk.catalog.files import MediaStore
 from kiosk.display_power import DisplayPower
 from kiosk.ingest.importer import Importer
 from kiosk.settings import Settings
+from kiosk.supervisor.protocol import BeatReader, BeatWriter
+from kiosk.ui.heartbeat import Heartbeat
 from kiosk.ui.widgets import theme
 
 from factories import make_image
@@ -194,3 +197,26 @@ def test_a_wrong_clock_is_shown_in_the_operator_panel_and_the_loop_plays(open_ki
         line.startswith("The clock looks wrong: it says 2020-01-01 10:00")
         for line in panel.error_lines.lines
     )
+
+
+def test_a_kiosk_started_closed_still_beats_and_reaches_its_first_frame(open_kiosk, qtbot):
+    k = open_kiosk(Clock(datetime(2027, 3, 1, 10)))
+    read_fd, write_fd = os.pipe()
+    os.set_blocking(read_fd, False)
+    heartbeat = Heartbeat(k.window, BeatWriter(write_fd), lambda: None)
+    reader, beats = BeatReader(), []
+
+    def framed() -> bool:
+        with contextlib.suppress(BlockingIOError):
+            beats.extend(reader.feed(os.read(read_fd, 65536)))
+        return any(b.frame for b in beats)
+
+    try:
+        heartbeat.start()
+        k.window.screens["closed"].update()
+        qtbot.waitUntil(framed, timeout=10000)
+        assert k.window.current == "closed"
+    finally:
+        heartbeat._timer.stop()
+        heartbeat.writer.close()
+        os.close(read_fd)
