@@ -117,7 +117,10 @@ APPLIANCE: dict[str, tuple[str, str]] = {
     "closed_opens_never": ("暂无开馆安排", "No opening is scheduled"),
     "closed_date": ("{month}月{day}日（{weekday}）", "{weekday} {day} {month}"),
     "closed_weekdays": ("周一 周二 周三 周四 周五 周六 周日", "Mon Tue Wed Thu Fri Sat Sun"),
-    "closed_months": ("", "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
+    "closed_months": (
+        "1 2 3 4 5 6 7 8 9 10 11 12",
+        "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    ),
     "closed_today_hours": ("今日开放时间：{bands}", "Open today: {bands}"),
     "closed_today_none": ("今日闭馆", "Closed all day today"),
     "closed_touch": ("触摸屏幕，查看今日开放时间", "Touch to see today's opening hours"),

@@ -23,7 +23,7 @@ DIM = 0.55
 def day_text(day: date, lang: str) -> str:
     """``2月8日（周一）`` / ``Mon 8 Feb``."""
     weekday = tr("closed_weekdays", lang).split()[day.weekday()]
-    month = tr("closed_months", lang).split()[day.month - 1] if lang == "en" else day.month
+    month = tr("closed_months", lang).split()[day.month - 1]
     return tr("closed_date", lang).format(month=month, day=day.day, weekday=weekday)
 
 
