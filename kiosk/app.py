@@ -14,7 +14,9 @@ import signal
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +48,14 @@ class RunOptions:
     heartbeat_fd: int | None = None  # where the heartbeat goes
     safe_since: str | None = None  # safe mode (stills only, no films) since then, UTC
     start_at: tuple[str, bool] | None = None  # (key, after): where the attract loop begins
+    # Tests: the clock the opening hours are kept by (None: the machine's local time).
+    clock: Callable[[], datetime] | None = None
 
 
 def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None = None):
     """Every screen by name; the operator screens get their dependencies passed in."""
     from kiosk.ui.attract.screen import AttractScreen
+    from kiosk.ui.closed.screen import ClosedScreen
     from kiosk.ui.films.library import FilmLibraryScreen
     from kiosk.ui.films.player import FilmPlayerScreen
     from kiosk.ui.gallery.screen import GalleryScreen
@@ -66,6 +71,7 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
 
     return {
         "attract": lambda ctx: AttractScreen(ctx, start_at=start_at),
+        "closed": ClosedScreen,
         "home": HomeScreen,
         "films": FilmLibraryScreen,
         "film": FilmPlayerScreen,
@@ -126,8 +132,11 @@ class Kiosk:
     films: object | None
     images: object
     rotation: Rotation | None = None
+    hours: object | None = None  # kiosk.ui.closed.keeper.HoursKeeper
 
     def close(self) -> None:
+        if self.hours is not None:
+            self.hours.stop()
         self.window.shutdown()
         if self.films is not None:
             self.films.close()
@@ -205,6 +214,7 @@ def build(
             "uptime_s": time.monotonic() - started,
             "films_problem": films_problem,
             "safe_since": options.safe_since,
+            "clock_problem": holder["hours"].clock_problem,
         }
 
     def set_volume(volume: int) -> None:
@@ -231,6 +241,7 @@ def build(
         make_context, screen_factories(operator, options.start_at), locked_down=not options.windowed
     )
     holder["window"] = window
+    holder["hours"] = hours = _keep_hours(window, settings, options)
     screens = app.screens()
     index = options.screen if options.screen is not None else settings.display.screen
     if 0 <= index < len(screens):
@@ -256,6 +267,7 @@ def build(
         window.setGeometry(target.geometry())
         target.geometryChanged.connect(window.setGeometry)
         window.showFullScreen()
+    hours.start()  # before the window starts: it may start on the closed screen
     window.start()
     log.info(
         "kiosk started on %s (%dx%d), catalogue %s",
@@ -264,7 +276,7 @@ def build(
         window.height(),
         content.catalogue,
     )
-    return Kiosk(app, window, catalogue, films, images, rotation)
+    return Kiosk(app, window, catalogue, films, images, rotation, hours)
 
 
 def run(paths: Paths, settings: Settings, options: RunOptions, content: Paths | None = None) -> int:
@@ -285,6 +297,19 @@ def run(paths: Paths, settings: Settings, options: RunOptions, content: Paths | 
         heartbeat.writer.close()
     kiosk.close()
     return code
+
+
+def _keep_hours(window, settings: Settings, options: RunOptions):
+    """The opening hours of ``[hours]``, kept by the window's clock."""
+    from kiosk.display_power import DisplayPower
+    from kiosk.schedule.hours import OpeningHours
+    from kiosk.schedule.opening import Opening
+    from kiosk.ui.closed.keeper import HoursKeeper
+
+    opening = Opening(OpeningHours.from_settings(settings.hours))
+    keeper = HoursKeeper(window, opening, DisplayPower(), options.clock or datetime.now)
+    window.screen("closed").touched.connect(keeper.touched)
+    return keeper
 
 
 def _crash_for_tests(app) -> None:

@@ -109,4 +109,27 @@ APPLIANCE: dict[str, tuple[str, str]] = {
         "安全模式（自 {since} 起）：多次崩溃，只放图片，不放影片",
         "Safe mode since {since}: repeated crashes; stills only, no films",
     ),
+    # opening hours: the closed screen (kiosk/ui/closed/) and the clock check
+    "closed_title": ("闭馆", "Closed"),
+    "closed_opens_today": ("今天 {t} 开馆", "Opens today at {t}"),
+    "closed_opens_tomorrow": ("明天 {t} 开馆", "Opens tomorrow at {t}"),
+    "closed_opens_on": ("{date} {t} 开馆", "Opens on {date} at {t}"),
+    "closed_opens_never": ("暂无开馆安排", "No opening is scheduled"),
+    "closed_date": ("{month}月{day}日（{weekday}）", "{weekday} {day} {month}"),
+    "closed_weekdays": ("周一 周二 周三 周四 周五 周六 周日", "Mon Tue Wed Thu Fri Sat Sun"),
+    "closed_months": (
+        "1 2 3 4 5 6 7 8 9 10 11 12",
+        "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    ),
+    "closed_today_hours": ("今日开放时间：{bands}", "Open today: {bands}"),
+    "closed_today_none": ("今日闭馆", "Closed all day today"),
+    "closed_touch": ("触摸屏幕，查看今日开放时间", "Touch to see today's opening hours"),
+    "clock_early": (
+        "时钟可能不准：现在显示 {now}，早于本版本的发布日期 {release}",
+        "The clock looks wrong: it says {now}, before this release's date {release}",
+    ),
+    "clock_jump": (
+        "时钟可能不准：从 {before} 跳到了 {now}",
+        "The clock looks wrong: it jumped from {before} to {now}",
+    ),
 }

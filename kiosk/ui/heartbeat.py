@@ -41,6 +41,9 @@ class Heartbeat(QObject):
         if attract is not None:
             attract.item_started.connect(self._first_item)
             attract.placeholder_shown.connect(self._first_item)
+        closed = window.screens.get("closed")  # outside opening hours
+        if closed is not None:
+            closed.shown.connect(self._first_item)
 
     def start(self) -> None:
         self._timer.start(BEAT_MS)

@@ -48,7 +48,7 @@ _BLOCKED_KEYS = {
 }
 
 # The hidden corner gesture works where the top-left corner holds nothing to tap.
-GESTURE_SCREENS = ("attract", "home")
+GESTURE_SCREENS = ("attract", "home", "closed")
 
 _INPUT_EVENTS = {
     QEvent.Type.MouseButtonPress,
@@ -88,6 +88,9 @@ class KioskWindow(QWidget):
         self.stack = QStackedWidget(self)
         self.screens: dict[str, Screen] = {}
         self.current: str | None = None
+        # Where the window rests while nobody is here: the loop, or the closed screen
+        # outside opening hours (kiosk.ui.closed.keeper).
+        self.rest = "attract"
         self.current_args: dict[str, Any] = {}
         # Where back leads: screen, its arguments, and what it looked like (scroll).
         self.history: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
@@ -127,7 +130,7 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(new)
         if state:
             new.restore(state)
-        if self.ctx.records is not None and name != "attract":
+        if self.ctx.records is not None and name not in ("attract", "closed"):
             self.ctx.records.session_screen(name)
         log.debug("screen %s %s", name, args)
 
@@ -149,9 +152,22 @@ class KioskWindow(QWidget):
         self._show("home", {})
 
     def start(self) -> None:
-        """Begin in the attract loop."""
+        """Begin in the attract loop (or on the closed screen, outside opening hours)."""
         self._first_paint_seen = False
-        self._show("attract", {})
+        self._show(self.rest, {})
+
+    def close_hall(self) -> None:
+        """Outside opening hours: the loop stops now; a visit ends at its idle reset."""
+        self.rest = "closed"
+        if self.current in ("attract", "closed"):
+            self._show("closed", {})
+
+    def open_hall(self) -> None:
+        """Opening time: from the closed screen back to the loop, which starts by itself."""
+        self.rest = "attract"
+        if self.current == "closed":
+            self.screens["closed"].reset()
+            self._show("attract", {})
 
     def _prewarm(self, pending: list[str] | None = None) -> None:
         if getattr(self, "_closing", False):
@@ -166,10 +182,10 @@ class KioskWindow(QWidget):
         QTimer.singleShot(50, lambda: self._prewarm(pending))
 
     def _note_first_paint(self, obj: QObject, event: QEvent) -> None:
-        attract = self.screens.get("attract")
-        if self._first_paint_seen or attract is None or not isinstance(obj, QWidget):
+        resting = self.screens.get(self.rest)
+        if self._first_paint_seen or resting is None or not isinstance(obj, QWidget):
             return
-        if obj is attract or attract.isAncestorOf(obj):
+        if obj is resting or resting.isAncestorOf(obj):
             self._first_paint_seen = True
             # Build the other screens while the loop plays, one per event-loop turn,
             # so no visitor's first tap waits for a screen to be made.
@@ -178,12 +194,13 @@ class KioskWindow(QWidget):
             QTimer.singleShot(0, self._first_frame_shown)
 
     def _first_frame_shown(self) -> None:
-        log.info("first attract frame painted %.2f s after start", process_age_s())
+        log.info("first %s frame painted %.2f s after start", self.rest, process_age_s())
         self.first_frame.emit()
 
     def reset_to_attract(self) -> None:
-        """The idle reset: forget the visit, return to the loop."""
-        log.info("idle for %.0f s: back to the attract loop", self.idle.idle_for())
+        """The idle reset: forget the visit, return to the loop (or the closed screen)."""
+        where = "the attract loop" if self.rest == "attract" else "the closed screen"
+        log.info("idle for %.0f s: back to %s", self.idle.idle_for(), where)
         self.history.clear()
         visit = self.ctx.visit
         visit.set_lang(self.ctx.settings.exhibition.default_language)
@@ -192,7 +209,7 @@ class KioskWindow(QWidget):
             screen.reset()
         if self.ctx.records is not None:
             self.ctx.records.session_end()
-        self._show("attract", {})
+        self._show(self.rest, {})
 
     # ----------------------------------------------------------- geometry
     def resizeEvent(self, event) -> None:
@@ -228,13 +245,19 @@ class KioskWindow(QWidget):
                 self._show_cursor()
             if self._handle_gesture(event):
                 return True
+            if self.current == "closed" and etype in (
+                QEvent.Type.MouseButtonRelease,
+                QEvent.Type.TouchEnd,
+            ):
+                self.screens["closed"].touch()  # today's hours; the home screen stays shut
+                return True
             if self.current == "attract" and etype in (
                 QEvent.Type.MouseButtonRelease,
                 QEvent.Type.TouchEnd,
             ):
                 self._leave_attract()
                 return True
-            if self.current == "attract" and etype in (
+            if self.current in ("attract", "closed") and etype in (
                 QEvent.Type.MouseButtonPress,
                 QEvent.Type.TouchBegin,
             ):
@@ -291,8 +314,8 @@ class KioskWindow(QWidget):
         if self.hold.held() and "pin" in self.factories:
             log.info("operator gesture: opening the PIN pad")
             self._swallow_release = True
-            if self.current == "attract":
-                self.screens["attract"].leave()
+            if self.current in ("attract", "closed"):
+                self.screens[self.current].leave()
                 self.current = None
             self.go("pin")
 
@@ -305,8 +328,10 @@ class KioskWindow(QWidget):
         screen = self.screens.get(self.current) if self.current else None
         if screen is not None and screen.busy():
             self.idle.touch()  # nobody touches a screen while watching a film
-        if self.current not in ("attract", None) and self.idle.expired():
+        if self.current not in (self.rest, None) and self.idle.expired():
             self.reset_to_attract()
+        elif self.current == "closed" and self.idle.expired():
+            self.screens["closed"].hide_hours()
 
     # --------------------------------------------------------------- cursor
     def _hide_cursor(self) -> None:

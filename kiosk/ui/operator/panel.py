@@ -445,6 +445,8 @@ class OperatorScreen(InnerScreen):
         set_color(film, theme.SEAL if problem else theme.INK)
         broken = [str(b) for b in status.get("broken") or []]
         errors = [str(e) for e in status.get("last_errors") or []]
+        if clock := status.get("clock_problem"):  # (strings key, values): the clock looks wrong
+            errors.append(ctx.tr(clock[0]).format(**clock[1]))
         self.row_values["broken"].setText(str(len(broken)) if broken else ctx.tr("none"))
         set_color(self.row_values["broken"], theme.SEAL if broken else theme.INK)
         self.row_values["recent_errors"].setText("" if errors else ctx.tr("none"))
