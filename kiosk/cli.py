@@ -9,6 +9,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from kiosk import __version__, logs
@@ -145,6 +146,32 @@ def cmd_check(args: argparse.Namespace, paths: Paths) -> int:
         for line in report.lines(lang, check_summary(report), LABELS):
             print(line)
     return report.exit_code
+
+
+def cmd_schedule(args: argparse.Namespace, paths: Paths) -> int:
+    from kiosk import settings as settings_mod
+    from kiosk.catalog import Catalogue
+    from kiosk.schedule.day import DayPlan
+    from kiosk.schedule.hours import OpeningHours
+
+    lang = _language(args, paths)
+    day = args.date or date.today()
+    settings = settings_mod.load(paths.config_file)[0]
+    with Catalogue.open(paths.catalogue, create=False) as catalogue:
+        items = catalogue.items(settings.attract.kinds, on=day)
+    plan = DayPlan.make(day, OpeningHours.from_settings(settings.hours), items)
+    if args.json:
+        print(json.dumps(plan.data(lang), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(plan.lines(lang)))
+    return EXIT_OK
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (write YYYY-MM-DD)") from None
 
 
 def cmd_demo(args: argparse.Namespace, paths: Paths) -> int:
@@ -339,6 +366,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quick", action="store_true", help="skip re-hashing stored files")
     add_lang(p)
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser(
+        "schedule",
+        help="what plays on a day / 查看某日播放安排",
+        description="For that day (default: today): the opening hours from kiosk.toml [hours] "
+        "and why, and every enabled item of the attract loop that can play, with its time "
+        "bands and why (every day, weekdays, festival window from … to …).",
+    )
+    p.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="the day (default: today)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_lang(p)
+    p.set_defaults(func=cmd_schedule)
 
     p = sub.add_parser(
         "set-pin",

@@ -12,7 +12,13 @@
   films or two aphorisms follow each other only when one kind outnumbers the
   others;
 - durations come from the settings per kind (films: their own length, capped
-  by ``film_max_s`` when that is set).
+  by ``film_max_s`` when that is set);
+- each work's schedule (kiosk.schedule.items: weekdays, time bands, a festival
+  window) is asked with the clock at every step: a work outside its window is
+  passed over (the galleries still show it).  While campaign works (those with
+  a ``share``) are in their window, they are a group of their own that gets
+  that share of the showings, evenly spread (``1/3``: every third showing); of
+  several open campaign works with different shares, the largest counts.
 
 A work that turns out to be broken at play time (missing or corrupt file) is
 ``mark_broken``-ed and skipped for the rest of the day, or until the playlist
@@ -26,11 +32,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from fractions import Fraction
 from typing import Any, Protocol, TypeVar
 
 from kiosk.catalog.library import Work
+from kiosk.schedule.items import ItemSchedule
 from kiosk.settings import Attract
 
 log = logging.getLogger(__name__)
@@ -64,6 +72,7 @@ class Slot:
     work: Work
     show: str
     seconds: float
+    schedule: ItemSchedule = field(default=ItemSchedule(), compare=False)
 
     @property
     def key(self) -> str:
@@ -94,24 +103,34 @@ def aphorism_text(item: dict[str, Any]) -> str:
     return (item.get("title_zh") or item.get("body_zh") or "").strip()
 
 
+def schedule_of(item: dict[str, Any]) -> ItemSchedule:
+    """The schedule in an item's columns (checked at import; a bad value is logged and the
+    column plays without restriction)."""
+    schedule, problems = ItemSchedule.parse(item)
+    for p in problems:
+        log.warning("item %s: schedule ignored: %s", item.get("key"), p.text("en"))
+    return schedule
+
+
 def slot_for(work: Work, attract: Attract) -> Slot | None:
     """The slot showing ``work``, or None if the loop cannot show it."""
     kind = work.kind
+    schedule = schedule_of(work.item)
     if kind in PICTURE_KINDS:
         if work.picture is None:
             return None
-        return Slot(work, "picture", float(getattr(attract, f"{kind}_s")))
+        return Slot(work, "picture", float(getattr(attract, f"{kind}_s")), schedule)
     if kind == "film":
         if work.original is None:
             return None
         seconds = float(work.duration_s or 0.0)
         if attract.film_max_s > 0:
             seconds = min(seconds, attract.film_max_s) if seconds else attract.film_max_s
-        return Slot(work, "film", seconds)
+        return Slot(work, "film", seconds, schedule)
     if kind == "aphorism":
         if not aphorism_text(work.item):
             return None
-        return Slot(work, "aphorism", float(attract.aphorism_s))
+        return Slot(work, "aphorism", float(attract.aphorism_s), schedule)
     return None
 
 
@@ -150,8 +169,8 @@ class AttractPlaylist:
 
     ``source`` is ``Library.works`` (or anything called the same way);
     ``kinds`` overrides ``attract.kinds`` (e.g. without films when VLC is
-    missing); ``today`` is the clock for valid dates and the daily reset of
-    broken works.
+    missing); ``now`` is the clock for the works' schedules, valid dates and the
+    daily reset of broken works.
     """
 
     def __init__(
@@ -160,7 +179,7 @@ class AttractPlaylist:
         attract: Attract,
         *,
         kinds: Sequence[str] | None = None,
-        today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = datetime.now,
     ) -> None:
         self._source = source
         self._attract = attract
@@ -169,10 +188,12 @@ class AttractPlaylist:
         if unknown:
             log.warning("the attract loop cannot show kinds %s; ignored", ", ".join(unknown))
         self.kinds: tuple[str, ...] = tuple(k for k in dict.fromkeys(wanted) if k in LOOP_KINDS)
-        self._today = today
-        self._day = today()
+        self._now = now
+        self._day = now().date()
         self._slots: list[Slot] = []
         self._pos = 0  # index of the next slot to consider
+        self._campaign_pos = 0  # the same for the campaign group
+        self._campaign_shown = 0  # showings since the campaign group opened
         self._last_key: str | None = None
         self.broken: dict[str, str] = {}  # key -> reason
         self.rebuild()
@@ -189,7 +210,7 @@ class AttractPlaylist:
     @property
     def nothing_playable(self) -> bool:
         self._check_day()
-        return all(s.key in self.broken for s in self._slots)
+        return self._choose()[0] is None
 
     def order(self) -> list[str]:
         """Keys of the whole cycle, in order."""
@@ -199,17 +220,21 @@ class AttractPlaylist:
     def peek(self) -> Slot | None:
         """The slot ``next()`` would return, without moving on."""
         self._check_day()
-        index = self._find()
+        index = self._choose()[0]
         return None if index is None else self._slots[index]
 
     def next(self) -> Slot | None:
         """The next playable slot (the cycle starts over at the end), or None."""
         self._check_day()
-        index = self._find()
+        index, share = self._choose()
         if index is None:
             return None
         slot = self._slots[index]
-        self._pos = index + 1
+        if slot.schedule.is_campaign:
+            self._campaign_pos = index + 1
+        else:
+            self._pos = index + 1
+        self._campaign_shown = 0 if share is None else self._campaign_shown + 1
         self._last_key = slot.key
         return slot
 
@@ -218,11 +243,32 @@ class AttractPlaylist:
         while (slot := self.next()) is not None:
             yield slot
 
-    def _find(self) -> int | None:
+    def _choose(self) -> tuple[int | None, Fraction | None]:
+        """The index of the slot to show now, and the open campaign group's share (None when
+        no campaign work is in its window)."""
+        now = self._now()
+
+        def playing(slot: Slot, campaign: bool) -> bool:
+            return (
+                slot.schedule.is_campaign == campaign
+                and slot.key not in self.broken
+                and slot.schedule.plays_at(now)
+            )
+
+        regular = self._find(self._pos, lambda s: playing(s, False))
+        shares = [s.schedule.share for s in self._slots if playing(s, True)]
+        if not shares:
+            return regular, None
+        share, n = max(s for s in shares if s is not None), self._campaign_shown
+        if regular is not None and (n + 1) * share // 1 == n * share // 1:
+            return regular, share
+        return self._find(self._campaign_pos, lambda s: playing(s, True)), share
+
+    def _find(self, start: int, wanted: Callable[[Slot], bool]) -> int | None:
         n = len(self._slots)
         for i in range(n):
-            index = (self._pos + i) % n
-            if self._slots[index].key not in self.broken:
+            index = (start + i) % n
+            if wanted(self._slots[index]):
                 return index
         return None
 
@@ -243,7 +289,7 @@ class AttractPlaylist:
 
     def rebuild(self) -> None:
         """Read the catalogue again; continue after the work shown last."""
-        self._day = self._today()
+        self._day = self._now().date()
         upcoming = self._slots[self._pos % len(self._slots)].key if self._slots else None
         old_pos = self._pos
         self._slots = build_slots(
@@ -258,8 +304,9 @@ class AttractPlaylist:
         else:
             self._pos = old_pos
         self._pos = self._pos % len(keys) if keys else 0
+        self._campaign_pos = self._campaign_pos % len(keys) if keys else 0
 
     def _check_day(self) -> None:
-        if self._today() != self._day:
+        if self._now().date() != self._day:
             log.info("a new day: the attract loop reads the catalogue again")
             self.rebuild()

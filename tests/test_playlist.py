@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -261,7 +261,7 @@ def test_valid_dates_and_a_new_day() -> None:
             work("july", "poster", sort=3, valid_from="2024-07-01"),
         ]
     )
-    pl = AttractPlaylist(lib.works, ATTRACT, today=lambda: day["today"])
+    pl = AttractPlaylist(lib.works, ATTRACT, now=lambda: datetime.combine(day["today"], time(10)))
     assert pl.order() == ["always", "june"]
     pl.mark_broken("always", "corrupt")
     assert take(pl, 2) == ["june", "june"]

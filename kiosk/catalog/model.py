@@ -25,6 +25,10 @@ TEXT_FIELDS = (
     "era_en",
 )
 
+# An item's schedule (kiosk.schedule.items), stored normalised: weekdays "1,2,3",
+# hours "08:00-12:00;18:00-02:00", festival by its Chinese name, share "1/3".
+SCHEDULE_FIELDS = ("weekdays", "hours", "festival", "days_before", "days_after", "share")
+
 # Everything an item row holds besides its id and bookkeeping.
 ITEM_FIELDS = (
     "key",
@@ -42,6 +46,7 @@ ITEM_FIELDS = (
     "sort_order",
     "valid_from",
     "valid_until",
+    *SCHEDULE_FIELDS,
     "media_id",
     "subtitles_id",
     "origin",

@@ -206,6 +206,23 @@ def _runs(db: Database) -> None:
     )
 
 
+@migrations(name="0004_item_schedules")
+def _item_schedules(db: Database) -> None:
+    # When an item may play in the attract loop (kiosk.schedule.items): weekdays,
+    # time bands, a festival window and a campaign's share of the loop, stored
+    # normalised (weekdays "1,2,3,4,5", hours "08:00-12:00;18:00-02:00", the
+    # festival's Chinese name, share "1/3"); NULL is no restriction.
+    _run(
+        db,
+        "ALTER TABLE items ADD COLUMN weekdays TEXT",
+        "ALTER TABLE items ADD COLUMN hours TEXT",
+        "ALTER TABLE items ADD COLUMN festival TEXT",
+        "ALTER TABLE items ADD COLUMN days_before INTEGER",
+        "ALTER TABLE items ADD COLUMN days_after INTEGER",
+        "ALTER TABLE items ADD COLUMN share TEXT",
+    )
+
+
 # Every step this version knows (asked of an empty database, through the public API).
 KNOWN = frozenset(m.name for m in migrations.pending(Database(memory=True)))
 

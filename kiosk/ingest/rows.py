@@ -10,10 +10,11 @@ from typing import Any
 
 from pypinyin import lazy_pinyin
 
-from kiosk.catalog.model import BOUNDS_FIELDS, KINDS, TEXT_FIELDS
+from kiosk.catalog.model import BOUNDS_FIELDS, KINDS, SCHEDULE_FIELDS, TEXT_FIELDS
 from kiosk.catalog.years import parse_years
 from kiosk.ingest.errors import Refused
 from kiosk.ingest.sheets import as_date, parse_bool
+from kiosk.schedule.items import ItemSchedule
 from kiosk.strings import Joined, Text, text
 
 # A row of this kind is a region map, not an item.
@@ -153,6 +154,19 @@ class _Fields:
             return
         self.out[name] = number
 
+    def schedule(self) -> None:
+        """The schedule columns; a row that fills any of them states the whole schedule."""
+        columns = {c: self.values[c] for c in SCHEDULE_FIELDS if c in self.values}
+        if not columns:
+            return
+        schedule, problems = ItemSchedule.parse(columns)
+        for p in problems:
+            why = text(p.reason, **dict(p.details))
+            self.problems.append(
+                text("bad_schedule", col=self.col(p.field), value=p.value, why=why)
+            )
+        self.out.update(schedule.columns())
+
 
 def item_fields(values: dict[str, Any], headings: Headings | None = None) -> dict[str, Any]:
     """Catalogue fields from a row's values (``kind`` already resolved).
@@ -194,6 +208,7 @@ def item_fields(values: dict[str, Any], headings: Headings | None = None) -> dic
     for col, lo, hi in (("lat", -90, 90), ("lon", -180, 180), ("map_x", 0, 1), ("map_y", 0, 1)):
         if col in values:
             row.number(col, lo, hi)
+    row.schedule()
     if "enabled" in values:
         try:
             out["enabled"] = int(parse_bool(values["enabled"]))

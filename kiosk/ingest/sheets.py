@@ -54,6 +54,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "sort_order": ("sort_order", "order", "sort", "排序", "顺序"),
     "valid_from": ("valid_from", "from", "start", "生效日期", "开始日期", "起始日期"),
     "valid_until": ("valid_until", "until", "end", "失效日期", "结束日期", "截止日期"),
+    "weekdays": ("weekdays", "星期", "星期几", "播放星期"),
+    "hours": ("hours", "时段", "播放时段", "时间段"),
+    "festival": ("festival", "节日", "节庆"),
+    "days_before": ("days_before", "days before", "提前天数", "节前天数"),
+    "days_after": ("days_after", "days after", "延后天数", "节后天数"),
+    "share": ("share", "占比", "播放占比"),
     "links": ("links", "related", "关联", "相关", "关联条目"),
     "topics": ("topics", "tags", "专题", "主题", "标签"),
 }
@@ -70,9 +76,15 @@ _SUGGEST = {_norm(alias): alias for aliases in COLUMNS.values() for alias in ali
 
 
 def suggest_heading(heading: str) -> str | None:
-    """The known heading an unknown one is most likely a slip for, if any is close."""
-    close = difflib.get_close_matches(_norm(heading), list(_LOOKUP), n=1, cutoff=0.5)
-    return _SUGGEST[close[0]] if close else None
+    """The known heading an unknown one is most likely a slip for, if any is close; of
+    equally close ones, that of the column listed first in COLUMNS."""
+    wanted = _norm(heading)
+    close = difflib.get_close_matches(wanted, list(_LOOKUP), n=len(_LOOKUP), cutoff=0.5)
+    if not close:
+        return None
+    best = difflib.SequenceMatcher(None, close[0], wanted).ratio()
+    ties = [c for c in close if difflib.SequenceMatcher(None, c, wanted).ratio() == best]
+    return _SUGGEST[min(ties, key=list(_LOOKUP).index)]
 
 
 class SheetError(Refused):

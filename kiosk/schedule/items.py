@@ -94,6 +94,28 @@ class ItemSchedule:
                     )
         return cls(**values), problems
 
+    @property
+    def is_campaign(self) -> bool:
+        """A campaign item: it has a share of the loop while its window is open."""
+        return self.share is not None
+
+    def columns(self) -> dict[str, Any]:
+        """The schedule columns as the catalogue stores them (``parse`` reads them back), None
+        where nothing is restricted; ``valid_from``/``valid_until`` are stored apart."""
+        festival = self.festival is not None
+        return {
+            "weekdays": (
+                ",".join(str(d) for d in sorted(self.weekdays))
+                if self.weekdays != EVERY_DAY
+                else None
+            ),
+            "hours": ";".join(b.text() for b in self.hours) or None,
+            "festival": self.festival.zh if festival else None,
+            "days_before": self.days_before if festival else None,
+            "days_after": self.days_after if festival else None,
+            "share": f"{self.share.numerator}/{self.share.denominator}" if self.share else None,
+        }
+
     def plays_on(self, day: date) -> bool:
         """Whether the item may play at some time starting on ``day``."""
         return self.why(day) is not None
@@ -154,6 +176,9 @@ def _share(text: str, name: str) -> tuple[Fraction | None, list[Problem]]:
         return None, [problem(name, text, "sched_bad_share")]
     return Fraction(int(m.group(1)), int(m.group(2))), []
 
+
+#: The item columns a schedule is read from, in the order of the sheet's columns.
+COLUMNS = ("weekdays", "hours", "festival", "days_before", "days_after", "share")
 
 _PARSERS = {
     "weekdays": parse_weekdays,

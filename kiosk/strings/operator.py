@@ -85,6 +85,7 @@ OPERATOR: dict[str, tuple[str, str]] = {
         "{until}“{b}”早于{since}“{a}”",
         "{until} '{b}' is before {since} '{a}'",
     ),
+    "bad_schedule": ("{col}：“{value}”，{why}", "{col}: '{value}': {why}"),
     "bad_number": ("{col}：“{value}”不是数字", "{col}: '{value}' is not a number"),
     "out_of_range": (
         "{col}：{value} 超出范围（应在 {lo} 到 {hi} 之间）",

@@ -106,7 +106,7 @@ class AttractLoop(QObject):
                 k for k in self.ctx.settings.attract.kinds if k != "film" or self.stage is not None
             ]
             self.playlist = AttractPlaylist(
-                self.ctx.library.works, self.ctx.settings.attract, kinds=kinds
+                self.ctx.library.works, self.ctx.settings.attract, kinds=kinds, now=self._now
             )
             self.ctx.library.changed(self)  # the playlist was just read: start from here
             if self._start_at is not None:
