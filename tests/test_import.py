@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,7 @@ from kiosk.catalog import Catalogue
 from kiosk.catalog.check import check_catalogue
 from kiosk.ingest.importer import Importer
 
+from commands import kiosk
 from factories import make_bomb_png, make_image, make_srt, make_video, truncate, write_bytes
 
 HEADER = [
@@ -485,14 +484,6 @@ def test_check_reports_a_map_whose_file_is_missing_or_damaged(catalogue, store, 
 
 
 # ------------------------------------------------------------------ the CLI
-def kiosk(data_dir: Path, *args: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        **kw,
-    )
 
 
 def test_cli_import_search_check_and_exit_codes(tmp_path, sheet_folder, bad_folder):

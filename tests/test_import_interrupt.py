@@ -15,6 +15,7 @@ import pytest
 
 from kiosk.catalog import Catalogue
 
+from commands import kiosk
 from factories import make_image
 
 PHOTOS = 40
@@ -53,15 +54,6 @@ def before(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return src
 
 
-def kiosk(data: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "--data-dir", str(data), *args],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-
-
 def kill_when(data: Path, source: Path, marker: str) -> list[str]:
     """Start ``kiosk -v import``, SIGKILL it as soon as it logs ``marker``; its log lines."""
     command = [sys.executable, "-m", "kiosk", "--data-dir", str(data), "-v", "import"]
@@ -95,7 +87,7 @@ def test_a_kill_mid_import_leaves_the_old_catalogue(
     tmp_path: Path, before: Path, source: Path, marker: str
 ) -> None:
     data = tmp_path / "data"
-    assert kiosk(data, "import", str(before)).returncode == 0
+    assert kiosk(data, "import", str(before), timeout=240).returncode == 0
     with Catalogue.open(data / "catalogue.sqlite", create=False) as cat:
         old = sorted((r["key"], r["media_id"]) for r in cat.items())
     assert len(old) == 3
@@ -112,7 +104,7 @@ def test_a_kill_mid_import_leaves_the_old_catalogue(
         assert cat.integrity_problems() == []
         assert sorted((r["key"], r["media_id"]) for r in cat.items()) == old  # nothing half-in
 
-    again = kiosk(data, "import", str(source))
+    again = kiosk(data, "import", str(source), timeout=240)
     assert again.returncode == 0, again.stderr
     assert kiosk(data, "check").returncode == 0
     with Catalogue.open(data / "catalogue.sqlite", create=False) as cat:

@@ -3,9 +3,6 @@ and every message names the operator's heading and row, in Chinese or English.""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -16,6 +13,7 @@ from kiosk.catalog.model import KINDS
 from kiosk.ingest.importer import Importer, import_lines
 from kiosk.strings import STRINGS
 
+from commands import kiosk
 from factories import make_image
 
 
@@ -229,16 +227,6 @@ def test_every_kind_has_a_name_for_messages():
 
 
 # ------------------------------------------------------------------ the command
-def kiosk(data_dir: Path, *args: str, env=None, cwd=None) -> subprocess.CompletedProcess:
-    env = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        cwd=cwd,
-    )
 
 
 def test_import_prints_refusals_in_row_order_then_the_summary(tmp_path):

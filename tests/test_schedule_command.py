@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from commands import kiosk
 
 SHEET = (
     "编号,类型,标题,星期,时段,节日,提前天数,占比,启用\n"
@@ -28,24 +27,13 @@ closed_festivals = ["春节+0..2"]
 """
 
 
-def kiosk(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=dict(os.environ),
-        check=True,
-    )
-
-
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory) -> Path:
     data = tmp_path_factory.mktemp("data")
     (data / "kiosk.toml").write_text(HOURS, encoding="utf-8")
     sheet = data / "s.csv"
     sheet.write_text(SHEET, encoding="utf-8")
-    kiosk(data, "import", str(sheet))
+    kiosk(data, "import", str(sheet), check=True)
     return data
 
 
