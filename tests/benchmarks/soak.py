@@ -53,6 +53,17 @@ def copy_data(source: Path, into: Path) -> Paths:
     return Paths(into)
 
 
+def set_cache_mb(config: Path, mb: int) -> None:
+    """``[display] picture_cache_mb = MB`` in the copied settings (e.g. 64, a 2 GB machine's)."""
+    lines = config.read_text("utf-8").splitlines() if config.is_file() else []
+    lines = [line for line in lines if not line.strip().startswith("picture_cache_mb")]
+    if "[display]" not in (line.strip() for line in lines):
+        lines += ["", "[display]"]
+    at = [line.strip() for line in lines].index("[display]")
+    lines.insert(at + 1, f"picture_cache_mb = {mb}")
+    config.write_text("\n".join(lines) + "\n", "utf-8")
+
+
 def when(stamp: str) -> datetime:
     return datetime.fromisoformat(stamp)
 
@@ -109,6 +120,34 @@ def report(paths: Paths, after_id: int) -> None:
         )
 
 
+def descendants(pid: int) -> list[int]:
+    """The processes below ``pid`` (the supervisor's kiosk window), from /proc."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def kiosk_rss_mb(pid: int) -> tuple[float, float]:
+    """Resident memory of the kiosk window (the supervisor's children) and of the supervisor."""
+    window = 0.0
+    for child in descendants(pid):
+        try:
+            window += rss_mb(child)
+        except OSError:
+            continue
+    return window, rss_mb(pid)
+
+
 def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
@@ -120,12 +159,17 @@ def main() -> None:
     parser.add_argument("--data-dir", required=True, type=Path)
     parser.add_argument("--minutes", type=float, default=30.0)
     parser.add_argument("--sample-s", type=float, default=60.0)
+    parser.add_argument(
+        "--cache-mb", type=int, help="[display] picture_cache_mb for the run (64: a 2 GB machine)"
+    )
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
         sys.exit("soak: needs an X display (run it under xvfb-run)")
     with tempfile.TemporaryDirectory(prefix="qf-soak-") as tmp:
         paths = copy_data(args.data_dir.expanduser(), Path(tmp) / "data")
         before = last_play_id(paths)
+        if args.cache_mb is not None:
+            set_cache_mb(paths.config_file, args.cache_mb)
         env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
         log = open(Path(tmp) / "kiosk.out", "w+", encoding="utf-8")  # noqa: SIM115
         proc = subprocess.Popen(
@@ -142,9 +186,12 @@ def main() -> None:
             while (elapsed := time.monotonic() - start) < args.minutes * 60:
                 if proc.poll() is not None:
                     break
-                rss = rss_mb(proc.pid)
+                rss, supervisor = kiosk_rss_mb(proc.pid)
                 samples.append((elapsed, rss))
-                print(f"  {elapsed / 60:5.1f} min  {rss:6.1f} MB  load {os.getloadavg()[0]:.2f}")
+                print(
+                    f"  {elapsed / 60:5.1f} min  window {rss:6.1f} MB  supervisor "
+                    f"{supervisor:5.1f} MB  load {os.getloadavg()[0]:.2f}"
+                )
                 sys.stdout.flush()
                 time.sleep(min(args.sample_s, max(0.1, args.minutes * 60 - elapsed)))
         except KeyboardInterrupt:
