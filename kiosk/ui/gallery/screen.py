@@ -21,7 +21,6 @@ ended "completed" when they close it, move to another work or leave.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -334,14 +333,3 @@ class GalleryScreen(InnerScreen):
         super().showEvent(event)
         self.grid.layout_cards()
         self._refresh_header()
-
-
-def cards_per_screen(screen: GalleryScreen) -> int:
-    """How many whole cards the grid shows at once (for tests and layout checks)."""
-    grid = screen.grid
-    size = grid.gridSize()
-    if size.width() <= 0 or size.height() <= 0:
-        return 0
-    cols = max(1, grid.viewport().width() // size.width())
-    rows = max(1, math.floor(grid.viewport().height() / size.height()))
-    return cols * rows
