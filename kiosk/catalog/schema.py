@@ -223,6 +223,34 @@ def _item_schedules(db: Database) -> None:
     )
 
 
+@migrations(name="0005_changes")
+def _changes(db: Database) -> None:
+    # Every change to the content (kiosk.catalog.changes), for the report: when
+    # (UTC), what was done (added, changed, shown, hidden, deleted), where it came
+    # from (import: a sheet or folder through ``kiosk import``; usb, bundle, watch,
+    # panel), the origin as the operator wrote it (a file and row, a bundle's
+    # name), the item's key, kind and titles as they were (a deleted item's too)
+    # and the names of the fields changed.  No personal data.
+    _run(
+        db,
+        """
+        CREATE TABLE changes (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN
+                ('added', 'changed', 'shown', 'hidden', 'deleted')),
+            source TEXT NOT NULL,
+            origin TEXT,
+            item_key TEXT,
+            kind TEXT,
+            title_zh TEXT,
+            title_en TEXT,
+            fields TEXT
+        )""",
+        "CREATE INDEX changes_at ON changes (at)",
+    )
+
+
 # Every step this version knows (asked of an empty database, through the public API).
 KNOWN = frozenset(m.name for m in migrations.pending(Database(memory=True)))
 

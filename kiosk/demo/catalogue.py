@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.catalog import Catalogue
+from kiosk.catalog.changes import ChangeLog
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.report import Report
 from kiosk.demo import media
@@ -38,4 +39,5 @@ def build_demo(
             shutil.copyfile(sheet, target)
     demo = paths.demo
     with Catalogue.open(demo.catalogue) as catalogue:
-        return Importer(catalogue, MediaStore.at(demo), progress).run([out_dir])
+        changes = ChangeLog(catalogue, "demo")
+        return Importer(catalogue, MediaStore.at(demo), progress, changes).run([out_dir])

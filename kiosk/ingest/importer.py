@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.catalog import Catalogue
+from kiosk.catalog.changes import ChangeLog
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.model import FILE_KIND, ITEM_FIELDS
 from kiosk.catalog.report import Place, Report
@@ -53,10 +54,16 @@ def import_lines(report: Report, lang: str) -> list[str]:
 
 class Importer:
     def __init__(
-        self, catalogue: Catalogue, store: MediaStore, progress: Progress | None = None
+        self,
+        catalogue: Catalogue,
+        store: MediaStore,
+        progress: Progress | None = None,
+        changes: ChangeLog | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.store = store
+        # Where the content comes from, for the changes table (``kiosk import`` by default).
+        self.changes = changes or ChangeLog(catalogue, "import")
         self.media = MediaPreparer(catalogue, store)
         self.progress = progress or (lambda done, total, label: None)
 
@@ -248,7 +255,7 @@ class Importer:
                     fields.setdefault("key", self._new_key(entry, cat.item))
                 # A sheet key given to an item first imported without one renames it.
                 item_id = self._save(
-                    entry, fields, existing, cat.upsert_item, cat.update_item, report
+                    entry, fields, existing, cat.upsert_item, cat.update_item, report, self.changes
                 )
                 written.append((entry, item_id))
             for entry, item_id in written:
@@ -300,8 +307,10 @@ class Importer:
         insert: Callable[[dict[str, Any]], tuple[int, bool]],
         update: Callable[[int, dict[str, Any]], None],
         report: Report,
+        changes: ChangeLog | None = None,
     ) -> int:
-        """Insert a new row or update the changed fields of ``existing``; returns its id."""
+        """Insert a new row or update the changed fields of ``existing``; returns its id.
+        An item's insertion or update is noted in ``changes``."""
         origin = str(entry.where)
         if existing is None:
             if not fields.get("title_zh") and not fields.get("title_en"):
@@ -309,11 +318,15 @@ class Importer:
                 fields["title_zh"] = entry.file.stem.replace("_", " ").strip()
             row_id, _ = insert({**fields, "origin": origin})
             report.counts["imported"] += 1
+            if changes is not None:
+                changes.record("added", fields, origin=origin)
             return row_id
         changed = {k: v for k, v in fields.items() if existing.get(k) != v}
         if changed:
             update(existing["id"], {**changed, "origin": origin})
             report.counts["updated"] += 1
+            if changes is not None:
+                changes.record_update(existing, changed, origin=origin)
         else:
             report.counts["unchanged"] += 1
         return existing["id"]
