@@ -97,3 +97,20 @@ def test_every_text_is_defined_once_in_both_languages():
     assert len(STRINGS) == sum(len(t) for t in TABLES.values())
     untranslated = [k for k, (zh, en) in STRINGS.items() if not zh.strip() or not en.strip()]
     assert not untranslated, untranslated
+
+
+def test_the_long_running_processes_leave_heavy_modules_unloaded():
+    # The kiosk window and its supervisor stay up for months on a 2 GB machine: numpy
+    # (which sqlite-utils would import, ~25 MB) and pypinyin's phrase tables (~55 MB) are
+    # for importing content, not for showing it.
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, kiosk.app, kiosk.cli, kiosk.supervisor.supervisor, kiosk.catalog.library\n"
+        "from kiosk.catalog import Catalogue\n"
+        "with Catalogue.memory() as c: c.search('bao')\n"
+        "print(sorted(m for m in ('numpy', 'pypinyin') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

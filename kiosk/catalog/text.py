@@ -2,17 +2,17 @@
 
 Chinese has no spaces, so CJK characters are indexed one by one and a Chinese
 query is matched as a phrase of adjacent characters (``包拯`` matches ``包 拯``).
-Pinyin comes from pypinyin; for the title and author every syllable starts a
-token of its own (``包拯家训`` → ``baozhengjiaxun zhengjiaxun jiaxun xun``) so
-that a visitor typing the start of any word finds the item.
+Pinyin comes from pypinyin, imported only when an item is indexed (its phrase
+tables take some 55 MB, which the kiosk window, that only searches, never
+needs); for the title and author every syllable starts a token of its own
+(``包拯家训`` → ``baozhengjiaxun zhengjiaxun jiaxun xun``) so that a visitor
+typing the start of any word finds the item.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-
-from pypinyin import Style, lazy_pinyin
 
 # CJK Unified Ideographs (with extension A and compatibility ideographs).
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -51,6 +51,8 @@ def pinyin_tokens(text: str | None) -> tuple[str, str]:
     """(full pinyin tokens, initials tokens) for a short text such as a title."""
     if not text or not has_cjk(text):
         return "", ""
+    from pypinyin import Style, lazy_pinyin
+
     py_out: list[str] = []
     ini_out: list[str] = []
     # Each run of CJK characters is a word group; punctuation breaks groups.
