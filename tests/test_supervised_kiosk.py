@@ -66,6 +66,35 @@ def test_heartbeats_name_the_item_resumed_at_and_the_first_frame(qtbot, keys, pa
         kiosk.close()
 
 
+def test_a_first_item_ready_at_once_counts_as_the_first_frame(qtbot, tmp_path, paths) -> None:
+    # An aphorism card is ready within window.start(), before the heartbeat exists: its
+    # first frame must still be told (it once waited for the next item, 12 s later).
+    sheet = tmp_path / "sayings.csv"
+    sheet.write_text("kind,title_zh,title_en\naphorism,廉者，民之表也,Integrity\n", "utf-8")
+    with Catalogue.open(paths.catalogue) as cat:
+        assert Importer(cat, MediaStore.at(paths)).run([sheet]).rejected == []
+    settings = SETTINGS.with_overrides(attract={"aphorism_s": 600.0})
+    kiosk = build(paths, settings, RunOptions(windowed=True, size=(800, 600)))
+    assert kiosk.window.screens["attract"].current_key is not None  # began in build()
+    read_fd, write_fd = os.pipe()
+    os.set_blocking(read_fd, False)
+    heartbeat = Heartbeat(kiosk.window, BeatWriter(write_fd), lambda: None)
+    reader, beats = BeatReader(), []
+
+    def read() -> bool:
+        with contextlib.suppress(BlockingIOError):
+            beats.extend(reader.feed(os.read(read_fd, 65536)))
+        return any(b.frame for b in beats)
+
+    try:
+        heartbeat.start()
+        qtbot.waitUntil(read, timeout=5000)
+    finally:
+        heartbeat.writer.close()
+        os.close(read_fd)
+        kiosk.close()
+
+
 def test_safe_mode_loads_no_films_and_says_why(qtbot, keys, paths) -> None:
     since = "2026-12-06T10:00:00.000+00:00"
     kiosk = build(paths, SETTINGS, RunOptions(windowed=True, size=(800, 600), safe_since=since))

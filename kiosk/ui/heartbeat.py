@@ -41,6 +41,8 @@ class Heartbeat(QObject):
         if attract is not None:
             attract.item_started.connect(self._first_item)
             attract.placeholder_shown.connect(self._first_item)
+            # An item ready at once (an aphorism card) began within window.start().
+            self._showing = bool(attract.current_key or attract.showing_placeholder)
         closed = window.screens.get("closed")  # outside opening hours
         if closed is not None:
             closed.shown.connect(self._first_item)
