@@ -79,10 +79,10 @@ def test_resume_at_the_item_showing_and_past_it_when_it_failed_twice() -> None:
 # ------------------------------------------------------------------------- protocol
 def test_beats_survive_split_writes_and_garbage_is_ignored() -> None:
     reader = BeatReader()
-    line = Beat("poster-a", True).encode()
+    line = Beat("poster-a", True, "2026-12-06T10:00:00.000+00:00").encode()
     assert reader.feed(line[:7]) == []
     assert reader.feed(line[7:] + b"not json\n[1]\n" + Beat(None).encode()) == [
-        Beat("poster-a", True),
+        Beat("poster-a", True, "2026-12-06T10:00:00.000+00:00"),
         Beat(None, False),
     ]
 
@@ -167,10 +167,13 @@ def test_open_visitor_sessions_of_a_run_end_at_its_last_heartbeat(catalogue) -> 
 CHILD = textwrap.dedent(
     """
     import json, os, signal, sys, time
+    from datetime import UTC, datetime
     fd, mode = int(sys.argv[1]), sys.argv[2]
     signal.signal(signal.SIGTERM, lambda *a: sys.exit(0))
+    SINCE = datetime.now(UTC).isoformat(timespec="milliseconds")
     def beat(key, frame):
-        os.write(fd, (json.dumps({"key": key, "frame": frame}) + "\\n").encode())
+        since = SINCE if key else None
+        os.write(fd, (json.dumps({"key": key, "frame": frame, "since": since}) + "\\n").encode())
     if mode == "no-start":
         sys.exit(1)
     beat(None, False)
@@ -248,6 +251,21 @@ def test_crashes_restart_resume_and_three_start_safe_mode(tmp_path, catalogue) -
     assert children.plans[2].resume == Resume("item-a", after=True)  # failed on it twice
     (session,) = [r for r in catalogue.db["sessions"].rows if r["id"] in sessions]
     assert session["ended_at"] == runs[0]["last_beat_at"]
+
+
+@pytest.mark.timeout(60)
+def test_the_showing_a_crash_or_hang_cuts_short_is_recorded_as_failed(tmp_path, catalogue) -> None:
+    catalogue.upsert_item({"key": "item-a", "kind": "poster", "title_zh": "清风"})
+    runs = supervise(catalogue, Children(tmp_path, ["crash", "hang", "run"]), hang_s=1.0)
+    plays = catalogue.plays()
+    assert [(p["item_key"], p["context"], p["outcome"], p["reason"]) for p in plays] == [
+        ("item-a", "loop", "failed", "the kiosk crashed while showing it"),
+        ("item-a", "loop", "failed", "the kiosk stopped answering while showing it"),
+    ]  # the last run was stopped: the kiosk itself records what it showed then
+    for play, run in zip(plays, runs, strict=False):
+        assert run["started_at"][:19] <= play["started_at"][:19]  # the clocks of two processes
+        assert play["started_at"] <= play["ended_at"] <= run["ended_at"]
+        assert play["seconds"] >= 0
 
 
 @pytest.mark.timeout(60)

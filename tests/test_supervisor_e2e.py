@@ -145,6 +145,10 @@ def test_a_killed_kiosk_comes_back_at_the_item_it_showed(tmp_path, paths) -> Non
         assert (before["ended_how"], before["signal"]) == ("crash", signal.SIGKILL)
         assert before["last_key"] and second["resume_key"] == before["last_key"]
         assert first_loop_play_of(second, paths, proc)["item_key"] == second["resume_key"]
+        # The showing the kill cut short is in the records, as failed.
+        cut = [p for p in plays(paths) if p["reason"] == "the kiosk crashed while showing it"]
+        assert [p["item_key"] for p in cut] == [before["last_key"]]
+        assert cut[0]["ended_at"] == before["ended_at"]
     finally:
         if proc.poll() is None:
             stop_and_check_nothing_is_left(proc, paths)

@@ -7,12 +7,17 @@ Timestamps are ISO 8601 in UTC with milliseconds, like the play records.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from kiosk.catalog.store import Catalogue, Row, now_iso
 
 #: How a run can end (the ``ended_how`` column).
 ENDINGS = ("exit", "stop", "crash", "hang", "failed-start", "lost")
+
+
+def _parse(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
 
 
 class RunLog:
@@ -92,6 +97,25 @@ class RunLog:
             [at, since],
         )
         return cursor.rowcount
+
+    def cut_short(self, key: str, since: str, at: str, how: str) -> bool:
+        """Record the loop's showing of ``key`` from ``since`` that a crash or hang (``how``)
+        ended at ``at`` as failed (the kiosk writes a showing only when it ends)."""
+        item = self.catalogue.item(key)
+        if item is None:
+            return False
+        seconds = max(0.0, (_parse(at) - _parse(since)).total_seconds())
+        why = "the kiosk crashed" if how == "crash" else "the kiosk stopped answering"
+        self.catalogue.record_play(
+            item,
+            started_at=since,
+            ended_at=max(at, since),
+            seconds=seconds,
+            context="loop",
+            outcome="failed",
+            reason=f"{why} while showing it",
+        )
+        return True
 
     def runs(self) -> list[Row]:
         return list(self._table.rows_where(order_by="id"))

@@ -4,8 +4,10 @@ A pipe is the simplest channel that needs no port or file: the child's end is
 passed as an inherited file descriptor (``subprocess`` ``pass_fds``; on
 Windows the same works with an inherited handle), the supervisor sees end of
 file the moment the child dies, and the child learns that its supervisor is
-gone when a write fails. Each line is ``{"key": K, "frame": F}``: the attract
-loop's current (or last) item, and whether the first frame is on screen.
+gone when a write fails. Each line is ``{"key": K, "frame": F, "since": S}``: the
+attract loop's current (or last) item, whether the first frame is on screen, and
+since when (UTC) that item has been on screen — only while the loop shows it, so
+that a showing cut short by a crash or a hang can be recorded.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ EXIT_OPERATOR = 3
 class Beat:
     key: str | None = None  # the attract loop's item showing (or shown last)
     frame: bool = False  # the first frame is on screen
+    since: str | None = None  # when ``key`` began showing (UTC ISO), while the loop shows it
 
     def encode(self) -> bytes:
-        return (json.dumps({"key": self.key, "frame": self.frame}) + "\n").encode()
+        line = {"key": self.key, "frame": self.frame, "since": self.since}
+        return (json.dumps(line) + "\n").encode()
 
     @classmethod
     def decode(cls, line: bytes) -> Beat | None:
@@ -35,8 +39,12 @@ class Beat:
             return None
         if not isinstance(data, dict):
             return None
-        key = data.get("key")
-        return cls(key if isinstance(key, str) else None, data.get("frame") is True)
+        key, since = data.get("key"), data.get("since")
+        return cls(
+            key if isinstance(key, str) else None,
+            data.get("frame") is True,
+            since if isinstance(since, str) and isinstance(key, str) else None,
+        )
 
 
 class BeatWriter:

@@ -56,6 +56,7 @@ class Outcome:
     first_frame: bool = False
     last_key: str | None = None
     last_beat_at: str | None = None
+    showing_since: str | None = None  # the loop's item at the last beat began then
 
 
 class Supervisor:
@@ -187,6 +188,7 @@ class Supervisor:
             for beat in reader.feed(data):
                 last_beat, out.last_beat_at = self._mono(), self._wall()
                 out.last_key = beat.key or out.last_key
+                out.showing_since = beat.since
                 if beat.frame and not out.first_frame:
                     out.first_frame = True
                     self._record(self.runs.first_frame, run_id, out.last_beat_at)
@@ -217,7 +219,7 @@ class Supervisor:
         return "crash" if first_frame else "failed-start"
 
     def _record_end(self, run_id: int, started_at: str, out: Outcome) -> None:
-        code = out.code
+        code, ended_at = out.code, self._wall()
         self._record(
             self.runs.end,
             run_id,
@@ -226,8 +228,10 @@ class Supervisor:
             signal=-code if code is not None and code < 0 else None,
             last_key=out.last_key,
             last_beat_at=out.last_beat_at,
-            ended_at=self._wall(),
+            ended_at=ended_at,
         )
+        if out.how in ("crash", "hang") and out.last_key and out.showing_since:
+            self._record(self.runs.cut_short, out.last_key, out.showing_since, ended_at, out.how)
         closed = self._record(
             self.runs.end_visits_left_open, started_at, out.last_beat_at or started_at
         )
