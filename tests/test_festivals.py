@@ -50,6 +50,8 @@ def test_every_festival_of_2027_and_2028(year):
 
 def test_names_in_chinese_english_and_common_forms():
     assert find("中秋") is find("Mid-Autumn Festival") is find("mid autumn festival")
+    assert find("Mid-Autumn") is find("中秋节") is find("Moon Festival")
+    assert find("Dragon Boat").zh == "端午节" and find("Double Ninth").zh == "重阳节"
     assert find("Spring Festival") is find("春节") is find("Chinese New Year")
     assert find("New Year's Day").zh == "元旦" and find("五一").zh == "劳动节"
     assert find("清明").en == "Qingming Festival" and find("建党节").zh == "七一"

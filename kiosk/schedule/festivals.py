@@ -57,7 +57,7 @@ FESTIVALS: tuple[Festival, ...] = (
     Festival("端午节", "Dragon Boat Festival", "lunar", 5, 5, ("端午", "端阳节", "Duanwu")),
     Festival("七一", "Party Founding Day", "solar", 7, 1, ("建党节", "CPC Founding Day")),
     Festival("八一", "Army Day", "solar", 8, 1, ("建军节", "PLA Day")),
-    Festival("中秋节", "Mid-Autumn Festival", "lunar", 8, 15, ("中秋",)),
+    Festival("中秋节", "Mid-Autumn Festival", "lunar", 8, 15, ("中秋", "Moon Festival")),
     Festival("重阳节", "Double Ninth Festival", "lunar", 9, 9, ("重阳", "Chongyang")),
     Festival("国庆节", "National Day", "solar", 10, 1, ("国庆", "十一")),
 )
@@ -68,7 +68,12 @@ def _key(name: str) -> str:
     return re.sub(r"[\s'’\-_·.]", "", name).casefold()
 
 
-_BY_NAME = {_key(n): f for f in FESTIVALS for n in (f.zh, f.en, *f.aliases)}
+def _names(f: Festival) -> tuple[str, ...]:
+    """A festival's names: Chinese, English (also without "Festival": Mid-Autumn), aliases."""
+    return (f.zh, f.en, f.en.removesuffix(" Festival"), *f.aliases)
+
+
+_BY_NAME = {_key(n): f for f in FESTIVALS for n in _names(f)}
 
 
 def find(name: str) -> Festival | None:
