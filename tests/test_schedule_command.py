@@ -45,7 +45,7 @@ def test_a_saturday_before_spring_festival_in_chinese(data_dir):
         "可播放的条目（3）：",
         "  a1   格言“清白传家。”  每天",
         "  jq1  格言“节前廉洁提醒”  春节活动期 2027-01-27 至 2027-02-06；占比 1/3",
-        "  wk   格言“周末晚间”  每周六、日；18:00-02:00",
+        "  wk   格言“周末晚间”  每周六、日；18:00-02:00；开放时间内 18:00-20:00",
     ]
 
 
@@ -84,3 +84,24 @@ def test_json_for_mid_autumn_2027(data_dir):
     assert by_key["moon"]["window"] == ["2027-09-10", "2027-09-15"]
     assert by_key["wk"]["bands"] == ["18:00-02:00"] and by_key["wk"]["weekdays"] == [6, 7]
     assert by_key["a1"]["why"] == "always" and by_key["a1"]["share"] is None
+    # Sunday is open all day, but the band's last two hours fall on the closed Monday.
+    assert by_key["wk"]["open_bands"] == ["18:00-24:00"]
+
+
+def test_bands_are_cut_to_the_opening_hours_across_midnight(tmp_path):
+    from datetime import date
+
+    from kiosk.schedule.bands import parse_bands, within
+
+    def bands(text: str):
+        return parse_bands(text, "hours")[0]
+
+    def cut(item: str, hall: str, before: str = "") -> list[str]:
+        found = within(bands(item), bands(hall), bands(before) if before else (), date(2027, 3, 6))
+        return [b.text() for b in found]
+
+    assert cut("08:00-12:00", "09:00-17:30") == ["09:00-12:00"]
+    assert cut("18:00-02:00", "09:00-20:00") == ["18:00-20:00"]
+    assert cut("18:00-02:00", "19:00-01:00") == ["19:00-01:00"]
+    assert cut("00:00-03:00", "09:00-17:00", before="20:00-02:00") == ["00:00-02:00"]
+    assert cut("06:00-08:00", "09:00-17:00") == []

@@ -40,6 +40,27 @@ class Band:
 ALL_DAY = Band(0, DAY)
 
 
+def within(
+    bands: tuple[Band, ...], hall: tuple[Band, ...], hall_before: tuple[Band, ...], day: date
+) -> tuple[Band, ...]:
+    """The parts of ``bands`` (starting on ``day``) inside the hall's bands of ``day`` and
+    of the day before (``hall_before``, which may run past midnight into ``day``)."""
+    open_spans = [b.span(day) for b in hall] + [
+        b.span(day - timedelta(days=1)) for b in hall_before
+    ]
+    midnight = datetime.combine(day, time())
+    out = []
+    for band in bands:
+        start, end = band.span(day)
+        for o_start, o_end in sorted(open_spans):
+            a, b = max(start, o_start), min(end, o_end)
+            if a < b:
+                first = int((a - midnight).total_seconds() // 60)
+                last = int((b - midnight).total_seconds() // 60)
+                out.append(Band(first, last if last <= DAY else last - DAY))
+    return tuple(out)
+
+
 def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 

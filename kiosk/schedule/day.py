@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from kiosk.schedule import festivals
-from kiosk.schedule.bands import Band
+from kiosk.schedule.bands import Band, within
 from kiosk.schedule.hours import ALL_DAY_BANDS, OpeningHours
 from kiosk.schedule.items import ItemSchedule, Why
 from kiosk.strings import STRINGS, field, tr
@@ -55,6 +55,8 @@ class Playing:
     item: Mapping[str, Any]
     why: Why
     share: str | None
+    # The item's bands cut to the day's opening hours, when they differ (None: as they are).
+    open_bands: tuple[Band, ...] | None = None
 
     def text(self, lang: str, key_width: int = 0) -> str:
         kind_key = f"kind_word_{self.item['kind']}"
@@ -63,6 +65,10 @@ class Playing:
         why = self.why.text(lang)
         if self.share:
             why += tr("sched_parts", lang) + tr("sched_share", lang).format(share=self.share)
+        if self.open_bands is not None:
+            cut = ", ".join(b.text() for b in self.open_bands)
+            said = tr("sched_within_hours", lang).format(bands=cut) if cut else None
+            why += tr("sched_parts", lang) + (said or tr("sched_outside_hours", lang))
         return tr("sched_day_item", lang).format(
             key=self.item["key"].ljust(key_width), kind=kind, title=title, why=why
         )
@@ -80,6 +86,9 @@ class Playing:
             "festival": self.why.festival.zh if self.why.festival else None,
             "window": [d.isoformat() for d in window] if window else None,
             "share": self.share,
+            "open_bands": (
+                [b.text() for b in self.open_bands] if self.open_bands is not None else None
+            ),
             "text": self.text(lang),
         }
 
@@ -95,11 +104,18 @@ class DayPlan:
     def make(cls, day: date, hours: OpeningHours, items: Iterable[Mapping[str, Any]]) -> DayPlan:
         """The plan of ``day`` from the hall's hours and the enabled items valid that day."""
         playing = []
+        hall = hours.bands_on(day)
+        before = hours.bands_on(day - timedelta(days=1))
+        cut_by_hall = bool(hall) and hours.outside != "play"
         for item in items:
             schedule, _problems = ItemSchedule.parse(item)  # checked at import
             why = schedule.why(day)
-            if why is not None:
-                playing.append(Playing(item, why, schedule.columns()["share"]))
+            if why is None:
+                continue
+            cut = within(why.bands, hall, before, day) if cut_by_hall and why.bands else None
+            playing.append(
+                Playing(item, why, schedule.columns()["share"], None if cut == why.bands else cut)
+            )
         return cls(day, DayHours.on(hours, day), tuple(playing), hours.outside == "play")
 
     def lines(self, lang: str) -> list[str]:

@@ -117,5 +117,7 @@ SCHEDULE: dict[str, tuple[str, str]] = {
         "Closed, nothing plays; items that can play when open ({n}):",
     ),
     "sched_day_no_items": ("没有可播放的条目", "No item can play"),
+    "sched_within_hours": ("开放时间内 {bands}", "within opening hours {bands}"),
+    "sched_outside_hours": ("不在今天的开放时间内", "outside today's opening hours"),
     "sched_day_item": ("{key}  {kind}“{title}”  {why}", "{key}  {kind} '{title}'  {why}"),
 }
