@@ -271,8 +271,9 @@ def _load_settings(paths: Paths, *, say: bool = True):
         except OSError as e:
             log.warning("cannot write %s (%s)", paths.config_file, e.strerror)
     settings, problems = settings_mod.load(paths.config_file)
+    lang = settings_mod.operator_language(paths.config_file, os.environ)
     for problem in problems if say else ():
-        print(f"settings: {problem}", file=sys.stderr)
+        print(f"{tr('set_prefix', lang)}{problem.render(lang)}", file=sys.stderr)
     return settings, problems
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.schedule import hours as opening_hours
+from kiosk.strings import Joined, Text, text
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +135,18 @@ class Settings:
         return replace(self, **changed)
 
 
-def _coerce(value: Any, default: Any, where: str) -> Any:
+# How a setting's expected type is said (kiosk.strings keys), by the type of its default.
+_EXPECTED = {
+    bool: "set_type_bool",
+    float: "set_type_number",
+    int: "set_type_int",
+    str: "set_type_text",
+}
+
+
+def _coerce(value: Any, default: Any) -> Any:
+    """``value`` as the type of ``default``; TypeError (with the strings key of the type
+    expected) when it is not one."""
     number = isinstance(value, int | float) and not isinstance(value, bool)
     if isinstance(default, bool):
         ok = isinstance(value, bool)
@@ -148,7 +160,7 @@ def _coerce(value: Any, default: Any, where: str) -> Any:
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
         value = tuple(value) if ok else value
     if not ok:
-        raise TypeError(f"{where}: expected {type(default).__name__}, got {value!r}")
+        raise TypeError(_EXPECTED.get(type(default), "set_type_list"))
     return value
 
 
@@ -160,55 +172,56 @@ VALID = {
 }
 
 #: Sections whose values are read by a parser of their own: it returns the problems of one
-#: value (kiosk.schedule.problems.Problem), reported here in English.
+#: value (kiosk.schedule.problems.Problem), each naming its [section] key.
 CHECKED = {"hours": opening_hours.check}
 
 
-def load(path: Path) -> tuple[Settings, list[str]]:
-    """Settings from ``path`` (defaults where absent) and the problems found."""
-    problems: list[str] = []
+def load(path: Path) -> tuple[Settings, list[Text]]:
+    """Settings from ``path`` (defaults where absent) and the problems found, one line
+    each in either language (``problem.render(lang)``)."""
+    problems: list[Text] = []
     settings = Settings()
     if not path.exists():
         return settings, problems
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-        return settings, [f"{path.name}: cannot read it ({e}); using the defaults"]
+        error = " ".join(str(e).split())
+        return settings, [text("set_unreadable", file=path.name, error=error)]
     sections: dict[str, dict[str, Any]] = {}
     known_sections = {f.name: getattr(settings, f.name) for f in fields(settings)}
     for section, values in data.items():
         if section not in known_sections or not isinstance(values, dict):
-            problems.append(f"{path.name}: unknown section [{section}] ignored")
+            problems.append(text("set_unknown_section", file=path.name, section=section))
             continue
         current = known_sections[section]
         allowed = {f.name for f in fields(current)}
         for key, value in values.items():
             where = f"{path.name} [{section}] {key}"
             if key not in allowed:
-                problems.append(f"{where}: unknown setting ignored")
+                problems.append(text("set_unknown_key", where=where))
                 continue
             try:
-                coerced = _coerce(value, getattr(current, key), where)
+                coerced = _coerce(value, getattr(current, key))
             except TypeError as e:
-                problems.append(f"{e}; using the default")
+                expected = text(str(e))
+                problems.append(text("set_wrong_type", where=where, expected=expected, value=value))
                 continue
             valid = VALID.get((section, key))
             if valid is not None and coerced not in valid:
-                rule = (
-                    f"from {valid.start} to {valid.stop - 1}"
-                    if isinstance(valid, range)
-                    else f"one of {valid}"
-                )
-                problems.append(f"{where}: must be {rule}; using the default")
+                if isinstance(valid, range):
+                    said = text("set_range", where=where, low=valid.start, high=valid.stop - 1)
+                else:
+                    said = text("set_one_of", where=where, values=Joined(list(valid)))
+                problems.append(said)
                 continue
             check = CHECKED.get(section)
             if check is not None and (found := check(key, coerced)):
-                told = "; ".join(p.text("en") for p in found)  # each names [section] key
-                problems.append(f"{path.name} {told}; using the default")
+                problems.append(text("set_checked", file=path.name, told=Joined(found)))
                 continue
             sections.setdefault(section, {})[key] = coerced
     for p in problems:
-        log.warning("%s", p)
+        log.warning("%s", p.render("en"))
     return settings.with_overrides(**sections), problems
 
 

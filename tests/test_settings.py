@@ -43,7 +43,13 @@ def test_mistakes_are_reported_and_defaults_kept(tmp_path):
     assert settings.touch.idle_timeout_s == Settings().touch.idle_timeout_s
     assert settings.display.rotate == 0
     assert len(problems) == 4
-    assert all("\n" not in p for p in problems)
+    assert all("\n" not in p.render(lang) for p in problems for lang in ("zh", "en"))
+    said = [p.render("zh") for p in problems]
+    assert said[0] == "kiosk.toml [touch] idle_timeout_s：应为数字，写的是 'soon'；使用默认值"
+    assert said[3] == "kiosk.toml：没有 [nonsense] 这一部分，已忽略"
+    assert problems[2].render("en") == (
+        "kiosk.toml [display] rotate: must be one of 0, 90, 180, 270; using the default"
+    )
 
 
 def test_broken_toml_is_one_line_and_defaults(tmp_path):
@@ -51,7 +57,8 @@ def test_broken_toml_is_one_line_and_defaults(tmp_path):
     path.write_text("[touch\nidle = ", encoding="utf-8")
     settings, problems = load(path)
     assert settings == Settings()
-    assert len(problems) == 1 and "cannot read" in problems[0]
+    assert len(problems) == 1 and "cannot read" in problems[0].render("en")
+    assert problems[0].render("zh").startswith("kiosk.toml：无法读取")
 
 
 def test_example_file_parses_back_to_the_defaults(tmp_path):
@@ -91,5 +98,5 @@ def test_a_wrong_picture_cache_is_one_line_and_automatic(tmp_path, value):
     path.write_text(f"[display]\npicture_cache_mb = {value}\n", encoding="utf-8")
     settings, problems = load(path)
     assert settings.display.picture_cache_mb == 0
-    assert len(problems) == 1 and "picture_cache_mb" in problems[0]
-    assert "\n" not in problems[0]
+    assert len(problems) == 1 and "picture_cache_mb" in problems[0].render("zh")
+    assert "\n" not in problems[0].render("en")

@@ -30,6 +30,8 @@ class Problem:
         label = tr(label_key, lang) if label_key in STRINGS else self.field
         return tr("sched_problem", lang).format(field=label, value=self.value, why=self.why(lang))
 
+    render = text  # said in a list of texts (kiosk.strings.Joined)
+
 
 def problem(field: str, value: str, reason: str, **details: Any) -> Problem:
     return Problem(field, value, reason, tuple((k, str(v)) for k, v in details.items()))

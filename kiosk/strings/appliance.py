@@ -132,4 +132,33 @@ APPLIANCE: dict[str, tuple[str, str]] = {
         "时钟可能不准：从 {before} 跳到了 {now}",
         "The clock looks wrong: it jumped from {before} to {now}",
     ),
+    # Settings (kiosk.toml): one line per problem, the default used.
+    "set_prefix": ("设置：", "settings: "),
+    "set_unreadable": (
+        "{file}：无法读取（{error}），全部使用默认设置",
+        "{file}: cannot read it ({error}); using the defaults",
+    ),
+    "set_unknown_section": (
+        "{file}：没有 [{section}] 这一部分，已忽略",
+        "{file}: unknown section [{section}] ignored",
+    ),
+    "set_unknown_key": ("{where}：没有这项设置，已忽略", "{where}: unknown setting ignored"),
+    "set_wrong_type": (
+        "{where}：应为{expected}，写的是 {value!r}；使用默认值",
+        "{where}: expected {expected}, got {value!r}; using the default",
+    ),
+    "set_type_bool": ("true 或 false", "true or false"),
+    "set_type_number": ("数字", "a number"),
+    "set_type_int": ("整数", "a whole number"),
+    "set_type_text": ('带引号的文字（"…"）', 'text in quotes ("…")'),
+    "set_type_list": ('文字列表（["…", "…"]）', 'a list of texts (["…", "…"])'),
+    "set_range": (
+        "{where}：应在 {low} 到 {high} 之间；使用默认值",
+        "{where}: must be from {low} to {high}; using the default",
+    ),
+    "set_one_of": (
+        "{where}：应为以下之一：{values}；使用默认值",
+        "{where}: must be one of {values}; using the default",
+    ),
+    "set_checked": ("{file} {told}；使用默认值", "{file} {told}; using the default"),
 }
