@@ -267,7 +267,8 @@ def _load_settings(paths: Paths, *, say: bool = True):
         # Give the operator the one file to edit, with every setting at its default.
         try:
             paths.config_file.parent.mkdir(parents=True, exist_ok=True)
-            paths.config_file.write_text(settings_mod.example_toml(), encoding="utf-8")
+            lang = settings_mod.operator_language(paths.config_file, os.environ)
+            paths.config_file.write_text(settings_mod.example_toml(lang), encoding="utf-8")
         except OSError as e:
             log.warning("cannot write %s (%s)", paths.config_file, e.strerror)
     settings, problems = settings_mod.load(paths.config_file)

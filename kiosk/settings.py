@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.schedule import hours as opening_hours
-from kiosk.strings import Joined, Text, text
+from kiosk.strings import STRINGS, Joined, Text, text, tr
 
 log = logging.getLogger(__name__)
 
@@ -243,17 +243,24 @@ def operator_language(config_file: Path, environ: Mapping[str, str]) -> str:
     return "en" if found.lower().startswith(("en", "english")) else "zh"
 
 
-def example_toml() -> str:
-    """The settings file with every setting at its default, for operators to edit."""
+def example_toml(lang: str = "zh") -> str:
+    """The settings file with every setting at its default, each explained in ``lang``,
+    for operators to edit."""
     settings = Settings()
-    lines = ["# Qingfeng Kiosk settings. Delete a line to use its default.", ""]
+    lines = [f"# {tr('set_help_title', lang)}", ""]
     for section in fields(settings):
+        lines += _help(f"set_help_{section.name}", lang)
         lines.append(f"[{section.name}]")
         for f in fields(getattr(settings, section.name)):
             value = getattr(getattr(settings, section.name), f.name)
+            lines += _help(f"set_help_{section.name}_{f.name}", lang)
             lines.append(f"{f.name} = {_toml_value(value)}")
         lines.append("")
     return "\n".join(lines)
+
+
+def _help(key: str, lang: str) -> list[str]:
+    return [f"# {tr(key, lang)}"] if key in STRINGS else []
 
 
 def _toml_value(value: Any) -> str:

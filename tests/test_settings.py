@@ -100,3 +100,20 @@ def test_a_wrong_picture_cache_is_one_line_and_automatic(tmp_path, value):
     assert settings.display.picture_cache_mb == 0
     assert len(problems) == 1 and "picture_cache_mb" in problems[0].render("zh")
     assert "\n" not in problems[0].render("en")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_setting_is_explained_in_the_example_file(lang):
+    from dataclasses import fields
+
+    from kiosk.strings import STRINGS
+
+    for section in fields(Settings()):
+        assert f"set_help_{section.name}" in STRINGS, section.name
+        for f in fields(
+            section.type if isinstance(section.type, type) else section.default_factory
+        ):
+            assert f"set_help_{section.name}_{f.name}" in STRINGS, f"[{section.name}] {f.name}"
+    text = example_toml(lang)
+    assert tomllib.loads(text) == tomllib.loads(example_toml("en" if lang == "zh" else "zh"))
+    assert ("# 每张海报展示的秒数\nposter_s = 10.0" in text) == (lang == "zh")

@@ -1,0 +1,132 @@
+"""What each setting in kiosk.toml means: the comments of the example file
+(``kiosk.settings.example_toml``), in the operator's language.
+
+``set_help_<section>`` introduces a section, ``set_help_<section>_<key>`` a setting.
+"""
+
+SETTINGS_HELP: dict[str, tuple[str, str]] = {
+    "set_help_title": (
+        "清风展陈的设置。删除一行即恢复该项的默认值；改动在下次启动时生效。",
+        "Qingfeng Kiosk settings. Delete a line to use its default; changes apply at the "
+        "next start.",
+    ),
+    "set_help_exhibition": ("展览", "The exhibition"),
+    "set_help_exhibition_name_zh": ("展览的中文名称", "The exhibition's name in Chinese"),
+    "set_help_exhibition_name_en": ("展览的英文名称", "The exhibition's name in English"),
+    "set_help_exhibition_default_language": (
+        "默认语言：zh（中文）或 en（英文）；无人操作时回到此语言",
+        "Default language: zh or en; the kiosk returns to it when idle",
+    ),
+    "set_help_attract": ("待机轮播", "The attract loop"),
+    "set_help_attract_poster_s": ("每张海报展示的秒数", "Seconds each poster shows"),
+    "set_help_attract_calligraphy_s": ("每幅书法展示的秒数", "Seconds each calligraphy shows"),
+    "set_help_attract_photo_s": ("每张照片展示的秒数", "Seconds each photo shows"),
+    "set_help_attract_aphorism_s": ("每条格言展示的秒数", "Seconds each saying shows"),
+    "set_help_attract_film_max_s": (
+        "轮播中影片最多播放的秒数；0 表示播完",
+        "Longest a film plays in the loop, in seconds; 0 plays it to the end",
+    ),
+    "set_help_attract_crossfade_ms": ("画面交叉淡化的毫秒数", "Crossfade between items, in ms"),
+    "set_help_attract_pan_px_per_s": (
+        "长卷平移的速度（每秒像素）",
+        "Speed of panning across long scrolls (pixels per second)",
+    ),
+    "set_help_attract_pan_pause_s": (
+        "长卷平移前后停留的秒数",
+        "Pause before and after panning a scroll, in seconds",
+    ),
+    "set_help_attract_audio": (
+        "轮播中的影片是否有声音：true 或 false",
+        "Sound of films in the loop: true or false",
+    ),
+    "set_help_attract_kinds": (
+        "轮播哪些类型：poster 海报、calligraphy 书法、aphorism 格言、film 影片、photo 照片",
+        "Which kinds the loop shows: poster, calligraphy, aphorism, film, photo",
+    ),
+    "set_help_touch": ("触摸", "Touch"),
+    "set_help_touch_idle_timeout_s": (
+        "无人触摸多少秒后回到待机轮播",
+        "Seconds without a touch before the loop returns",
+    ),
+    "set_help_playback": ("播放", "Playback"),
+    "set_help_playback_volume": ("音量，0 到 100", "Volume, 0 to 100"),
+    "set_help_playback_vlc_options": (
+        'VLC 选项，空表示默认；某些机器可用 ["--vout=gl", "--avcodec-hw=any"]',
+        "libvlc options, empty for the defaults; some machines want "
+        '["--vout=gl", "--avcodec-hw=any"]',
+    ),
+    "set_help_display": ("显示", "Display"),
+    "set_help_display_screen": ("在第几块屏幕上显示（从 0 开始）", "Which screen to use (from 0)"),
+    "set_help_display_rotate": (
+        "画面旋转角度：0、90、180 或 270（竖屏用 90 或 270）",
+        "Rotation: 0, 90, 180 or 270 (90 or 270 for a portrait screen)",
+    ),
+    "set_help_display_windowed": (
+        "以窗口而非全屏运行（仅用于调试）",
+        "Run in a window instead of full screen (for testing only)",
+    ),
+    "set_help_display_picture_cache_mb": (
+        "图片缓存（MB）；0 为自动：内存的 1/32，在 48 到 256 之间（2 GB 内存的机器为 64）",
+        "Picture cache in MB; 0 is automatic: 1/32 of the memory, 48 to 256 (64 on a 2 GB machine)",
+    ),
+    "set_help_operator": ("管理面板", "The operator panel"),
+    "set_help_operator_corner_hold_s": (
+        "按住左上角多少秒打开密码键盘",
+        "Seconds to hold the top-left corner to open the PIN pad",
+    ),
+    "set_help_operator_max_tries": (
+        "密码可以输错的次数，之后暂时锁定",
+        "Wrong PINs allowed before the pad locks for a while",
+    ),
+    "set_help_operator_lockout_s": ("锁定的秒数", "Seconds the pad stays locked"),
+    "set_help_hours": (
+        '开放时间。每天写 "closed"（闭馆）或时段，如 "09:00-12:00, 14:00-17:30"；'
+        '"18:00-02:00" 跨过午夜',
+        'Opening hours. Each day "closed" or bands such as "09:00-12:00, 14:00-17:30"; '
+        '"18:00-02:00" runs past midnight',
+    ),
+    "set_help_hours_mon": ("星期一", "Monday"),
+    "set_help_hours_tue": ("星期二", "Tuesday"),
+    "set_help_hours_wed": ("星期三", "Wednesday"),
+    "set_help_hours_thu": ("星期四", "Thursday"),
+    "set_help_hours_fri": ("星期五", "Friday"),
+    "set_help_hours_sat": ("星期六", "Saturday"),
+    "set_help_hours_sun": ("星期日", "Sunday"),
+    "set_help_hours_closed": (
+        '闭馆日期，如 ["2027-02-06"]',
+        'Closed dates, e.g. ["2027-02-06"]',
+    ),
+    "set_help_hours_open": (
+        '额外开放的日期，可带时段，如 ["2027-02-08 09:00-12:00"]',
+        'Extra open dates, optionally with bands, e.g. ["2027-02-08 09:00-12:00"]',
+    ),
+    "set_help_hours_closed_festivals": (
+        '节日闭馆，如 ["春节+0..2"]：春节当天及之后两天',
+        'Closed for festivals, e.g. ["春节+0..2"]: Spring Festival and the two days after',
+    ),
+    "set_help_hours_outside": (
+        '闭馆时："screen-off" 关闭屏幕、"closed-screen" 显示闭馆画面、"play" 照常播放',
+        'While closed: "screen-off", "closed-screen" (a calm closed screen) or "play"',
+    ),
+    "set_help_supervisor": (
+        "守护进程：崩溃或无响应时自动重启展示程序",
+        "The supervisor, which restarts the kiosk after a crash or hang",
+    ),
+    "set_help_supervisor_hang_s": (
+        "多少秒没有心跳即视为无响应并重启",
+        "Seconds without a heartbeat before the kiosk counts as hung and is restarted",
+    ),
+    "set_help_supervisor_start_timeout_s": (
+        "启动后多少秒仍无画面即视为无响应",
+        "Seconds after a start without a first frame before it counts as hung",
+    ),
+    "set_help_supervisor_safe_after_crashes": (
+        "在下面的时间窗口内崩溃多少次后进入安全模式（只放静态画面）",
+        "Crashes within the window below before safe mode (stills only, no films)",
+    ),
+    "set_help_supervisor_crash_window_s": ("上述时间窗口（秒）", "That window, in seconds"),
+    "set_help_supervisor_safe_mode_s": (
+        "安全模式持续的秒数，之后再试影片",
+        "Seconds in safe mode before films are tried again",
+    ),
+}
