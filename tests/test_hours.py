@@ -172,5 +172,5 @@ def test_hours_in_the_settings_file(tmp_path):
 
 def test_hours_section_in_the_example_file():
     text = example_toml()
-    assert '[hours]\nmon = "00:00-24:00"' in text
+    assert '[hours]\n# 星期一\nmon = "00:00-24:00"' in text
     assert 'outside = "closed-screen"' in text
