@@ -221,7 +221,7 @@ def load(path: Path) -> tuple[Settings, list[Text]]:
                 continue
             sections.setdefault(section, {})[key] = coerced
     for p in problems:
-        log.warning("%s", p.render("en"))
+        log.warning("%s", p.render("en"), extra={"said": p})
     return settings.with_overrides(**sections), problems
 
 

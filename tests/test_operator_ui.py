@@ -410,3 +410,45 @@ def test_built_as_the_app_builds_it(qtbot, ctx, panel_calls) -> None:
     screen.enter()
     assert screen.slider.value() == ctx.settings.playback.volume - 5
     assert panel_calls.volumes == [ctx.settings.playback.volume - 5]
+
+
+def test_recent_problems_in_the_operators_language_and_the_clock_once(
+    panel, panel_calls, ctx
+) -> None:
+    import logging
+
+    from kiosk.logs import RecentErrors
+    from kiosk.settings import load
+
+    recent = RecentErrors()
+    log = logging.getLogger("kiosk.test.recent")
+    log.addHandler(recent)
+    try:
+        _settings, problems = load(_write_toml("[display]\nrotate = 45\n"))
+        log.warning("%s", problems[0].render("en"), extra={"said": problems[0]})
+        log.warning("the clock looks wrong", extra={"panel": False})  # shown in its own place
+        log.warning("plain English line\nwith a second line")
+    finally:
+        log.removeHandler(recent)
+    panel_calls.status.update(
+        last_errors=list(recent.lines), clock_problem=("clock_jump", {"before": "a", "now": "b"})
+    )
+    panel.refresh()
+    clock, plain, setting = panel.error_lines.lines  # the newest first, the clock once
+    assert clock == tr("clock_jump", "zh").format(before="a", now="b")
+    assert plain.endswith(" plain English line")  # after its time
+    assert setting.endswith(
+        " kiosk.toml [display] rotate：应为以下之一：0、90、180、270；使用默认值"
+    )
+    ctx.visit.set_lang("en")
+    panel.refresh()
+    assert panel.error_lines.lines[-1].endswith("must be one of 0, 90, 180, 270; using the default")
+
+
+def _write_toml(body: str):
+    import tempfile
+    from pathlib import Path
+
+    path = Path(tempfile.mkdtemp()) / "kiosk.toml"
+    path.write_text(body, encoding="utf-8")
+    return path

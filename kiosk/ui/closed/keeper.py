@@ -72,7 +72,8 @@ class HoursKeeper(QObject):
         if problem is not None:
             self.clock_problem = problem
             key, values = problem
-            log.warning("%s", tr(key, "en").format(**values))
+            # The panel shows the clock's problem in a place of its own, in its language.
+            log.warning("%s", tr(key, "en").format(**values), extra={"panel": False})
         self.check()
 
     def check(self) -> None:

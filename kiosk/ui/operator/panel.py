@@ -444,7 +444,10 @@ class OperatorScreen(InnerScreen):
         film.setText(str(problem) if problem else ctx.tr("films_ok"))
         set_color(film, theme.SEAL if problem else theme.INK)
         broken = [str(b) for b in status.get("broken") or []]
-        errors = [str(e) for e in status.get("last_errors") or []]
+        errors = [
+            e.render(ctx.lang) if hasattr(e, "render") else str(e)
+            for e in status.get("last_errors") or []
+        ]
         if clock := status.get("clock_problem"):  # (strings key, values): the clock looks wrong
             errors.append(ctx.tr(clock[0]).format(**clock[1]))
         self.row_values["broken"].setText(str(len(broken)) if broken else ctx.tr("none"))
