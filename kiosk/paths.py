@@ -81,8 +81,14 @@ class Paths:
         return self.data_dir / "demo-build"
 
 
-# Sources shipped with the project (human-editable demo content).
-DATA_SOURCES = REPO_ROOT / "data"
+def data_sources() -> Path:
+    """Sources shipped with the project (the human-editable demo content): ``data/`` at the
+    top of a source tree, which an installed package carries as ``kiosk/data``."""
+    installed = PACKAGE_DIR / "data"
+    return installed if installed.is_dir() else REPO_ROOT / "data"
+
+
+DATA_SOURCES = data_sources()
 
 
 def media_dir() -> Path:

@@ -215,6 +215,29 @@ def test_the_paths_module_finds_media_in_the_source_tree_and_the_installed_packa
     (installed / "media").mkdir(parents=True)
     monkeypatch.setattr(paths, "PACKAGE_DIR", installed)
     assert paths.media_dir() == installed / "media"
+    assert paths.data_sources() == REPO_ROOT / "data"
+    (installed / "data").mkdir()
+    assert paths.data_sources() == installed / "data"
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_demo_sheets_and_media(tmp_path):
+    """An installed (not editable) kiosk can build its demo: data/ and media/ are inside."""
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), "."],
+        cwd=REPO_ROOT,
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    (wheel,) = tmp_path.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"kiosk/data/demo/works.csv", "kiosk/data/demo/artwork.toml"} <= names
+    assert any(n.startswith("kiosk/media/demo/films/") for n in names)
 
 
 def test_the_package_list_installs_every_package_and_media():
@@ -226,9 +249,9 @@ def test_the_package_list_installs_every_package_and_media():
         ".".join(init.parent.relative_to(REPO_ROOT).parts)
         for init in (REPO_ROOT / "kiosk").rglob("__init__.py")
     }
-    assert set(setuptools["packages"]) == found | {"kiosk.media"}
-    assert setuptools["package-dir"] == {"kiosk.media": "media"}
-    assert setuptools["package-data"] == {"kiosk.media": ["**/*"]}
+    assert set(setuptools["packages"]) == found | {"kiosk.media", "kiosk.data"}
+    assert setuptools["package-dir"] == {"kiosk.media": "media", "kiosk.data": "data"}
+    assert setuptools["package-data"] == {"kiosk.media": ["**/*"], "kiosk.data": ["**/*"]}
 
 
 def _strings(value) -> list[str]:
