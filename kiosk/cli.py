@@ -218,6 +218,11 @@ def _start(args: argparse.Namespace, paths: Paths, catalogue_paths: Paths) -> in
     from kiosk.catalog.runs import RunLog
     from kiosk.supervisor.supervisor import Plan, Supervisor
 
+    if sys.platform == "win32" and not getattr(args, "child", False):
+        # The supervisor watches its child through POSIX pipes and process groups; on
+        # Windows the Task Scheduler task (kiosk install) restarts the kiosk on failure.
+        log.info("Windows: the kiosk runs without its supervisor; the task restarts it")
+        return _start_child(args, paths, catalogue_paths)
     if not getattr(args, "child", False):
         _check_screen()
         settings, _problems = _load_settings(paths)  # said once here, and in the child's log
@@ -296,9 +301,10 @@ def _start_child(args: argparse.Namespace, paths: Paths, catalogue_paths: Paths)
         screen=args.screen,
         size=size,
         rotate=args.rotate,
-        heartbeat_fd=args.heartbeat_fd,
-        safe_since=args.safe_since,
-        start_at=(args.resume, args.resume_after) if args.resume else None,
+        # The supervisor's options (``run --child``); absent without one (Windows, ``demo``).
+        heartbeat_fd=getattr(args, "heartbeat_fd", None),
+        safe_since=getattr(args, "safe_since", None),
+        start_at=(args.resume, args.resume_after) if getattr(args, "resume", None) else None,
     )
     return run(paths, settings, options, catalogue_paths)
 

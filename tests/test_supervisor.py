@@ -16,6 +16,7 @@ import time
 import pytest
 
 from kiosk.catalog.runs import RunLog
+from kiosk.paths import Paths
 from kiosk.settings import Supervisor as SupervisorSettings
 from kiosk.supervisor.notify import Notifier
 from kiosk.supervisor.policy import Backoff, Resume, SafeMode, resume_at
@@ -341,3 +342,19 @@ def test_systemds_watchdog_hears_the_supervisor_while_a_start_is_retried(
     # Two half-second pauses with no window at all: pinged all along, about every 0.05 s.
     assert before_ready.count("WATCHDOG=1") >= 10, states
     assert states[-1] == "STOPPING=1"
+
+
+@pytest.mark.parametrize("command", [["run"], ["demo"]])
+def test_on_windows_the_kiosk_runs_without_its_supervisor(monkeypatch, tmp_path, command):
+    # select() on pipes and process groups are POSIX: on Windows the Task Scheduler task
+    # restarts the kiosk instead, and `kiosk run` starts the window itself.
+    from kiosk import app, cli
+
+    started = []
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(cli, "build_demo", lambda *a, **k: None, raising=False)
+    monkeypatch.setattr(app, "run", lambda *a: started.append(a[2]) or 0)
+    monkeypatch.setattr("kiosk.supervisor.supervisor.Supervisor.run", lambda self: 1 / 0)
+    assert cli._start(cli.build_parser().parse_args(command), Paths(tmp_path), Paths(tmp_path)) == 0
+    (options,) = started
+    assert options.heartbeat_fd is None and options.start_at is None
