@@ -1,0 +1,47 @@
+"""The operator panel's Content page (kiosk/ui/operator/content*.py, kiosk/catalog/editing.py)."""
+
+from __future__ import annotations
+
+CONTENT: dict[str, tuple[str, str]] = {
+    "content": ("内容管理", "Content"),
+    "content_button": ("内容管理", "Manage content"),
+    "content_gone": ("“{key}”已不在目录中", "'{key}' is no longer in the catalogue"),
+    "content_search": ("搜索标题（拼音、英文）", "Search titles (pinyin, English)"),
+    "content_count": ("共 {n} 项", "{n} items"),
+    "content_found": ("找到 {n} 项", "{n} found"),
+    "content_empty": ("这一类还没有内容", "Nothing of this kind yet"),
+    "content_none_found": ("没有找到", "Nothing found"),
+    "content_pick": ("请在左侧选择一项", "Choose an item from the list"),
+    "content_pick_portrait": ("请在上方选择一项", "Choose an item from the list above"),
+    "content_shown": ("展示中", "Shown"),
+    "content_hidden": ("已隐藏", "Hidden"),
+    "content_show": ("展示", "Show"),
+    "content_hide": ("隐藏", "Hide"),
+    "content_position": ("第 {pos} 位，共 {n} 位", "Position {pos} of {n}"),
+    "content_up": ("上移", "Up"),
+    "content_down": ("下移", "Down"),
+    "content_move_to": ("移到", "Move to"),
+    "content_dates": ("有效期", "Valid"),
+    "content_from": ("起", "From"),
+    "content_until": ("止", "Until"),
+    "content_no_limit": ("不限", "No limit"),
+    "content_set_date": ("设日期", "Set date"),
+    "content_schedule": ("播放安排", "Schedule"),
+    "content_festival_none": ("无节日", "No festival"),
+    "content_save": ("保存", "Save"),
+    "content_saved": ("已保存", "Saved"),
+    "content_not_saved": ("未保存：{why}", "Not saved: {why}"),
+    "content_delete": ("删除", "Delete"),
+    "content_delete_confirm": (
+        "删除“{title}”？它将从轮播和展示中立即消失；不再被使用的文件一并删除。此操作不能撤销。",
+        "Delete '{title}'? It leaves the loop and the screens at once; files nothing else "
+        "uses are deleted too. This cannot be undone.",
+    ),
+    "content_delete_yes": ("确认删除", "Delete"),
+    "content_deleted": ("已删除“{title}”", "Deleted '{title}'"),
+    "content_keypad_done": ("完成", "Done"),
+    "content_every_day": ("每天", "every day"),
+    "content_valid_from": ("{d} 起", "from {d}"),
+    "content_valid_until": ("{d} 止", "until {d}"),
+    "content_festival_window": ("{name}", "{name}"),
+}
