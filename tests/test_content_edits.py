@@ -3,47 +3,22 @@ sheet and real pictures: show, hide, order, dates, schedule, delete, and their r
 
 from __future__ import annotations
 
-import csv
 from datetime import date
-from pathlib import Path
 
 import pytest
+from content_sources import import_content
 
 from kiosk.catalog import Catalogue
 from kiosk.catalog.changes import ChangeLog
 from kiosk.catalog.check import check_catalogue
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.library import EditRefused, Library
-from kiosk.ingest.importer import Importer
 from kiosk.paths import Paths
 from kiosk.strings import text
-
-from factories import make_image
 
 HEADINGS = {f: text(f"sched_field_{f}") for f in ("valid_from", "valid_until", "weekdays")}
 HEADINGS |= {f: text(f"sched_field_{f}") for f in ("hours", "festival", "share")}
 HEADINGS |= {f: text(f"sched_field_{f}") for f in ("days_before", "days_after")}
-
-
-def import_content(src: Path, paths: Paths) -> None:
-    make_image(src / "清风.jpg", (320, 240), color=(216, 200, 160))
-    make_image(src / "明月.jpg", (240, 320), color=(160, 184, 200))
-    make_image(src / "县域图.png", (400, 300), color=(224, 224, 208))
-    rows = [
-        ["p1", "poster", "清风.jpg", "清风海报", "Clear wind"],
-        ["p2", "poster", "明月.jpg", "明月海报", "Bright moon"],
-        ["a1", "aphorism", "", "廉者，民之表也", "Integrity leads the people"],
-        ["a2", "aphorism", "", "贪者，民之贼也", "Greed robs the people"],
-        ["a3", "aphorism", "", "清风两袖", "Two sleeves of clear wind"],
-        ["county", "map", "清风.jpg", "县域图", "County map"],
-    ]
-    with open(src / "content.csv", "w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["key", "kind", "file", "title_zh", "title_en"])
-        writer.writerows(rows)
-    with Catalogue.open(paths.catalogue) as cat:
-        report = Importer(cat, MediaStore.at(paths)).run([src / "content.csv"])
-        assert not report.rejected, report.rejected
 
 
 @pytest.fixture
