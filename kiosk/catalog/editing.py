@@ -131,7 +131,7 @@ class ItemEdits:
     def _item(self, key: str) -> Row:
         item = self.catalogue.item(key)
         if item is None:
-            raise EditRefused([Text("content_gone", {"key": key})])
+            raise EditRefused([Text("manage_gone", {"key": key})])
         return item
 
     def _update(self, item: Row, wanted: Mapping[str, Any]) -> None:

@@ -40,7 +40,7 @@ ENGLISH_ONE: dict[str, str] = {
     "n_items": "{n} item",
     "n_maps": "{n} map",
     "n_stored": "{n} stored file",
-    "content_count": "{n} item",
+    "manage_count": "{n} item",
 }
 
 

@@ -40,7 +40,7 @@ class ContentQuery(QueryField):
 
     def refresh(self) -> None:
         super().refresh()
-        self.setPlaceholderText(self.ctx.tr("content_search"))
+        self.setPlaceholderText(self.ctx.tr("manage_search"))
 
 
 class ContentScreen(InnerScreen):
@@ -120,7 +120,7 @@ class ContentScreen(InnerScreen):
         self.retranslate()
 
     def title(self) -> str:
-        return self.ctx.tr("content")
+        return self.ctx.tr("manage_title")
 
     def _kind_text(self, kind: str) -> str:
         return f"{self.ctx.tr(kind)} {self._counts.get(kind, 0)}"
@@ -166,13 +166,13 @@ class ContentScreen(InnerScreen):
     def _fill_labels(self) -> None:
         ctx = self.ctx
         n = len(self.list.rows)
-        key = "content_found" if self.query else "content_count"
+        key = "manage_found" if self.query else "manage_count"
         self.count_label.setText(ctx.trn(key, n))
-        self.empty_label.setText(ctx.tr("content_none_found" if self.query else "content_empty"))
+        self.empty_label.setText(ctx.tr("manage_none_found" if self.query else "manage_empty"))
         self.list_pages.setCurrentWidget(self.list if n else self.empty_label)
         if self.editor.item is None and not self.hint.property("said"):
             self.hint.setText(
-                ctx.tr("content_pick_portrait" if self.portrait() else "content_pick")
+                ctx.tr("manage_pick_portrait" if self.portrait() else "manage_pick")
             )
         for kind, button in self.kind_buttons.items():
             button.accent = kind == self.kind
@@ -229,7 +229,7 @@ class ContentScreen(InnerScreen):
         self.reload()
 
     def deleted(self, title: str) -> None:
-        self.hint.setText(self.ctx.tr("content_deleted").format(title=title))
+        self.hint.setText(self.ctx.tr("manage_deleted").format(title=title))
         self.hint.setProperty("said", True)
         self.list.forget_pictures()
         self.reload()

@@ -75,27 +75,27 @@ class ItemEditor(QWidget):
         self.toggle_button.clicked.connect(self.toggle)
         # -- order
         self.position_label = plain_label()
-        self.up_button = Button(ctx, lambda: ctx.tr("content_up"), min_size=QSize(160, 96))
-        self.down_button = Button(ctx, lambda: ctx.tr("content_down"), min_size=QSize(160, 96))
+        self.up_button = Button(ctx, lambda: ctx.tr("manage_up"), min_size=QSize(160, 96))
+        self.down_button = Button(ctx, lambda: ctx.tr("manage_down"), min_size=QSize(160, 96))
         self.up_button.clicked.connect(lambda: self.move_by(-1))
         self.down_button.clicked.connect(lambda: self.move_by(1))
         self.position_field = FormField(ctx)
-        self.move_button = Button(ctx, lambda: ctx.tr("content_move_to"), min_size=QSize(160, 96))
+        self.move_button = Button(ctx, lambda: ctx.tr("manage_move_to"), min_size=QSize(160, 96))
         self.move_button.clicked.connect(self.move_to_typed)
         # -- dates and schedule
         self.when_title = plain_label()
         self.fields: dict[str, FormField] = {name: FormField(ctx) for name in TYPED}
         self.festival = ChoiceStepper(ctx, self._festivals)
         self.field_labels = {name: plain_label() for name in WHEN_FIELDS}
-        self.save_button = Button(ctx, lambda: ctx.tr("content_save"), min_size=QSize(240, 96))
+        self.save_button = Button(ctx, lambda: ctx.tr("manage_save"), min_size=QSize(240, 96))
         self.save_button.clicked.connect(self.save)
         self.message = plain_label()
         self.message.setWordWrap(True)
         # -- delete
-        self.delete_button = Button(ctx, lambda: ctx.tr("content_delete"), min_size=QSize(240, 96))
+        self.delete_button = Button(ctx, lambda: ctx.tr("manage_delete"), min_size=QSize(240, 96))
         self.delete_button.clicked.connect(self.ask_delete)
         self.confirm_box = ConfirmBox(
-            ctx, self._delete_question, "content_delete_yes", self.delete, self.delete_button.show
+            ctx, self._delete_question, "manage_delete_yes", self.delete, self.delete_button.show
         )
         self._watcher = TapWatcher(on_field)
         for edit in (self.position_field, *self.fields.values()):
@@ -145,16 +145,16 @@ class ItemEditor(QWidget):
         for name, field_ in self.fields.items():
             if field_ is edit:
                 return _label(self.ctx, f"sched_field_{name}")
-        return self.ctx.tr("content_move_to")
+        return self.ctx.tr("manage_move_to")
 
     # ------------------------------------------------------------ texts
     def _toggle_text(self) -> str:
         shown = self.item is None or self.item["enabled"]
-        return self.ctx.tr("content_hide" if shown else "content_show")
+        return self.ctx.tr("manage_hide" if shown else "manage_show")
 
     def _festivals(self) -> list[tuple[str, str]]:
         lang = self.ctx.lang
-        return [("", self.ctx.tr("content_festival_none"))] + [
+        return [("", self.ctx.tr("manage_festival_none"))] + [
             (f.zh, f.name(lang)) for f in FESTIVALS
         ]
 
@@ -162,7 +162,7 @@ class ItemEditor(QWidget):
         return field(self.item or {}, "title", self.ctx.lang) or (self.item or {}).get("key", "")
 
     def _delete_question(self) -> str:
-        return self.ctx.tr("content_delete_confirm").format(title=self._title())
+        return self.ctx.tr("manage_delete_confirm").format(title=self._title())
 
     def retranslate(self) -> None:
         ctx, m = self.ctx, self.ctx.m
@@ -172,14 +172,14 @@ class ItemEditor(QWidget):
         for label in (self.state_label, self.position_label, self.message):
             label.setFont(m.label(ctx.lang))
         self.when_title.setFont(m.font("serif", 36, bold=True, lang=ctx.lang))
-        self.when_title.setText(ctx.tr("content_when"))
+        self.when_title.setText(ctx.tr("manage_when"))
         for name, label in self.field_labels.items():
             label.setFont(m.label(ctx.lang))
             label.setText(_label(ctx, f"sched_field_{name}"))
         for name, edit in self.fields.items():
-            edit.setPlaceholderText(ctx.tr(f"content_hint_{name}"))
+            edit.setPlaceholderText(ctx.tr(f"manage_hint_{name}"))
             edit.refresh()
-        self.position_field.setPlaceholderText(ctx.tr("content_hint_position"))
+        self.position_field.setPlaceholderText(ctx.tr("manage_hint_position"))
         self.position_field.refresh()
         self.position_field.setFixedWidth(m.px(200))
         self._box.setSpacing(m.px(20))
@@ -230,11 +230,11 @@ class ItemEditor(QWidget):
         kind = ctx.tr(f"kind_word_{item['kind']}")
         self.info_label.setText(" · ".join(p for p in (kind, item["key"], item["origin"]) if p))
         shown = bool(item["enabled"])
-        self.state_label.setText(ctx.tr("content_shown" if shown else "content_hidden"))
+        self.state_label.setText(ctx.tr("manage_shown" if shown else "manage_hidden"))
         set_color(self.state_label, theme.INK if shown else theme.SEAL)
         self.toggle_button.refresh()
         pos, n = ctx.library.edits.position(item["key"])
-        self.position_label.setText(ctx.tr("content_position").format(pos=pos, n=n))
+        self.position_label.setText(ctx.tr("manage_position").format(pos=pos, n=n))
         self.up_button.setEnabled(pos > 1)
         self.down_button.setEnabled(pos < n)
 
@@ -252,7 +252,7 @@ class ItemEditor(QWidget):
             edit()
         except EditRefused as refused:
             why = refused.text.render(self.ctx.lang)
-            self.say(self.ctx.tr("content_not_saved").format(why=why), bad=True)
+            self.say(self.ctx.tr("manage_not_saved").format(why=why), bad=True)
             return False
         self._on_changed(self.item["key"])
         return True
@@ -274,7 +274,7 @@ class ItemEditor(QWidget):
         key, typed = self.item["key"], self.position_field.text().strip()
         _pos, n = self.ctx.library.edits.position(key)
         if not typed.isdigit() or not 1 <= int(typed) <= n:
-            self.say(self.ctx.tr("content_bad_position").format(value=typed, n=n), bad=True)
+            self.say(self.ctx.tr("manage_bad_position").format(value=typed, n=n), bad=True)
             return
         if self._act(lambda: self.ctx.library.edits.move(key, int(typed))):
             self.position_field.clear()
@@ -290,7 +290,7 @@ class ItemEditor(QWidget):
         headings = {name: _Heading(f"sched_field_{name}") for name in WHEN_FIELDS}
         if self._act(lambda: self.ctx.library.edits.set_when(key, values, headings)):
             self._refill()
-            self.say(self.ctx.tr("content_saved"))
+            self.say(self.ctx.tr("manage_saved"))
 
     def ask_delete(self) -> None:
         self.delete_button.hide()

@@ -95,7 +95,7 @@ class Keypad(QWidget):
         self.keys: dict[str, KeypadKey] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        names = {BACKSPACE: "content_backspace", CLEAR: "search_clear", DONE: "content_keypad_done"}
+        names = {BACKSPACE: "manage_backspace", CLEAR: "search_clear", DONE: "manage_keypad_done"}
         for r, row in enumerate(KEYPAD_ROWS):
             for c, value in enumerate(row):
                 name = names.get(value)
@@ -134,7 +134,7 @@ class KeyboardPanel(QWidget):
         super().__init__()
         self.ctx = ctx
         self.keyboard = Keyboard(ctx, search_field)
-        self.done = Button(ctx, lambda: ctx.tr("content_keypad_done"), min_size=QSize(160, 96))
+        self.done = Button(ctx, lambda: ctx.tr("manage_keypad_done"), min_size=QSize(160, 96))
         self.done.clicked.connect(on_done)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

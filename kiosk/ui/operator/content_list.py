@@ -82,7 +82,7 @@ class ContentList(QListView):
         ctx = self.ctx
         parts = [str(self.positions.get(row["key"], "")), row["key"]]
         if not row["enabled"]:
-            parts.insert(1, ctx.tr("content_hidden"))
+            parts.insert(1, ctx.tr("manage_hidden"))
         return " · ".join(p for p in parts if p)
 
     # ------------------------------------------------------------ pictures

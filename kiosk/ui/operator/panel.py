@@ -307,7 +307,7 @@ class OperatorScreen(InnerScreen):
             self.exit_button.show,
         )
         self.exit_yes, self.exit_no = self.confirm_box.yes, self.confirm_box.no
-        self.content_button = Button(ctx, lambda: ctx.tr("content_button"), min_size=QSize(420, 96))
+        self.content_button = Button(ctx, lambda: ctx.tr("manage_button"), min_size=QSize(420, 96))
         self.content_button.clicked.connect(lambda: ctx.nav.go("content"))
 
         box.addLayout(volume_row)
