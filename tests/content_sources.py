@@ -5,10 +5,14 @@ the first poster's picture (so that picture stays used when the poster is delete
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kiosk.catalog import Catalogue
+from kiosk.catalog.changes import ChangeLog
 from kiosk.catalog.files import MediaStore
+from kiosk.catalog.library import Library
 from kiosk.ingest.importer import Importer
 from kiosk.paths import Paths
 
@@ -33,3 +37,21 @@ def import_content(src: Path, paths: Paths) -> None:
     with Catalogue.open(paths.catalogue) as cat:
         report = Importer(cat, MediaStore.at(paths)).run([src / "content.csv"])
         assert not report.rejected, report.rejected
+
+
+@contextmanager
+def content_library(tmp_path: Path) -> Iterator[Library]:
+    """The library of that catalogue, imported under ``tmp_path``."""
+    paths = Paths(tmp_path / "data")
+    import_content(tmp_path / "src", paths)
+    catalogue = Catalogue.open(paths.catalogue)
+    try:
+        yield Library(catalogue, MediaStore.at(paths))
+    finally:
+        catalogue.close()
+
+
+def panel_changes(library: Library) -> list[tuple]:
+    """(action, key, fields) of each change recorded as made in the panel, in order."""
+    rows = ChangeLog(library.catalogue).changes()
+    return [(r["action"], r["item_key"], r["fields"]) for r in rows if r["source"] == "panel"]

@@ -6,14 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from content_sources import import_content
+from content_sources import content_library, panel_changes
 
-from kiosk.catalog import Catalogue
 from kiosk.catalog.changes import ChangeLog
 from kiosk.catalog.check import check_catalogue
-from kiosk.catalog.files import MediaStore
 from kiosk.catalog.library import EditRefused, Library
-from kiosk.paths import Paths
 from kiosk.strings import text
 
 HEADINGS = {f: text(f"sched_field_{f}") for f in ("valid_from", "valid_until", "weekdays")}
@@ -23,16 +20,8 @@ HEADINGS |= {f: text(f"sched_field_{f}") for f in ("days_before", "days_after")}
 
 @pytest.fixture
 def library(tmp_path):
-    paths = Paths(tmp_path / "data")
-    import_content(tmp_path / "src", paths)
-    catalogue = Catalogue.open(paths.catalogue)
-    yield Library(catalogue, MediaStore.at(paths))
-    catalogue.close()
-
-
-def panel_changes(library: Library) -> list[tuple]:
-    rows = ChangeLog(library.catalogue).changes()
-    return [(r["action"], r["item_key"], r["fields"]) for r in rows if r["source"] == "panel"]
+    with content_library(tmp_path) as opened:
+        yield opened
 
 
 def loop_keys(library: Library, kind: str, on: date | None = None) -> list[str]:

@@ -8,16 +8,11 @@ from datetime import datetime
 
 import pytest
 from catalogues import Nav
-from content_sources import import_content
+from content_sources import content_library, panel_changes
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
 
-from kiosk.catalog import Catalogue
-from kiosk.catalog.changes import ChangeLog
 from kiosk.catalog.check import check_catalogue
-from kiosk.catalog.files import MediaStore
-from kiosk.catalog.library import Library
-from kiosk.paths import Paths
 from kiosk.playlist import AttractPlaylist
 from kiosk.settings import Settings
 from kiosk.ui.operator.content import ContentScreen
@@ -31,11 +26,8 @@ LEFT = Qt.MouseButton.LeftButton
 
 @pytest.fixture
 def library(tmp_path):
-    paths = Paths(tmp_path / "data")
-    import_content(tmp_path / "src", paths)
-    catalogue = Catalogue.open(paths.catalogue)
-    yield Library(catalogue, MediaStore.at(paths))
-    catalogue.close()
+    with content_library(tmp_path) as opened:
+        yield opened
 
 
 @pytest.fixture
@@ -93,11 +85,6 @@ def type_on_keypad(qtbot, page: ContentScreen, field: str, chars: str) -> None:
         click(qtbot, page.keypad.keypad.keys[ch])
 
 
-def panel_changes(library) -> list[tuple]:
-    rows = ChangeLog(library.catalogue).changes()
-    return [(r["action"], r["item_key"], r["fields"]) for r in rows if r["source"] == "panel"]
-
-
 def loop_order(library) -> list[str]:
     settings = Settings()
     playlist = AttractPlaylist(
@@ -129,13 +116,21 @@ def test_kinds_with_counts_and_the_list(qtbot, page) -> None:
 
 
 def test_hide_and_show(qtbot, page, library) -> None:
+    # The attract loop as it runs: its playlist read once, read again when the library
+    # says the catalogue changed (at its next item).
+    loop = AttractPlaylist(library.works, Settings().attract, kinds=["poster", "aphorism"])
+    library.changed(loop)
+    assert "p2" in loop.order()
     tap_row(qtbot, page, "p2")
     assert page.editor.state_label.text() == "展示中"
     click(qtbot, page.editor.toggle_button)
     assert page.editor.state_label.text() == "已隐藏"
     assert "已隐藏" in page.list.subtitle(page.list.rows[1])
-    assert loop_order(library) == ["a1", "a2", "a3", "p1"]  # the loop no longer shows it
+    assert library.changed(loop)
+    loop.rebuild()
+    assert "p2" not in loop.order()  # the loop no longer shows it
     assert [w.key for w in library.works(["poster"])] == ["p1"]
+    assert library.item("p2") is None  # nor do the visitors' screens
     click(qtbot, page.editor.toggle_button)
     assert loop_order(library) == ["a1", "a2", "a3", "p1", "p2"]
     assert panel_changes(library) == [("hidden", "p2", None), ("shown", "p2", None)]

@@ -171,9 +171,7 @@ class ContentScreen(InnerScreen):
         self.empty_label.setText(ctx.tr("manage_none_found" if self.query else "manage_empty"))
         self.list_pages.setCurrentWidget(self.list if n else self.empty_label)
         if self.editor.item is None and not self.hint.property("said"):
-            self.hint.setText(
-                ctx.tr("manage_pick_portrait" if self.portrait() else "manage_pick")
-            )
+            self.hint.setText(ctx.tr("manage_pick_portrait" if self.portrait() else "manage_pick"))
         for kind, button in self.kind_buttons.items():
             button.accent = kind == self.kind
             button.refresh()
