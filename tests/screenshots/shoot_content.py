@@ -1,5 +1,6 @@
 """Screenshots of the operator's Content page: a kind's list, an item chosen, the keypad on a
-schedule field, a refused value, a hidden item, a search, the delete confirmation, English.
+schedule field, a refused value, a hidden item, a search, the delete confirmation, English,
+large text.
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tests/screenshots/shoot_content.py \\
         --data-dir /tmp/kd/demo --out screenshots/content/landscape
@@ -69,6 +70,9 @@ def main() -> None:
     page.choose_kind("calligraphy")
     page.pick(page.list.rows[0])
     shot("content-en")
+    window.ctx.visit.set_lang("zh")
+    window.ctx.visit.set_large(True)
+    shot("content-large-text")
     window.shutdown()
     tmp.cleanup()
 
