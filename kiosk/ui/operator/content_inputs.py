@@ -189,7 +189,8 @@ class KeypadPage(QWidget):
 
 
 class TapWatcher(QObject):
-    """Calls ``on_tap(field)`` when one of the watched fields is pressed or gets focus."""
+    """Calls ``on_tap(field)`` when one of the watched fields is pressed (a touch arrives as a
+    press too); focus alone, given when the page is shown, brings up no keys."""
 
     def __init__(self, on_tap: Callable[[QLineEdit], None]) -> None:
         super().__init__()
@@ -199,7 +200,7 @@ class TapWatcher(QObject):
         field.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.FocusIn):
+        if event.type() == QEvent.Type.MouseButtonPress:
             self._on_tap(obj)
         return False
 
