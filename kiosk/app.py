@@ -65,6 +65,7 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
     from kiosk.ui.history.map import MapScreen
     from kiosk.ui.history.timeline import TimelineScreen
     from kiosk.ui.home import HomeScreen
+    from kiosk.ui.operator.content import ContentScreen
     from kiosk.ui.operator.panel import OperatorScreen
     from kiosk.ui.operator.pinpad import PinScreen
     from kiosk.ui.search.screen import SearchScreen
@@ -86,6 +87,7 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
         "map": MapScreen,
         "item": ItemScreen,
         "search": SearchScreen,
+        "content": ContentScreen,
         "pin": lambda ctx: PinScreen(ctx, operator["guard"], operator["load_hash"]),
         "operator": lambda ctx: OperatorScreen(
             ctx, operator["status"], operator["set_volume"], operator["reload"], operator["quit"]

@@ -1,9 +1,11 @@
 """What the kiosk shows, read from the catalogue: items with their files resolved.
 
-A read-only view for the UI and the attract loop (no Qt, no SQL outside the
-catalogue package).  ``Work`` bundles an item with the paths of its original,
-renditions and subtitles, so screens never deal with hashes or folders;
-``RegionMap`` does the same for a map picture and places the pins on it.
+A view for the UI and the attract loop (no Qt, no SQL outside the catalogue
+package); the operator panel's edits go through ``Library.edits`` (kiosk.catalog.editing),
+recorded as made from the panel, and every screen sees them at once.  ``Work``
+bundles an item with the paths of its original, renditions and subtitles, so
+screens never deal with hashes or folders; ``RegionMap`` does the same for a map
+picture and places the pins on it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kiosk.catalog.changes import ChangeLog
+from kiosk.catalog.editing import WHEN_FIELDS, EditRefused, ItemEdits
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.model import KINDS
 from kiosk.catalog.store import Catalogue, SearchHit
@@ -23,6 +27,9 @@ from kiosk.catalog.years import format_century, format_years
 # What the UI may use besides ``Library``: it imports nothing else from the catalogue.
 __all__ = [
     "KINDS",
+    "WHEN_FIELDS",
+    "EditRefused",
+    "ItemEdits",
     "Library",
     "RegionMap",
     "SearchHit",
@@ -116,6 +123,8 @@ class Library:
         self._seen: dict[int, int] = {}
         self._forced = 0
         self._works: dict[tuple, tuple[int, list[Work]]] = {}
+        # Writes on this connection do not move SQLite's data version: announce them.
+        self.edits = ItemEdits(catalogue, store, ChangeLog(catalogue, "panel"), self.invalidate)
 
     def changed(self, owner: object = None) -> bool:
         """True once per ``owner`` after the catalogue changed since that owner last asked.

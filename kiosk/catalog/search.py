@@ -39,8 +39,7 @@ def index_item(db: Database, row: Row) -> None:
         )
     )
     item_id = row["id"]
-    db.execute("DELETE FROM search_titles WHERE rowid = ?", [item_id])
-    db.execute("DELETE FROM search_texts WHERE rowid = ?", [item_id])
+    remove_item(db, item_id)
     db.execute(
         "INSERT INTO search_titles (rowid, zh, en, py, ini) VALUES (?, ?, ?, ?, ?)",
         [item_id, text.cjk_tokens(row["title_zh"]), text.cjk_tokens(row["title_en"]), py, ini],
@@ -49,6 +48,12 @@ def index_item(db: Database, row: Row) -> None:
         "INSERT INTO search_texts (rowid, zh, en) VALUES (?, ?, ?)",
         [item_id, text.cjk_tokens(zh_text), text.cjk_tokens(en_text)],
     )
+
+
+def remove_item(db: Database, item_id: int) -> None:
+    """Forget a deleted item."""
+    db.execute("DELETE FROM search_titles WHERE rowid = ?", [item_id])
+    db.execute("DELETE FROM search_texts WHERE rowid = ?", [item_id])
 
 
 def clear(db: Database) -> None:
@@ -81,14 +86,19 @@ def _tier(hit: Row, q: str, joined: str) -> int:
 
 
 def _candidates(
-    db: Database, table: str, match: str, kinds: list[str] | None, exclude: set[int]
+    db: Database,
+    table: str,
+    match: str,
+    kinds: list[str] | None,
+    exclude: set[int],
+    enabled_only: bool = True,
 ) -> list[Row]:
     cols = "s.py, s.ini" if table == "search_titles" else "NULL AS py, NULL AS ini"
     sql = (
         f"SELECT items.id, items.key, items.kind, items.title_zh, items.title_en, "
         f"items.sort_order, {cols}, s.rank AS score "
         f"FROM {table} AS s JOIN items ON items.id = s.rowid "
-        f"WHERE {table} MATCH ? AND items.enabled = 1"
+        f"WHERE {table} MATCH ?" + (" AND items.enabled = 1" if enabled_only else "")
     )
     args: list[Any] = [match]
     if kinds:
@@ -103,7 +113,12 @@ def _candidates(
 
 
 def search(
-    db: Database, query: str, *, limit: int = 50, kinds: Iterable[str] | None = None
+    db: Database,
+    query: str,
+    *,
+    limit: int = 50,
+    kinds: Iterable[str] | None = None,
+    enabled_only: bool = True,
 ) -> list[tuple[Row, float]]:
     phrases, words = text.query_terms(query)
     if not phrases and not words:
@@ -111,12 +126,15 @@ def search(
     kinds = list(kinds) if kinds is not None else None
     q = query.strip().lower()
     joined = "".join(words)
-    titles = _candidates(db, "search_titles", _match(phrases, words, titles=True), kinds, set())
+    titles = _candidates(
+        db, "search_titles", _match(phrases, words, titles=True), kinds, set(), enabled_only
+    )
     titles.sort(key=lambda r: (_tier(r, q, joined), r["score"], r["sort_order"]))
     hits = titles[:limit]
     if len(hits) < limit:
         seen = {r["id"] for r in hits}
-        texts = _candidates(db, "search_texts", _match(phrases, words, titles=False), kinds, seen)
+        match = _match(phrases, words, titles=False)
+        texts = _candidates(db, "search_texts", match, kinds, seen, enabled_only)
         texts.sort(key=lambda r: (r["score"], r["sort_order"]))
         hits += texts[: limit - len(hits)]
     return [(r, r["score"]) for r in hits]

@@ -276,16 +276,23 @@ class Catalogue:
                 search.index_item(self.db, row)
 
     def search(
-        self, query: str, *, limit: int = 50, kinds: Iterable[str] | None = None
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        kinds: Iterable[str] | None = None,
+        enabled_only: bool = True,
     ) -> list[SearchHit]:
         """Items matching what a visitor typed: Chinese, English, pinyin or initials.
 
         Exact titles first, then titles starting with the query, then other
-        title matches, then matches in the texts; disabled items left out.
+        title matches, then matches in the texts; disabled items left out
+        unless ``enabled_only`` is false (the operator's Content page).
         """
+        hits = search.search(self.db, query, limit=limit, kinds=kinds, enabled_only=enabled_only)
         return [
             SearchHit(r["id"], r["key"], r["kind"], r["title_zh"], r["title_en"], score)
-            for r, score in search.search(self.db, query, limit=limit, kinds=kinds)
+            for r, score in hits
         ]
 
     # ------------------------------------------------------ play and sessions

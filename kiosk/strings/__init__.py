@@ -15,6 +15,7 @@ from typing import Any
 
 from kiosk.errors import KioskError
 from kiosk.strings.appliance import APPLIANCE
+from kiosk.strings.content import CONTENT
 from kiosk.strings.operator import OPERATOR
 from kiosk.strings.schedule import SCHEDULE
 from kiosk.strings.screens import SCREENS
@@ -26,6 +27,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "appliance": APPLIANCE,
     "operator": OPERATOR,
     "settings_help": SETTINGS_HELP,
+    "content": CONTENT,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 
@@ -40,6 +42,7 @@ ENGLISH_ONE: dict[str, str] = {
     "n_items": "{n} item",
     "n_maps": "{n} map",
     "n_stored": "{n} stored file",
+    "manage_count": "{n} item",
 }
 
 

@@ -1,1 +1,1 @@
-"""Operator access: the PIN pad and the operator panel behind it."""
+"""Operator access: the PIN pad, the operator panel behind it and its Content page."""

@@ -2,8 +2,8 @@
 
 It shows what the operator needs at a glance (items by kind, broken files,
 recent problems, uptime, whether films can play, or the safe mode and since
-when) and offers three controls: volume, reload content, and exit (with a
-confirm step).  Everything it acts on is passed in as a callable; nothing
+when) and offers its controls: volume, the Content page (``content.py``), reload
+content, and exit (with a confirm step).  Everything it acts on is passed in as a callable; nothing
 here opens a dialog, a menu or a file chooser.
 """
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.catalog.library import KINDS
+from kiosk.ui.operator.confirm import ConfirmBox
 from kiosk.ui.operator.labels import plain_label, set_color
 from kiosk.ui.screen import Context, InnerScreen
 from kiosk.ui.widgets import theme
@@ -298,36 +299,28 @@ class OperatorScreen(InnerScreen):
 
         self.exit_button = Button(ctx, lambda: ctx.tr("exit"), min_size=QSize(420, 96))
         self.exit_button.clicked.connect(self.ask_exit)
-        self.confirm_box = QWidget()
-        confirm = QVBoxLayout(self.confirm_box)
-        confirm.setContentsMargins(0, 0, 0, 0)
-        self.confirm_label = plain_label()
-        self.confirm_label.setWordWrap(True)
-        self.exit_yes = Button(
-            ctx, lambda: ctx.tr("exit_yes"), accent=True, min_size=QSize(240, 96)
+        self.confirm_box = ConfirmBox(
+            ctx,
+            lambda: ctx.tr("exit_confirm"),
+            "exit_yes",
+            self.exit_confirmed,
+            self.exit_button.show,
         )
-        self.exit_no = Button(ctx, lambda: ctx.tr("cancel"), min_size=QSize(240, 96))
-        self.exit_yes.clicked.connect(self.exit_confirmed)
-        self.exit_no.clicked.connect(self.cancel_exit)
-        confirm_row = QHBoxLayout()
-        confirm_row.addWidget(self.exit_yes)
-        confirm_row.addWidget(self.exit_no)
-        confirm_row.addStretch(1)
-        confirm.addWidget(self.confirm_label)
-        confirm.addLayout(confirm_row)
-        self.confirm_box.hide()
+        self.exit_yes, self.exit_no = self.confirm_box.yes, self.confirm_box.no
+        self.content_button = Button(ctx, lambda: ctx.tr("manage_button"), min_size=QSize(420, 96))
+        self.content_button.clicked.connect(lambda: ctx.nav.go("content"))
 
         box.addLayout(volume_row)
         box.addLayout(slider_row)
         box.addSpacing(ctx.m.px(48))
+        box.addWidget(self.content_button)
         box.addWidget(self.reload_button)
         box.addWidget(self.reload_note)
         box.addSpacing(ctx.m.px(48))
         box.addWidget(self.exit_button)
         box.addWidget(self.confirm_box)
         box.addStretch(1)
-        self._controls_box, self._confirm_row, self._slider_row = box, confirm_row, slider_row
-        self._confirm_layout = confirm
+        self._controls_box, self._slider_row = box, slider_row
 
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.split.addWidget(self.status_card, 3)
@@ -374,21 +367,12 @@ class OperatorScreen(InnerScreen):
         self.volume_title.setText(ctx.tr("volume"))
         self.volume_value.setFont(m.font("serif", 44))
         self.reload_note.setFont(m.caption())
-        self.confirm_label.setFont(m.label())
-        self.confirm_label.setText(ctx.tr("exit_confirm"))
         self._controls_box.setSpacing(m.px(20))
-        self._confirm_layout.setSpacing(m.px(20))
-        self._confirm_row.setSpacing(m.gutter)
         self._slider_row.setSpacing(m.gutter)
-        for button in (
-            self.quieter,
-            self.louder,
-            self.reload_button,
-            self.exit_button,
-            self.exit_yes,
-            self.exit_no,
-        ):
+        for button in (self.quieter, self.louder, self.content_button, self.reload_button):
             button.refresh()
+        self.exit_button.refresh()
+        self.confirm_box.refresh()
         self.slider.refresh()
         self.broken_lines.refresh()
         self.error_lines.refresh()
@@ -476,14 +460,14 @@ class OperatorScreen(InnerScreen):
 
     def ask_exit(self) -> None:
         self.exit_button.hide()
-        self.confirm_box.show()
+        self.confirm_box.ask()
 
     def cancel_exit(self) -> None:
         self.confirm_box.hide()
         self.exit_button.show()
 
     def exit_confirmed(self) -> None:
-        self.cancel_exit()
+        self.exit_button.show()
         self._quit()
 
     # ------------------------------------------------------------ life cycle

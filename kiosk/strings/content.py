@@ -1,0 +1,51 @@
+"""The operator panel's Content page (kiosk/ui/operator/content*.py, kiosk/catalog/editing.py)."""
+
+from __future__ import annotations
+
+CONTENT: dict[str, tuple[str, str]] = {
+    "manage_title": ("内容管理", "Content"),
+    "manage_button": ("内容管理", "Manage content"),
+    "manage_gone": ("“{key}”已不在目录中", "'{key}' is no longer in the catalogue"),
+    "manage_search": ("搜索标题（拼音、英文）", "Search titles (pinyin, English)"),
+    "manage_count": ("共 {n} 项", "{n} items"),
+    "manage_found": ("找到 {n} 项", "{n} found"),
+    "manage_empty": ("这一类还没有内容", "Nothing of this kind yet"),
+    "manage_none_found": ("没有找到", "Nothing found"),
+    "manage_pick": ("请在左侧选择一项", "Choose an item from the list"),
+    "manage_pick_portrait": ("请在上方选择一项", "Choose an item from the list above"),
+    "manage_shown": ("展示中", "Shown"),
+    "manage_hidden": ("已隐藏", "Hidden"),
+    "manage_show": ("展示", "Show"),
+    "manage_hide": ("隐藏", "Hide"),
+    "manage_position": ("第 {pos} 位，共 {n} 位", "Position {pos} of {n}"),
+    "manage_up": ("上移", "Up"),
+    "manage_down": ("下移", "Down"),
+    "manage_move_to": ("移到", "Move to"),
+    "manage_festival_none": ("无节日", "No festival"),
+    "manage_when": ("有效期与播放安排", "Dates and schedule"),
+    "manage_hint_valid_from": ("如 2027-01-01", "e.g. 2027-01-01"),
+    "manage_hint_valid_until": ("如 2027-12-31", "e.g. 2027-12-31"),
+    "manage_hint_weekdays": ("如 1-5", "e.g. 1-5"),
+    "manage_hint_hours": ("如 09:00-17:00", "e.g. 09:00-17:00"),
+    "manage_hint_days_before": ("如 3", "e.g. 3"),
+    "manage_hint_days_after": ("如 1", "e.g. 1"),
+    "manage_hint_share": ("如 1/3", "e.g. 1/3"),
+    "manage_hint_position": ("位置", "position"),
+    "manage_bad_position": (
+        "“{value}”不是位置：请输入 1 到 {n} 之间的数字",
+        "'{value}' is not a position: type a number from 1 to {n}",
+    ),
+    "manage_save": ("保存", "Save"),
+    "manage_saved": ("已保存", "Saved"),
+    "manage_not_saved": ("未保存：{why}", "Not saved: {why}"),
+    "manage_delete": ("删除", "Delete"),
+    "manage_delete_confirm": (
+        "删除“{title}”？它将从轮播和展示中立即消失；不再被使用的文件一并删除。此操作不能撤销。",
+        "Delete '{title}'? It leaves the loop and the screens at once; files nothing else "
+        "uses are deleted too. This cannot be undone.",
+    ),
+    "manage_delete_yes": ("确认删除", "Delete"),
+    "manage_deleted": ("已删除“{title}”", "Deleted '{title}'"),
+    "manage_keypad_done": ("完成", "Done"),
+    "manage_backspace": ("退格", "Erase"),
+}
