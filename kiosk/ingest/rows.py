@@ -8,8 +8,6 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from pypinyin import lazy_pinyin
-
 from kiosk.catalog.model import BOUNDS_FIELDS, KINDS, SCHEDULE_FIELDS, TEXT_FIELDS
 from kiosk.catalog.years import parse_years
 from kiosk.ingest.errors import Refused
@@ -114,6 +112,8 @@ def split_list(value: Any) -> list[str]:
 
 def slugify(text: str) -> str:
     """A readable ascii key: pinyin for Chinese, lower case, '-' between words."""
+    from pypinyin import lazy_pinyin  # its tables are large: loaded when a key is made
+
     text = unicodedata.normalize("NFKC", text)
     parts = lazy_pinyin(text, errors=lambda s: [s])
     ascii_text = "-".join(parts)
