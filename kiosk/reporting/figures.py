@@ -1,0 +1,186 @@
+"""One kiosk's figures for a period, read from its catalogue or from its record sets.
+
+Both ways feed the same tally (kiosk.reporting.tally) and opening figures
+(kiosk.reporting.opening), so a report made on the kiosk and one made at the office
+from its records agree to the last showing.  Record sets of several kiosks are
+grouped by kiosk name; a set that repeats days already read for that kiosk is left
+out (and said), so nothing is counted twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
+
+from kiosk.catalog import Catalogue
+from kiosk.reporting.catalogue import CatalogueRecords, hours_section, recorded_since
+from kiosk.reporting.opening import Availability, availability
+from kiosk.reporting.period import Period, local_zone, utc_text
+from kiosk.reporting.records import TABLES, RecordsError, RecordSet
+from kiosk.reporting.tally import Tally
+from kiosk.schedule.hours import OpeningHours
+from kiosk.strings import Text, text
+
+_STARTED = {"plays": TABLES["plays"].index("started_at"), "sessions": 1}
+
+
+@dataclass
+class KioskFigures:
+    kiosk: str
+    exhibition_zh: str
+    exhibition_en: str
+    zone: tzinfo
+    zone_name: str
+    period: Period
+    made_at: datetime
+    runs_since: str | None  # see kiosk.reporting.records.Header
+    changes_since: str | None
+    tally: Tally
+    opening: Availability
+
+    @property
+    def empty(self) -> bool:
+        t = self.tally
+        return not (t.showings or t.visits or t.visits_open or t.runs or t.changes)
+
+
+def _read(tally: Tally, rows_of) -> None:
+    tally.add_items(rows_of("items"))
+    tally.add_plays(rows_of("plays"))
+    tally.add_sessions(rows_of("sessions"))
+    tally.add_runs(rows_of("runs"))
+    tally.add_changes(rows_of("changes"))
+
+
+def from_catalogue(
+    catalogue: Catalogue, settings, period: Period, now: datetime | None = None
+) -> KioskFigures:
+    """The figures of ``period`` from this kiosk's own catalogue and settings."""
+    zone, zone_name = local_zone(settings.exhibition.time_zone)
+    made_at = now or datetime.now(UTC)
+    tally = Tally(zone)
+    _read(tally, CatalogueRecords(catalogue, period, period.utc_bounds(zone)).rows)
+    since = recorded_since(catalogue)
+    hours = OpeningHours.parse(hours_section(settings))[0]
+    opening = availability(tally.runs, hours, period, zone, made_at, since["runs"])
+    return KioskFigures(
+        settings.exhibition.kiosk(),
+        settings.exhibition.name_zh,
+        settings.exhibition.name_en,
+        zone,
+        zone_name,
+        period,
+        made_at,
+        since["runs"],
+        since["changes"],
+        tally,
+        opening,
+    )
+
+
+def from_sets(
+    sets: Sequence[RecordSet], period: Period, now: datetime | None = None
+) -> tuple[list[KioskFigures], list[Text]]:
+    """The figures of ``period`` per kiosk from record sets, and what was left out."""
+    made_at = now or datetime.now(UTC)
+    notes: list[Text] = []
+    by_kiosk: dict[str, list[RecordSet]] = {}
+    for s in sorted(sets, key=lambda s: (s.header.kiosk, s.header.first, s.header.last)):
+        first, last = date.fromisoformat(s.header.first), date.fromisoformat(s.header.last)
+        if last < period.first or first > period.last:
+            continue
+        taken = by_kiosk.setdefault(s.header.kiosk, [])
+        if any(_overlap(s, t) for t in taken):
+            notes.append(
+                text(
+                    "rep_overlap",
+                    path=s.path,
+                    kiosk=s.header.kiosk,
+                    first=s.header.first,
+                    last=s.header.last,
+                )
+            )
+            continue
+        taken.append(s)
+    figures = []
+    for kiosk, kiosk_sets in sorted(by_kiosk.items()):
+        try:
+            figures.append(_kiosk_from_sets(kiosk, kiosk_sets, period, made_at))
+        except RecordsError as e:
+            notes.append(text("rep_skipped_set", line=str(e)))
+    return figures, notes
+
+
+def _overlap(a: RecordSet, b: RecordSet) -> bool:
+    return a.header.first <= b.header.last and b.header.first <= a.header.last
+
+
+def _kiosk_from_sets(
+    kiosk: str, sets: list[RecordSet], period: Period, made_at: datetime
+) -> KioskFigures:
+    latest = max(sets, key=lambda s: (s.header.last, s.header.made_at)).header
+    zone, zone_name = local_zone(latest.time_zone)
+    lo, hi = period.utc_bounds(zone)
+    tally = Tally(zone)
+    for s in sets:
+        inside = period.first.isoformat() <= s.header.first and s.header.last <= (
+            period.last.isoformat()
+        )
+        _read(tally, s.rows if inside else _clipped(s, lo, hi))
+    runs_since = _earliest([s.header.runs_since for s in sets])
+    changes_since = _earliest([s.header.changes_since for s in sets])
+    hours = OpeningHours.parse(latest.hours)[0]
+    until = min(made_at, max(_parse(s.header.made_at) for s in sets))
+    opening = availability(tally.runs, hours, period, zone, until, runs_since)
+    return KioskFigures(
+        kiosk,
+        latest.exhibition_zh,
+        latest.exhibition_en,
+        zone,
+        zone_name,
+        period,
+        made_at,
+        runs_since,
+        changes_since,
+        tally,
+        opening,
+    )
+
+
+def _clipped(s: RecordSet, lo: str, hi: str):
+    """``s.rows`` keeping only the records of the period (a set that covers more)."""
+
+    def rows(table: str) -> Iterator[list[str]]:
+        column = _STARTED.get(table, 0 if table == "changes" else None)
+        if column is None:  # items; runs are clipped to the period by the opening figures
+            yield from s.rows(table)
+            return
+        for row in s.rows(table):
+            if lo <= row[column] < hi:
+                yield row
+
+    return rows
+
+
+def _earliest(values: Iterable[str | None]) -> str | None:
+    known = [v for v in values if v is not None]
+    if not known:
+        return None
+    return "" if "" in known else min(known)
+
+
+def _parse(utc: str) -> datetime:
+    moment = datetime.fromisoformat(utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def totals(figures: Sequence[KioskFigures]) -> Tally:
+    """The tallies of several kiosks added up (the county's totals)."""
+    total = Tally(figures[0].zone if figures else UTC)
+    for f in figures:
+        total.merge(f.tally)
+    return total
+
+
+__all__ = ["KioskFigures", "from_catalogue", "from_sets", "totals", "utc_text"]

@@ -1,0 +1,207 @@
+"""The report as an A4 PDF with fpdf2: headings in Chinese and English, tables, charts.
+
+Fonts: the installed Chinese sans (kiosk.fonts: Noto Sans CJK SC regular and bold, the
+Simplified Chinese faces of the .ttc collections; on Windows Microsoft YaHei), embedded
+as subsets, so the file opens on any office PC.  Written to a temporary file renamed at
+the end.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from kiosk import fonts
+from kiosk.errors import KioskError
+from kiosk.reporting import charts
+from kiosk.reporting.files import atomic_path
+from kiosk.reporting.model import SHARES, TOTAL, Chart, Report, Section, Table
+from kiosk.reporting.xlsx import both
+from kiosk.strings import tr
+
+FAMILY = "cjk"
+INK = (0x1E, 0x1B, 0x18)
+INK_SOFT = (0x5C, 0x55, 0x4D)
+SEAL = (0xA8, 0x28, 0x1E)
+PAPER_DEEP = (0xE9, 0xE1, 0xD0)
+#: Tables too wide for a page: the PDF shows them as charts (the spreadsheet has them).
+CHART_ONLY = frozenset({"rep_heat", "rep_visits_daily"})
+_WIDE = {
+    "rep_item": 1.7,
+    "rep_item_title": 3.0,
+    "rep_reason": 3.2,
+    "rep_origin": 2.6,
+    "rep_fields": 1.6,
+}
+
+
+class NoChineseFont(KioskError):
+    """No Chinese font is installed, so the PDF cannot be written."""
+
+
+def cell_text(value, fmt: str, lang: str, row_label: str = "") -> str:
+    if value is None:
+        return tr("rep_unknown", lang)
+    if fmt == "label" or (fmt == "kiosk" and value == TOTAL):
+        return tr(value, lang)
+    if fmt == "pct" or (fmt == "num" and row_label in SHARES):
+        return f"{value * 100:.1f}%"
+    if fmt == "dec1" or (fmt == "num" and isinstance(value, float)):
+        return f"{value:.1f}"
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+class ReportPdf(FPDF):
+    def __init__(self, report: Report, lang: str) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.report = report
+        self.lang = lang
+        regular, bold = fonts.find("sans"), fonts.find("sans-bold") or fonts.find("sans")
+        if regular is None or bold is None:
+            raise NoChineseFont("no Chinese font is installed for the PDF (install fonts-noto-cjk)")
+        self.add_font(FAMILY, "", regular.path, collection_font_number=regular.index)
+        self.add_font(FAMILY, "B", bold.path, collection_font_number=bold.index)
+        self.set_margins(16, 16, 16)
+        self.set_auto_page_break(True, margin=16)
+        self.set_title(both(report.title))
+        self.set_creator("Qingfeng Kiosk 清风展陈")
+        self.set_text_color(*INK)
+
+    def footer(self) -> None:
+        self.set_y(-11)
+        self.set_font(FAMILY, "", 7)
+        self.set_text_color(*INK_SOFT)
+        left = f"{both(self.report.title)} · {self.report.period.label}"
+        self.cell(0, 5, left, align="L")
+        self.set_x(self.l_margin)
+        self.cell(0, 5, tr("rep_page", self.lang).format(n=self.page_no()), align="R")
+        self.set_text_color(*INK)
+
+    # ------------------------------------------------------------------ parts
+    def cover(self) -> None:
+        self.add_page()
+        self.set_font(FAMILY, "B", 20)
+        zh, en = (tr(self.report.title, lang) for lang in ("zh", "en"))
+        self.cell(0, 11, zh, new_x="LMARGIN", new_y="NEXT")
+        self.set_font(FAMILY, "", 11)
+        self.set_text_color(*INK_SOFT)
+        self.cell(0, 7, en, new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(*INK)
+        self.ln(3)
+        self.set_draw_color(*SEAL)
+        self.set_line_width(0.6)
+        self.line(self.l_margin, self.get_y(), self.l_margin + 30, self.get_y())
+        self.ln(4)
+        for key, value in self.report.about(self.lang):
+            self.set_font(FAMILY, "B", 9)
+            self.cell(52, 6, both(key))
+            self.set_font(FAMILY, "", 9)
+            self.multi_cell(0, 6, value, new_x="LMARGIN", new_y="NEXT")
+        self.ln(2)
+        self._note(tr("rep_local_note", self.lang).format(zone=self.report.zone_name))
+
+    def section(self, section: Section, first_of_kiosk: bool) -> None:
+        if first_of_kiosk and section.kiosk:
+            self.add_page()
+            self.set_font(FAMILY, "B", 14)
+            name = tr(TOTAL, self.lang) if section.kiosk == TOTAL else section.kiosk
+            if section.kiosk == TOTAL:
+                title = both("rep_county_totals")
+            else:
+                title = tr("rep_kiosk_section", self.lang).format(kiosk=name)
+            self.cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
+        if self.get_y() > self.h - 60:
+            self.add_page()
+        self.ln(3)
+        self.set_font(FAMILY, "B", 13)
+        self.set_text_color(*SEAL)
+        self.cell(0, 8, both(section.title), new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(*INK)
+        for note in section.notes:
+            self._note(note.render(self.lang))
+        tables = [t for t in section.tables if t.sheet not in CHART_ONLY]
+        for table in tables[:1]:  # the summary first, then the charts
+            self._table(table, heading=table.sheet != section.title)
+        for chart in section.charts:
+            self._chart(chart)
+        for table in tables[1:]:
+            self._table(table, heading=True)
+
+    def _note(self, line: str) -> None:
+        self.set_font(FAMILY, "", 8.5)
+        self.set_text_color(*INK_SOFT)
+        self.multi_cell(0, 4.8, line, new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(*INK)
+
+    def _chart(self, chart: Chart) -> None:
+        weekdays = tr("rep_weekdays", self.lang).split()
+        if chart.kind == "daily":
+            png = charts.daily_chart(chart.data, tr("rep_visits", self.lang))
+        else:
+            png = charts.heat_chart(chart.data, weekdays, tr("rep_hour", self.lang))
+        if self.get_y() > self.h - 75:
+            self.add_page()
+        self.set_font(FAMILY, "B", 9)
+        self.cell(0, 6, both(chart.title), new_x="LMARGIN", new_y="NEXT")
+        self.image(io.BytesIO(png), w=self.epw)
+        self.ln(2)
+
+    def _table(self, table: Table, heading: bool) -> None:
+        if heading:
+            if self.get_y() > self.h - 40:
+                self.add_page()
+            self.set_font(FAMILY, "B", 9.5)
+            self.cell(0, 7, both(table.heading), new_x="LMARGIN", new_y="NEXT")
+        if not table.rows:
+            self._note(tr("rep_none", self.lang))
+            return
+        widths = [
+            _WIDE.get(c, 2.2 if f == "time" else 1.0)
+            for c, f in zip(table.columns, table.formats, strict=True)
+        ]
+        if table.formats[0] in ("label", "kiosk"):
+            widths[0] = 3.0
+        numeric = ("int", "dec1", "pct", "num")
+        align = ["RIGHT" if f in numeric else "LEFT" for f in table.formats]
+        self.set_font(FAMILY, "", 7.5)
+        self.set_draw_color(*PAPER_DEEP)
+        self.set_line_width(0.2)
+        style = FontFace(emphasis="BOLD", fill_color=PAPER_DEEP)
+        with self.table(
+            col_widths=widths,
+            text_align=align,
+            headings_style=style,
+            line_height=4.2,
+            first_row_as_headings=True,
+            repeat_headings=1,
+        ) as t:
+            head = t.row()
+            for c in table.columns:
+                zh, en = (tr(c, lang) if not c.isdigit() else c for lang in ("zh", "en"))
+                head.cell(zh if zh == en else f"{zh}\n{en}")
+            for values in table.rows:
+                label = values[0] if table.formats[0] == "label" else ""
+                row = t.row()
+                for v, f in zip(values, table.formats, strict=True):
+                    row.cell(cell_text(v, f, self.lang, label))
+        self.ln(2)
+
+
+def write_pdf(report: Report, path: Path, lang: str) -> Path:
+    pdf = ReportPdf(report, lang)
+    pdf.cover()
+    last_kiosk = None
+    for section in report.sections:
+        pdf.section(section, first_of_kiosk=section.kiosk != last_kiosk)
+        last_kiosk = section.kiosk
+    with atomic_path(path) as temp:
+        pdf.output(str(temp))
+    return path
