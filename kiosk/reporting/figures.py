@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, tzinfo
 from kiosk.catalog import Catalogue
 from kiosk.reporting.catalogue import CatalogueRecords, hours_section, recorded_since
 from kiosk.reporting.opening import Availability, availability
-from kiosk.reporting.period import Period, local_zone, utc_text
+from kiosk.reporting.period import Period, local_zone, parse_utc
 from kiosk.reporting.records import TABLES, RecordsError, RecordSet
 from kiosk.reporting.tally import Tally
 from kiosk.schedule.hours import OpeningHours
@@ -105,10 +105,7 @@ def from_sets(
         taken.append(s)
     figures = []
     for kiosk, kiosk_sets in sorted(by_kiosk.items()):
-        try:
-            figures.append(_kiosk_from_sets(kiosk, kiosk_sets, period, made_at))
-        except RecordsError as e:
-            notes.append(text("rep_skipped_set", line=str(e)))
+        figures.append(_kiosk_from_sets(kiosk, kiosk_sets, period, made_at, notes))
     return figures, notes
 
 
@@ -117,7 +114,7 @@ def _overlap(a: RecordSet, b: RecordSet) -> bool:
 
 
 def _kiosk_from_sets(
-    kiosk: str, sets: list[RecordSet], period: Period, made_at: datetime
+    kiosk: str, sets: list[RecordSet], period: Period, made_at: datetime, notes: list[Text]
 ) -> KioskFigures:
     latest = max(sets, key=lambda s: (s.header.last, s.header.made_at)).header
     zone, zone_name = local_zone(latest.time_zone)
@@ -127,11 +124,17 @@ def _kiosk_from_sets(
         inside = period.first.isoformat() <= s.header.first and s.header.last <= (
             period.last.isoformat()
         )
-        _read(tally, s.rows if inside else _clipped(s, lo, hi))
+        one = Tally(zone)  # added only once the whole set was read
+        try:
+            _read(one, s.rows if inside else _clipped(s, lo, hi))
+        except RecordsError as e:
+            notes.append(text("rep_skipped_set", line=str(e)))
+            continue
+        tally.merge(one, same_kiosk=True)
     runs_since = _earliest([s.header.runs_since for s in sets])
     changes_since = _earliest([s.header.changes_since for s in sets])
     hours = OpeningHours.parse(latest.hours)[0]
-    until = min(made_at, max(_parse(s.header.made_at) for s in sets))
+    until = min(made_at, max(parse_utc(s.header.made_at) for s in sets))
     opening = availability(tally.runs, hours, period, zone, until, runs_since)
     return KioskFigures(
         kiosk,
@@ -170,17 +173,9 @@ def _earliest(values: Iterable[str | None]) -> str | None:
     return "" if "" in known else min(known)
 
 
-def _parse(utc: str) -> datetime:
-    moment = datetime.fromisoformat(utc)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def totals(figures: Sequence[KioskFigures]) -> Tally:
     """The tallies of several kiosks added up (the county's totals)."""
     total = Tally(figures[0].zone if figures else UTC)
     for f in figures:
         total.merge(f.tally)
     return total
-
-
-__all__ = ["KioskFigures", "from_catalogue", "from_sets", "totals", "utc_text"]

@@ -73,8 +73,8 @@ def availability(
     last_day = min(period.last, until.astimezone(zone).date())
     found.days_open = sum(1 for d in period.days if d <= last_day and hours.bands_on(d))
     found.open_hours = _hours(opening)
-    if runs_since is None:
-        found.runs_unknown = True
+    if runs_since is None or (runs_since and parse_utc(runs_since) >= period.bounds(zone)[1]):
+        found.runs_unknown = True  # not recorded at all, or only after this period
         return found
     known = opening
     if runs_since:

@@ -106,7 +106,12 @@ class Tally:
                 self.items[key] = (change["kind"] or "", change["title_zh"] or "", "")
 
     # ------------------------------------------------------------------ adding up
-    def merge(self, other: Tally) -> None:
+    def merge(self, other: Tally, *, same_kiosk: bool = False) -> None:
+        """Add ``other``'s counts; of the same kiosk (another of its record sets), its runs
+        and changes too."""
+        if same_kiosk:
+            self.add_runs([[r[name] for name in _R] for r in other.runs])
+            self.changes += other.changes
         for k, s in other.showings.items():
             mine = self.showings.get(k)
             if mine is None:

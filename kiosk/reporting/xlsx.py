@@ -60,7 +60,7 @@ def write_xlsx(report: Report, path: Path, lang: str) -> Path:
     for sheet, tables in _sheets(report):
         ws = wb.create_sheet(_sheet_name(sheet, names))
         first = tables[0][1]
-        kiosk_column = report.county
+        kiosk_column = any(kiosk for kiosk, _table in tables)
         widths = ([16] if kiosk_column else []) + [
             _width(c, f) for c, f in zip(first.columns, first.formats, strict=True)
         ]
@@ -110,8 +110,13 @@ def _sheets(report: Report) -> list[tuple[str, list[tuple[str, Table]]]]:
     return list(sheets.items())
 
 
+def sheet_title(key: str) -> str:
+    """The sheet a table goes to (Excel allows 31 characters, without some)."""
+    return both(key).translate(_BAD_SHEET_CHARS)[:31].strip()
+
+
 def _sheet_name(key: str, taken: set[str]) -> str:
-    name = both(key).translate(_BAD_SHEET_CHARS)[:31].strip()
+    name = sheet_title(key)
     base, n = name, 2
     while name in taken:
         name = f"{base[:28]} {n}"
