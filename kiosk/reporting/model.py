@@ -37,6 +37,7 @@ class Table:
     formats: list[str]
     rows: list[list] = field(default_factory=list)
     title: str = ""  # a strings key when it differs from the sheet's
+    note: Text | None = None  # said under the table's heading
 
     @property
     def heading(self) -> str:
@@ -92,13 +93,9 @@ def opening_section(f: KioskFigures) -> Section:
         return s
     if o.known_from is not None:
         s.notes.append(text("rep_runs_partial", since=f"{_local(o.known_from):%Y-%m-%d %H:%M}"))
-    s.notes.append(text("rep_outage_rule"))
     outages = [[_local(a), _local(b), round((b - a).total_seconds() / 60, 1)] for a, b in o.outages]
-    s.tables.append(
-        Table(
-            "rep_outages", ["rep_from", "rep_to", "rep_minutes"], ["time", "time", "dec1"], outages
-        )
-    )
+    columns, formats = ["rep_from", "rep_to", "rep_minutes"], ["time", "time", "dec1"]
+    s.tables.append(Table("rep_outages", columns, formats, outages, note=text("rep_outage_rule")))
     safe = [[_local(a), _local(b), round((b - a).total_seconds() / 60, 1)] for a, b in o.safe_mode]
     s.tables.append(
         Table(
@@ -314,10 +311,10 @@ def problems_section(f: KioskFigures, lang: str) -> Section:
     s.tables.append(
         Table("rep_crashes", ["rep_time", "rep_how", "rep_code"], ["time", "text", "text"], crashes)
     )
-    s.notes.append(text("rep_clock_rule"))
     clock = [[_local(a), _local(b)] for a, b in o.clock]
+    columns = ["rep_clock_before", "rep_clock_after"]
     s.tables.append(
-        Table("rep_clock", ["rep_clock_before", "rep_clock_after"], ["time", "time"], clock)
+        Table("rep_clock", columns, ["time", "time"], clock, note=text("rep_clock_rule"))
     )
     return s
 

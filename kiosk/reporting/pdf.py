@@ -160,11 +160,13 @@ class ReportPdf(FPDF):
                 self.add_page()
             self.set_font(FAMILY, "B", 9.5)
             self.cell(0, 7, both(table.heading), new_x="LMARGIN", new_y="NEXT")
+        if table.note is not None:
+            self._note(table.note.render(self.lang))
         if not table.rows:
             self._note(tr("rep_none", self.lang))
             return
         widths = [
-            _WIDE.get(c, 2.2 if f == "time" else 1.0)
+            _WIDE.get(c, 2.2 if f == "time" else 1.2 if f == "pct" else 1.0)
             for c, f in zip(table.columns, table.formats, strict=True)
         ]
         if table.formats[0] in ("label", "kiosk"):

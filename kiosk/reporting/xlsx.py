@@ -55,8 +55,8 @@ def cell_format(fmt: str, row_label: str = "") -> str | None:
 
 def write_xlsx(report: Report, path: Path, lang: str) -> Path:
     wb = Workbook(write_only=True)
-    _cover(wb, report, lang)
     names: set[str] = set()
+    _cover(wb, report, lang, names)
     for sheet, tables in _sheets(report):
         ws = wb.create_sheet(_sheet_name(sheet, names))
         first = tables[0][1]
@@ -84,8 +84,8 @@ def write_xlsx(report: Report, path: Path, lang: str) -> Path:
     return path
 
 
-def _cover(wb: Workbook, report: Report, lang: str) -> None:
-    ws = wb.create_sheet(_sheet_name("rep_title", set()))
+def _cover(wb: Workbook, report: Report, lang: str, names: set[str]) -> None:
+    ws = wb.create_sheet(_sheet_name(report.title, names))
     ws.column_dimensions["A"].width = 28
     ws.column_dimensions["B"].width = 60
     ws.append([_bold(ws, both(report.title))])
@@ -99,6 +99,9 @@ def _cover(wb: Workbook, report: Report, lang: str) -> None:
                 kiosk = tr(TOTAL, lang) if section.kiosk == TOTAL else section.kiosk
                 where = f"{kiosk} · {where}"
             ws.append([where, note.render(lang)])
+        for table in section.tables:
+            if table.note is not None:
+                ws.append([both(table.heading), table.note.render(lang)])
 
 
 def _sheets(report: Report) -> list[tuple[str, list[tuple[str, Table]]]]:
