@@ -53,6 +53,10 @@ class CatalogueRecords:
     def rows(self, table: str) -> Iterator[tuple]:
         return getattr(self, f"_{table}")()
 
+    def read(self, table: str, consume) -> None:
+        """Give the rows of ``table`` to ``consume`` (as a record set does)."""
+        consume(self.rows(table))
+
     def _items(self) -> Iterator[tuple]:
         return self._query(
             "SELECT key, kind, title_zh, title_en FROM items WHERE key IN "

@@ -65,19 +65,22 @@ def _style(ax, family: str | None) -> None:
 
 
 def daily_chart(days: list[tuple[date, int]], y_label: str) -> bytes:
-    """Bars of visits per day; days are numbered by their day of the month."""
+    """Visits per day: a bar a day with its number for a month, a line for longer."""
     fig, family = _figure(17, 5.5)
     ax = fig.add_axes((0.07, 0.16, 0.91, 0.78))
     xs = list(range(len(days)))
     counts = [n for _d, n in days]
-    bars = ax.bar(xs, counts, color=CELADON, width=0.75)
-    if len(days) <= 31:  # the numbers themselves, so the PDF carries them
+    if len(days) <= 31:
+        bars = ax.bar(xs, counts, color=CELADON, width=0.75)
         ax.bar_label(bars, [str(n) if n else "" for n in counts], fontsize=5.5, color=INK)
+        ax.set_xticks(xs)
+        ax.set_xticklabels([str(d.day) for d, _n in days])
+    else:  # hundreds of bars would be slow to draw and too thin to read
+        ax.fill_between(xs, counts, step="mid", color=CELADON, linewidth=0)
+        firsts = [i for i, (d, _n) in enumerate(days) if d.day == 1] or [0]
+        ax.set_xticks(firsts)
+        ax.set_xticklabels([f"{days[i][0].month}-{days[i][0].day}" for i in firsts])
     ax.set_ylim(0, max(1, *counts) * 1.12)
-    step = 1 if len(days) <= 31 else max(1, len(days) // 24)
-    ax.set_xticks(xs[::step])
-    label = (lambda d: str(d.day)) if len(days) <= 31 else (lambda d: f"{d.month}-{d.day}")
-    ax.set_xticklabels([label(d) for d, _n in days][::step])
     ax.set_xlim(-0.7, len(days) - 0.3)
     ax.set_ylabel(y_label, color=INK_SOFT, fontsize=7, fontfamily=family)
     ax.yaxis.get_major_locator().set_params(integer=True)

@@ -9,7 +9,7 @@ out (and said), so nothing is counted twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 
@@ -22,7 +22,12 @@ from kiosk.reporting.tally import Tally
 from kiosk.schedule.hours import OpeningHours
 from kiosk.strings import Text, text
 
-_STARTED = {"plays": TABLES["plays"].index("started_at"), "sessions": 1}
+# The column of a record's time, by which a set covering more than the period is clipped.
+_STARTED = {
+    "plays": TABLES["plays"].index("started_at"),
+    "sessions": TABLES["sessions"].index("started_at"),
+    "changes": TABLES["changes"].index("at"),
+}
 
 
 @dataclass
@@ -45,12 +50,16 @@ class KioskFigures:
         return not (t.showings or t.visits or t.visits_open or t.runs or t.changes)
 
 
-def _read(tally: Tally, rows_of) -> None:
-    tally.add_items(rows_of("items"))
-    tally.add_plays(rows_of("plays"))
-    tally.add_sessions(rows_of("sessions"))
-    tally.add_runs(rows_of("runs"))
-    tally.add_changes(rows_of("changes"))
+def _read(tally: Tally, read) -> None:
+    """Feed every table to ``tally`` through ``read(table, consume)``."""
+    for table, consume in (
+        ("items", tally.add_items),
+        ("plays", tally.add_plays),
+        ("sessions", tally.add_sessions),
+        ("runs", tally.add_runs),
+        ("changes", tally.add_changes),
+    ):
+        read(table, consume)
 
 
 def from_catalogue(
@@ -60,7 +69,7 @@ def from_catalogue(
     zone, zone_name = local_zone(settings.exhibition.time_zone)
     made_at = now or datetime.now(UTC)
     tally = Tally(zone)
-    _read(tally, CatalogueRecords(catalogue, period, period.utc_bounds(zone)).rows)
+    _read(tally, CatalogueRecords(catalogue, period, period.utc_bounds(zone)).read)
     since = recorded_since(catalogue)
     hours = OpeningHours.parse(hours_section(settings))[0]
     opening = availability(tally.runs, hours, period, zone, made_at, since["runs"])
@@ -126,7 +135,7 @@ def _kiosk_from_sets(
         )
         one = Tally(zone)  # added only once the whole set was read
         try:
-            _read(one, s.rows if inside else _clipped(s, lo, hi))
+            _read(one, s.read if inside else _clipped(s, lo, hi))
         except RecordsError as e:
             notes.append(text("rep_skipped_set", line=str(e)))
             continue
@@ -152,18 +161,16 @@ def _kiosk_from_sets(
 
 
 def _clipped(s: RecordSet, lo: str, hi: str):
-    """``s.rows`` keeping only the records of the period (a set that covers more)."""
+    """``s.read`` keeping only the records of the period (a set that covers more)."""
 
-    def rows(table: str) -> Iterator[list[str]]:
-        column = _STARTED.get(table, 0 if table == "changes" else None)
+    def read(table: str, consume) -> None:
+        column = _STARTED.get(table)
         if column is None:  # items; runs are clipped to the period by the opening figures
-            yield from s.rows(table)
-            return
-        for row in s.rows(table):
-            if lo <= row[column] < hi:
-                yield row
+            s.read(table, consume)
+        else:
+            s.read(table, consume, keep=lambda row: lo <= row[column] < hi)
 
-    return rows
+    return read
 
 
 def _earliest(values: Iterable[str | None]) -> str | None:

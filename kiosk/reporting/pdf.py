@@ -13,7 +13,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.fonts import FontFace
 
 from kiosk import fonts
 from kiosk.errors import KioskError
@@ -21,7 +20,7 @@ from kiosk.reporting import charts
 from kiosk.reporting.files import atomic_path
 from kiosk.reporting.model import SHARES, TOTAL, Chart, Report, Section, Table
 from kiosk.reporting.xlsx import both
-from kiosk.strings import tr
+from kiosk.strings import STRINGS, tr
 
 FAMILY = "cjk"
 INK = (0x1E, 0x1B, 0x18)
@@ -30,6 +29,7 @@ SEAL = (0xA8, 0x28, 0x1E)
 PAPER_DEEP = (0xE9, 0xE1, 0xD0)
 #: Tables too wide for a page: the PDF shows them as charts (the spreadsheet has them).
 CHART_ONLY = frozenset({"rep_heat", "rep_visits_daily"})
+ROW_H, HEAD_H = 4.6, 7.6  # mm
 _WIDE = {
     "rep_item": 1.7,
     "rep_item_title": 3.0,
@@ -171,30 +171,47 @@ class ReportPdf(FPDF):
         ]
         if table.formats[0] in ("label", "kiosk"):
             widths[0] = 3.0
+        total = sum(widths)
+        widths = [self.epw * w / total for w in widths]
         numeric = ("int", "dec1", "pct", "num")
-        align = ["RIGHT" if f in numeric else "LEFT" for f in table.formats]
+        align = ["R" if f in numeric else "L" for f in table.formats]
+        self._head(table, widths, align)
         self.set_font(FAMILY, "", 7.5)
+        for values in table.rows:
+            if self.get_y() + ROW_H > self.page_break_trigger:
+                self.add_page()
+                self._head(table, widths, align)
+                self.set_font(FAMILY, "", 7.5)
+            label = values[0] if table.formats[0] == "label" else ""
+            for v, f, w, a in zip(values, table.formats, widths, align, strict=True):
+                self.cell(w, ROW_H, self._fit(cell_text(v, f, self.lang, label), w), "B", align=a)
+            self.ln(ROW_H)
+        self.ln(2)
+
+    def _head(self, table: Table, widths: list[float], align: list[str]) -> None:
+        """The column headings, Chinese above English, on a tinted band."""
+        self.set_font(FAMILY, "B", 7)
+        self.set_fill_color(*PAPER_DEEP)
         self.set_draw_color(*PAPER_DEEP)
         self.set_line_width(0.2)
-        style = FontFace(emphasis="BOLD", fill_color=PAPER_DEEP)
-        with self.table(
-            col_widths=widths,
-            text_align=align,
-            headings_style=style,
-            line_height=4.2,
-            first_row_as_headings=True,
-            repeat_headings=1,
-        ) as t:
-            head = t.row()
-            for c in table.columns:
-                zh, en = (tr(c, lang) if not c.isdigit() else c for lang in ("zh", "en"))
-                head.cell(zh if zh == en else f"{zh}\n{en}")
-            for values in table.rows:
-                label = values[0] if table.formats[0] == "label" else ""
-                row = t.row()
-                for v, f in zip(values, table.formats, strict=True):
-                    row.cell(cell_text(v, f, self.lang, label))
-        self.ln(2)
+        top = self.get_y()
+        for lang_row, lang in enumerate(("zh", "en")):
+            self.set_y(top + lang_row * HEAD_H / 2)
+            for c, w, a in zip(table.columns, widths, align, strict=True):
+                said = tr(c, lang) if c in STRINGS else c
+                if lang == "en" and said == (tr(c, "zh") if c in STRINGS else c):
+                    said = ""
+                self.cell(w, HEAD_H / 2, self._fit(said, w), align=a, fill=True)
+        self.set_y(top + HEAD_H)
+
+    def _fit(self, words: str, width: float) -> str:
+        """``words`` cut with an ellipsis to fit ``width`` (the spreadsheet has them whole)."""
+        room = width - 2 * self.c_margin
+        if self.get_string_width(words) <= room:
+            return words
+        while words and self.get_string_width(words + "…") > room:
+            words = words[:-1]
+        return words + "…"
 
 
 def write_pdf(report: Report, path: Path, lang: str) -> Path:

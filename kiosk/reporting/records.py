@@ -16,7 +16,7 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -143,34 +143,47 @@ class RecordSet:
         with zipfile.ZipFile(self.path) as z, z.open(name) as raw:
             yield io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
 
-    def rows(self, table: str) -> Iterator[list[str]]:
-        """The rows of ``table`` (lists of text, in TABLES order; empty text is no value)."""
+    def read(
+        self,
+        table: str,
+        consume: Callable[[Iterable[list[str]]], int],
+        keep: Callable[[list[str]], bool] | None = None,
+    ) -> None:
+        """Give the rows of ``table`` (lists of text in TABLES order; empty text is no value)
+        to ``consume``, which returns how many it took; only those ``keep`` says, if given.
+        Raises RecordsError when the table does not hold the rows its header counts."""
         expected = self.header.rows.get(table, 0)
         if not expected:
             return
-        count = 0
+        seen = [0]
         try:
             with self._open(csv_name(table)) as f:
                 reader = csv.reader(f)
                 heading = next(reader, None)
                 if heading is None or tuple(heading) != TABLES[table]:
                     raise RecordsError(f"{self.path}: {csv_name(table)} has other columns")
-                for row in reader:
-                    count += 1
-                    yield row
+                if keep is None:  # the reader straight to the tally: no Python step per row
+                    seen[0] = consume(reader)
+                else:
+                    consume(filter(keep, _counted(reader, seen)))
         except (OSError, KeyError, zipfile.BadZipFile, csv.Error, UnicodeDecodeError) as e:
             raise RecordsError(f"{self.path}: {csv_name(table)} cannot be read ({e})") from None
-        if count != expected:
+        if seen[0] != expected:
             raise RecordsError(
-                f"{self.path}: {csv_name(table)} holds {count} rows, its header says "
+                f"{self.path}: {csv_name(table)} holds {seen[0]} rows, its header says "
                 f"{expected} (copied only in part?)"
             )
 
     def check(self) -> None:
         """Every table holds the rows the header counts (read through once)."""
         for table in TABLES:
-            for _row in self.rows(table):
-                pass
+            self.read(table, lambda rows: sum(1 for _row in rows))
+
+
+def _counted(rows: Iterable[list[str]], seen: list[int]) -> Iterator[list[str]]:
+    for row in rows:
+        seen[0] += 1
+        yield row
 
 
 def find_sets(folders: list[Path]) -> tuple[list[RecordSet], list[str]]:

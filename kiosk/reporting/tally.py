@@ -48,15 +48,19 @@ class Tally:
     changes: list[dict[str, str | None]] = field(default_factory=list)
 
     # ------------------------------------------------------------------ reading
-    def add_items(self, rows: Iterable[Sequence]) -> None:
-        for key, kind, zh, en in rows:
+    # Each add_ returns how many rows it took (record sets check it against their header).
+    def add_items(self, rows: Iterable[Sequence]) -> int:
+        n = 0
+        for n, (key, kind, zh, en) in enumerate(rows, 1):  # noqa: B007
             self.items[key] = (kind or "", zh or "", en or "")
+        return n
 
-    def add_plays(self, rows: Iterable[Sequence]) -> None:
+    def add_plays(self, rows: Iterable[Sequence]) -> int:
         started, seconds, context = _P["started_at"], _P["seconds"], _P["context"]
         outcome, reason, key = _P["outcome"], _P["reason"], _P["item_key"]
         found = self.showings
-        for row in rows:
+        n = 0
+        for n, row in enumerate(rows, 1):  # noqa: B007
             k = (row[key], row[context], row[outcome], row[reason] or "")
             s = found.get(k)
             if s is None:
@@ -69,10 +73,12 @@ class Tally:
                     s.first = at
                 elif at > s.last:
                     s.last = at
+        return n
 
-    def add_sessions(self, rows: Iterable[Sequence]) -> None:
+    def add_sessions(self, rows: Iterable[Sequence]) -> int:
         zone = self.zone
-        for _sid, started, ended, screens in rows:
+        n = 0
+        for n, (_sid, started, ended, screens) in enumerate(rows, 1):  # noqa: B007
             begun = parse_utc(started)
             local = begun.astimezone(zone)
             self.visits_by_day[local.date()] += 1
@@ -83,10 +89,12 @@ class Tally:
                 self.visits_open += 1
             if screens:
                 self.screens.update(set(screens.split(SCREEN_SEP)))
+        return n
 
-    def add_runs(self, rows: Iterable[Sequence]) -> None:
+    def add_runs(self, rows: Iterable[Sequence]) -> int:
         seen = {r["started_at"] for r in self.runs}
-        for row in rows:
+        n = 0
+        for n, row in enumerate(rows, 1):  # noqa: B007
             run = {
                 name: (value if value != "" else None) for name, value in zip(_R, row, strict=True)
             }
@@ -94,9 +102,11 @@ class Tally:
                 seen.add(run["started_at"])
                 self.runs.append(run)
         self.runs.sort(key=lambda r: r["started_at"])
+        return n
 
-    def add_changes(self, rows: Iterable[Sequence]) -> None:
-        for row in rows:
+    def add_changes(self, rows: Iterable[Sequence]) -> int:
+        n = 0
+        for n, row in enumerate(rows, 1):  # noqa: B007
             change = {
                 name: (value if value != "" else None) for name, value in zip(_C, row, strict=True)
             }
@@ -104,6 +114,7 @@ class Tally:
             key = change["item_key"]
             if key and key not in self.items:  # a deleted item is named as it was
                 self.items[key] = (change["kind"] or "", change["title_zh"] or "", "")
+        return n
 
     # ------------------------------------------------------------------ adding up
     def merge(self, other: Tally, *, same_kiosk: bool = False) -> None:
