@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.catalog import Catalogue
 from kiosk.reporting import figures as figures_mod
-from kiosk.reporting.export import safe_name
 from kiosk.reporting.figures import KioskFigures
+from kiosk.reporting.files import safe_name
 from kiosk.reporting.model import Report, county_sections, kiosk_sections
 from kiosk.reporting.pdf import write_pdf
 from kiosk.reporting.period import Period
 from kiosk.reporting.records import RecordSet
 from kiosk.reporting.xlsx import write_xlsx
 from kiosk.strings import Text
+
+if TYPE_CHECKING:
+    from kiosk.catalog import Catalogue
 
 COUNTY = "county"  # the file name's kiosk part for a report of several kiosks
 
@@ -52,7 +55,11 @@ def report_of(found: list[KioskFigures], period: Period, made_at: datetime, lang
 def kiosk_report(
     catalogue: Catalogue, settings, period: Period, made_at: datetime, lang: str
 ) -> Report:
-    found = figures_mod.from_catalogue(catalogue, settings, period, made_at)
+    # Imported here: the county report at the office needs no catalogue layer (its search
+    # dictionaries alone take some 80 MB).
+    from kiosk.reporting.catalogue import figures_from_catalogue
+
+    found = figures_from_catalogue(catalogue, settings, period, made_at)
     return report_of([found], period, made_at, lang)
 
 

@@ -1,4 +1,5 @@
-"""A period's records read from a kiosk's own catalogue, in the record format's columns.
+"""A period's records read from a kiosk's own catalogue, in the record format's columns,
+and the figures made from them.
 
 Plain SQL over the catalogue's record tables (plays, sessions, runs, changes); nothing
 here writes.  Since when runs and changes are known comes from the schema steps: a
@@ -9,13 +10,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from kiosk import __version__
 from kiosk.catalog import Catalogue
 from kiosk.catalog.schema import migrations
-from kiosk.reporting.period import Period, parse_utc, utc_text
+from kiosk.reporting.figures import KioskFigures, read_into
+from kiosk.reporting.opening import availability
+from kiosk.reporting.period import Period, local_zone, parse_utc, utc_text
 from kiosk.reporting.records import SCREEN_SEP, TABLES, Header
+from kiosk.reporting.tally import Tally
+from kiosk.schedule.hours import OpeningHours
 
 # Schema steps applied within this long of the first one came with the catalogue itself.
 _SAME_BATCH = timedelta(minutes=1)
@@ -126,3 +131,29 @@ def header_for(
 def hours_section(settings) -> dict:
     """The ``[hours]`` settings as kiosk.toml holds them (lists for tuples)."""
     return {k: list(v) if isinstance(v, tuple) else v for k, v in vars(settings.hours).items()}
+
+
+def figures_from_catalogue(
+    catalogue: Catalogue, settings, period: Period, now: datetime | None = None
+) -> KioskFigures:
+    """The figures of ``period`` from this kiosk's own catalogue and settings."""
+    zone, zone_name = local_zone(settings.exhibition.time_zone)
+    made_at = now or datetime.now(UTC)
+    tally = Tally(zone)
+    read_into(tally, CatalogueRecords(catalogue, period, period.utc_bounds(zone)).read)
+    since = recorded_since(catalogue)
+    hours = OpeningHours.parse(hours_section(settings))[0]
+    opening = availability(tally.runs, hours, period, zone, made_at, since["runs"])
+    return KioskFigures(
+        settings.exhibition.kiosk(),
+        settings.exhibition.name_zh,
+        settings.exhibition.name_en,
+        zone,
+        zone_name,
+        period,
+        made_at,
+        since["runs"],
+        since["changes"],
+        tally,
+        opening,
+    )

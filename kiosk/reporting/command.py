@@ -32,7 +32,6 @@ def period_of(args: argparse.Namespace, today: date) -> Period:
 
 def cmd_report(args: argparse.Namespace, paths: Paths) -> int:
     from kiosk import settings as settings_mod
-    from kiosk.catalog import Catalogue
     from kiosk.reporting.build import county_report, kiosk_report, write_report
     from kiosk.reporting.records import find_sets
 
@@ -57,6 +56,8 @@ def cmd_report(args: argparse.Namespace, paths: Paths) -> int:
         print(tr("rep_read_sets", lang).format(n=len(sets)))
         trouble = bool(problems or notes)
     else:
+        from kiosk.catalog import Catalogue  # here: the office's county report needs none
+
         with Catalogue.open(paths.catalogue, create=False) as catalogue:
             report = kiosk_report(catalogue, settings, period, now, lang)
         trouble = False

@@ -9,7 +9,6 @@ the target and rename at the end, so a reader sees the whole set or nothing.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 import zipfile
@@ -18,16 +17,9 @@ from pathlib import Path
 
 from kiosk.catalog import Catalogue
 from kiosk.reporting.catalogue import CatalogueRecords, header_for
-from kiosk.reporting.files import atomic_path
+from kiosk.reporting.files import atomic_path, safe_name
 from kiosk.reporting.period import Period, local_zone
 from kiosk.reporting.records import HEADER, TABLES, ZIP_SUFFIX, CsvTable, csv_name
-
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-
-
-def safe_name(text: str) -> str:
-    """``text`` usable in a file name on Windows and a FAT USB stick too."""
-    return _UNSAFE.sub("_", text).strip(" .") or "kiosk"
 
 
 def set_name(kiosk: str, period: Period) -> str:

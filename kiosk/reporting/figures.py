@@ -1,4 +1,5 @@
-"""One kiosk's figures for a period, read from its catalogue or from its record sets.
+"""One kiosk's figures for a period, read from its record sets (or, through
+kiosk.reporting.catalogue, from its catalogue).
 
 Both ways feed the same tally (kiosk.reporting.tally) and opening figures
 (kiosk.reporting.opening), so a report made on the kiosk and one made at the office
@@ -13,8 +14,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 
-from kiosk.catalog import Catalogue
-from kiosk.reporting.catalogue import CatalogueRecords, hours_section, recorded_since
 from kiosk.reporting.opening import Availability, availability
 from kiosk.reporting.period import Period, local_zone, parse_utc
 from kiosk.reporting.records import TABLES, RecordsError, RecordSet
@@ -50,7 +49,7 @@ class KioskFigures:
         return not (t.showings or t.visits or t.visits_open or t.runs or t.changes)
 
 
-def _read(tally: Tally, read) -> None:
+def read_into(tally: Tally, read) -> None:
     """Feed every table to ``tally`` through ``read(table, consume)``."""
     for table, consume in (
         ("items", tally.add_items),
@@ -60,32 +59,6 @@ def _read(tally: Tally, read) -> None:
         ("changes", tally.add_changes),
     ):
         read(table, consume)
-
-
-def from_catalogue(
-    catalogue: Catalogue, settings, period: Period, now: datetime | None = None
-) -> KioskFigures:
-    """The figures of ``period`` from this kiosk's own catalogue and settings."""
-    zone, zone_name = local_zone(settings.exhibition.time_zone)
-    made_at = now or datetime.now(UTC)
-    tally = Tally(zone)
-    _read(tally, CatalogueRecords(catalogue, period, period.utc_bounds(zone)).read)
-    since = recorded_since(catalogue)
-    hours = OpeningHours.parse(hours_section(settings))[0]
-    opening = availability(tally.runs, hours, period, zone, made_at, since["runs"])
-    return KioskFigures(
-        settings.exhibition.kiosk(),
-        settings.exhibition.name_zh,
-        settings.exhibition.name_en,
-        zone,
-        zone_name,
-        period,
-        made_at,
-        since["runs"],
-        since["changes"],
-        tally,
-        opening,
-    )
 
 
 def from_sets(
@@ -135,7 +108,7 @@ def _kiosk_from_sets(
         )
         one = Tally(zone)  # added only once the whole set was read
         try:
-            _read(one, s.read if inside else _clipped(s, lo, hi))
+            read_into(one, s.read if inside else _clipped(s, lo, hi))
         except RecordsError as e:
             notes.append(text("rep_skipped_set", line=str(e)))
             continue

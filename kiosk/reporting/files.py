@@ -1,12 +1,21 @@
-"""Writing a file whole or not at all: into a temporary file beside it, renamed at the end."""
+"""Files the report writes: safe names, and each written whole or not at all (into a
+temporary file beside it, renamed at the end)."""
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+
+
+def safe_name(text: str) -> str:
+    """``text`` usable in a file name on Windows and a FAT USB stick too."""
+    return _UNSAFE.sub("_", text).strip(" .") or "kiosk"
 
 
 @contextmanager

@@ -51,7 +51,7 @@ def write_kiosk(folder: Path, kiosk: str, showings: int, visits: int, rng: rando
     rows = {t: 0 for t in TABLES}
     writers, files = {}, {}
     for table in TABLES:
-        files[table] = open(folder / csv_name(table), "w", encoding="utf-8-sig", newline="")
+        files[table] = (folder / csv_name(table)).open("w", encoding="utf-8-sig", newline="")
         writers[table] = csv.writer(files[table])
         writers[table].writerow(TABLES[table])
     for key, kind in items:
@@ -63,9 +63,20 @@ def write_kiosk(folder: Path, kiosk: str, showings: int, visits: int, rng: rando
     for n, day in enumerate(open_days):
         opens = datetime(day.year, day.month, day.day, 9, tzinfo=ZONE)
         run_start = opens - timedelta(minutes=5)
-        writers["runs"].writerow([_iso(run_start), _iso(run_start + timedelta(seconds=8)),
-                                  _iso(opens + timedelta(hours=8)), _iso(opens + timedelta(hours=8, minutes=5)),
-                                  "stop", "", "15", "0", "", ""])  # fmt: skip
+        writers["runs"].writerow(
+            [
+                _iso(run_start),
+                _iso(run_start + timedelta(seconds=8)),
+                _iso(opens + timedelta(hours=8)),
+                _iso(opens + timedelta(hours=8, minutes=5)),
+                "stop",
+                "",
+                "15",
+                "0",
+                "",
+                "",
+            ]
+        )
         rows["runs"] += 1
         count = per_day_s + (1 if n < extra_s else 0)
         step = 8 * 3600 / count
@@ -75,8 +86,18 @@ def write_kiosk(folder: Path, kiosk: str, showings: int, visits: int, rng: rando
             seconds = 120.0 if kind == "film" else 10.0
             outcome = "completed" if rng.random() < 0.9 else "skipped"
             context = "visitor" if rng.random() < 0.1 else "loop"
-            writers["plays"].writerow([_iso(start), _iso(start + timedelta(seconds=seconds)),
-                                       seconds, context, outcome, "", key, ""])  # fmt: skip
+            writers["plays"].writerow(
+                [
+                    _iso(start),
+                    _iso(start + timedelta(seconds=seconds)),
+                    seconds,
+                    context,
+                    outcome,
+                    "",
+                    key,
+                    "",
+                ]
+            )
         rows["plays"] += count
         count = per_day_v + (1 if n < extra_v else 0)
         for k in range(count):
@@ -90,18 +111,40 @@ def write_kiosk(folder: Path, kiosk: str, showings: int, visits: int, rng: rando
         rows["sessions"] += count
         if n % 7 == 0:
             key, kind = items[n % len(items)]
-            writers["changes"].writerow([_iso(opens), "changed", "bundle", "bundle-2026", key, kind,
-                                         f"展品{key}", "", "title_zh"])  # fmt: skip
+            writers["changes"].writerow(
+                [
+                    _iso(opens),
+                    "changed",
+                    "bundle",
+                    "bundle-2026",
+                    key,
+                    kind,
+                    f"展品{key}",
+                    "",
+                    "title_zh",
+                ]
+            )
             rows["changes"] += 1
     for f in files.values():
         f.close()
     header = {
-        "format": FORMAT, "kiosk": kiosk, "exhibition_zh": "清风展陈", "exhibition_en": "Qingfeng",
-        "time_zone": "Asia/Shanghai", "first": f"{YEAR}-01-01", "last": f"{YEAR}-12-31",
-        "made_at": _iso(datetime(YEAR + 1, 1, 1, 1, tzinfo=ZONE)), "runs_since": "", "changes_since": "",
-        "rows": rows, "version": "bench",
-        "hours": {"mon": "closed", **{d: "09:00-17:00" for d in ("tue", "wed", "thu", "fri", "sat", "sun")}},
-    }  # fmt: skip
+        "format": FORMAT,
+        "kiosk": kiosk,
+        "exhibition_zh": "清风展陈",
+        "exhibition_en": "Qingfeng",
+        "time_zone": "Asia/Shanghai",
+        "first": f"{YEAR}-01-01",
+        "last": f"{YEAR}-12-31",
+        "made_at": _iso(datetime(YEAR + 1, 1, 1, 1, tzinfo=ZONE)),
+        "runs_since": "",
+        "changes_since": "",
+        "rows": rows,
+        "version": "bench",
+        "hours": {
+            "mon": "closed",
+            **{d: "09:00-17:00" for d in ("tue", "wed", "thu", "fri", "sat", "sun")},
+        },
+    }
     (folder / HEADER).write_text(json.dumps(header, ensure_ascii=False), encoding="utf-8")
 
 
@@ -118,14 +161,36 @@ def main() -> int:
     if not records.exists():
         t = time.perf_counter()
         for n in range(args.kiosks):
-            write_kiosk(records / f"kiosk-{n + 1}", f"kiosk-{n + 1}",
-                        args.showings // args.kiosks, args.visits // args.kiosks, rng)  # fmt: skip
+            write_kiosk(
+                records / f"kiosk-{n + 1}",
+                f"kiosk-{n + 1}",
+                args.showings // args.kiosks,
+                args.visits // args.kiosks,
+                rng,
+            )
         size = sum(f.stat().st_size for f in records.rglob("*")) / 1e6
-        print(f"records: {args.kiosks} kiosks, {args.showings:,} showings, {args.visits:,} "
-              f"visits, {size:.0f} MB of CSV, written in {time.perf_counter() - t:.1f} s")  # fmt: skip
-    command = [sys.executable, "-m", "kiosk", "--data-dir", str(base / "data"), "report",
-               "--from", f"{YEAR}-01-01", "--to", f"{YEAR}-12-31", "--out", str(base / "out"),
-               "--lang", "en", "--records", str(records)]  # fmt: skip
+        print(
+            f"records: {args.kiosks} kiosks, {args.showings:,} showings, {args.visits:,} "
+            f"visits, {size:.0f} MB of CSV, written in {time.perf_counter() - t:.1f} s"
+        )
+    command = [
+        sys.executable,
+        "-m",
+        "kiosk",
+        "--data-dir",
+        str(base / "data"),
+        "report",
+        "--from",
+        f"{YEAR}-01-01",
+        "--to",
+        f"{YEAR}-12-31",
+        "--out",
+        str(base / "out"),
+        "--lang",
+        "en",
+        "--records",
+        str(records),
+    ]
     t = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     wall = time.perf_counter() - t
@@ -135,8 +200,10 @@ def main() -> int:
         return 1
     print(done.stdout.strip())
     ok_t, ok_m = wall <= TARGET_S, peak_mb <= TARGET_MB
-    print(f"county report: {wall:.2f} s (target ≤ {TARGET_S:g} s: {'met' if ok_t else 'MISSED'}), "
-          f"peak {peak_mb:.0f} MB (target ≤ {TARGET_MB:g} MB: {'met' if ok_m else 'MISSED'})")  # fmt: skip
+    print(
+        f"county report: {wall:.2f} s (target ≤ {TARGET_S:g} s: {'met' if ok_t else 'MISSED'}), "
+        f"peak {peak_mb:.0f} MB (target ≤ {TARGET_MB:g} MB: {'met' if ok_m else 'MISSED'})"
+    )
     return 0 if ok_t and ok_m else 1
 
 
