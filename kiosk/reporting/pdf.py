@@ -201,7 +201,12 @@ class ReportPdf(FPDF):
                 said = tr(c, lang) if c in STRINGS else c
                 if lang == "en" and said == (tr(c, "zh") if c in STRINGS else c):
                     said = ""
+                size = 7.0  # a long heading gets smaller type before it is cut
+                while size > 5.5 and self.get_string_width(said) > w - 2 * self.c_margin:
+                    size -= 0.5
+                    self.set_font_size(size)
                 self.cell(w, HEAD_H / 2, self._fit(said, w), align=a, fill=True)
+                self.set_font_size(7.0)
         self.set_y(top + HEAD_H)
 
     def _fit(self, words: str, width: float) -> str:
