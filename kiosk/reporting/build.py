@@ -7,7 +7,7 @@ one or more kiosks.  ``write_report`` writes ``report-<kiosk>-<period>.pdf`` and
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,6 +49,7 @@ def report_of(found: list[KioskFigures], period: Period, made_at: datetime, lang
         zone_name=first.zone_name if first else "",
         sections=sections,
         file_stem=stem,
+        lang=lang,
     )
 
 
@@ -79,3 +80,32 @@ def write_report(report: Report, folder: Path, lang: str) -> list[Path]:
     pdf = write_pdf(report, folder / f"{report.file_stem}.pdf", lang)
     xlsx = write_xlsx(report, folder / f"{report.file_stem}.xlsx", lang)
     return [pdf, xlsx]
+
+
+def this_month(catalogue_path: Path, settings, lang: str, now: datetime | None = None) -> Report:
+    """This month's report so far, from the catalogue at ``catalogue_path`` (opened here, so
+    that a worker thread has its own connection)."""
+    from kiosk.catalog import Catalogue
+    from kiosk.reporting.period import local_zone
+
+    made_at = now or datetime.now(UTC)
+    period = Period.containing(
+        made_at.astimezone(local_zone(settings.exhibition.time_zone)[0]).date()
+    )
+    with Catalogue.open(catalogue_path, create=False) as catalogue:
+        return kiosk_report(catalogue, settings, period, made_at, lang)
+
+
+def save_month(
+    catalogue_path: Path, settings, folder: Path, lang: str, now: datetime | None = None
+) -> list[Path]:
+    """This month's report and its records as spreadsheets, written into ``folder`` (a USB
+    stick): ``report-<kiosk>-<month>.pdf``/``.xlsx`` and ``records-<kiosk>-<month>/``."""
+    from kiosk.catalog import Catalogue
+    from kiosk.reporting.export import export_records
+
+    report = this_month(catalogue_path, settings, lang, now)
+    written = write_report(report, folder, lang)
+    with Catalogue.open(catalogue_path, create=False) as catalogue:
+        written += export_records(catalogue, settings, report.period, folder, now=now)
+    return written

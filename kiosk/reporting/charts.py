@@ -17,6 +17,7 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 
 from kiosk import fonts
+from kiosk.strings import tr
 
 # The colours of VISUAL.md (kiosk.ui.widgets.theme holds them as Qt colours; no Qt here).
 PAPER = "#F4EFE4"
@@ -106,3 +107,11 @@ def heat_chart(counts: list[list[int]], weekdays: list[str], hour_label: str) ->
     for spine in ax.spines.values():
         spine.set_visible(False)
     return _png(fig)
+
+
+def render(kind: str, data, lang: str) -> bytes:
+    """A report chart (kiosk.reporting.model.Chart's kind and data) as PNG, labelled in
+    ``lang``."""
+    if kind == "daily":
+        return daily_chart(data, tr("rep_visits", lang))
+    return heat_chart(data, tr("rep_weekdays", lang).split(), tr("rep_hour", lang))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from kiosk.reporting.figures import KioskFigures
 from kiosk.reporting.tally import Tally
@@ -73,6 +73,22 @@ def _word(prefix: str, value: str | None, lang: str) -> str:
 def _title(tally: Tally, key: str, lang: str) -> str:
     _kind, zh, en = tally.items.get(key, ("", "", ""))
     return content_field({"title_zh": zh, "title_en": en}, "title", lang)
+
+
+def cell_text(value, fmt: str, lang: str, row_label: str = "") -> str:
+    if value is None:
+        return tr("rep_unknown", lang)
+    if fmt == "label" or (fmt == "kiosk" and value == TOTAL):
+        return tr(value, lang)
+    if fmt == "pct" or (fmt == "num" and row_label in SHARES):
+        return f"{value * 100:.1f}%"
+    if fmt == "dec1" or (fmt == "num" and isinstance(value, float)):
+        return f"{value:.1f}"
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 # ------------------------------------------------------------------ sections
@@ -411,6 +427,7 @@ class Report:
     zone_name: str
     sections: list[Section]
     file_stem: str  # report-<kiosk>-<period>
+    lang: str = "zh"  # the language of the words in its cells
 
     @property
     def county(self) -> bool:

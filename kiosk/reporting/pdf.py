@@ -9,7 +9,6 @@ the end.
 from __future__ import annotations
 
 import io
-from datetime import date, datetime
 from pathlib import Path
 
 from fpdf import FPDF
@@ -18,7 +17,7 @@ from kiosk import fonts
 from kiosk.errors import KioskError
 from kiosk.reporting import charts
 from kiosk.reporting.files import atomic_path
-from kiosk.reporting.model import SHARES, TOTAL, Chart, Report, Section, Table
+from kiosk.reporting.model import TOTAL, Chart, Report, Section, Table, cell_text
 from kiosk.reporting.xlsx import both
 from kiosk.strings import STRINGS, tr
 
@@ -41,22 +40,6 @@ _WIDE = {
 
 class NoChineseFont(KioskError):
     """No Chinese font is installed, so the PDF cannot be written."""
-
-
-def cell_text(value, fmt: str, lang: str, row_label: str = "") -> str:
-    if value is None:
-        return tr("rep_unknown", lang)
-    if fmt == "label" or (fmt == "kiosk" and value == TOTAL):
-        return tr(value, lang)
-    if fmt == "pct" or (fmt == "num" and row_label in SHARES):
-        return f"{value * 100:.1f}%"
-    if fmt == "dec1" or (fmt == "num" and isinstance(value, float)):
-        return f"{value:.1f}"
-    if isinstance(value, datetime):
-        return f"{value:%Y-%m-%d %H:%M}"
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
 
 
 class ReportPdf(FPDF):
@@ -142,11 +125,7 @@ class ReportPdf(FPDF):
         self.set_text_color(*INK)
 
     def _chart(self, chart: Chart) -> None:
-        weekdays = tr("rep_weekdays", self.lang).split()
-        if chart.kind == "daily":
-            png = charts.daily_chart(chart.data, tr("rep_visits", self.lang))
-        else:
-            png = charts.heat_chart(chart.data, weekdays, tr("rep_hour", self.lang))
+        png = charts.render(chart.kind, chart.data, self.lang)
         if self.get_y() > self.h - 75:
             self.add_page()
         self.set_font(FAMILY, "B", 9)

@@ -181,6 +181,22 @@ REPORTING: dict[str, tuple[str, str]] = {
     "rep_county_totals": ("全部终端合计", "All kiosks together"),
     "rep_films_completed": ("影片播完", "Films completed"),
     "rep_kiosk_section": ("终端：{kiosk}", "Kiosk: {kiosk}"),
+    # the operator panel's Report page (kiosk/ui/operator/report_page.py)
+    "rep_panel_button": ("本月报告", "This month's report"),
+    "rep_panel_title": ("本月运行情况", "This month so far"),
+    "rep_panel_period": ("{first} 至 {last}（截至 {now}）", "{first} to {last} (as of {now})"),
+    "rep_panel_loading": ("正在统计……", "Counting…"),
+    "rep_panel_save": ("保存到U盘", "Save to USB stick"),
+    "rep_panel_saving": ("正在写入U盘……", "Writing to the USB stick…"),
+    "rep_panel_saved": (
+        "已保存 {n} 个文件到 {folder}，可以拔出U盘",
+        "{n} files saved to {folder}; the stick can be removed",
+    ),
+    "rep_panel_no_stick": (
+        "没有找到U盘；请插入U盘后再试",
+        "No USB stick found; insert one and try again",
+    ),
+    "rep_panel_failed": ("无法保存：{why}", "Could not save: {why}"),
     # the command
     "rep_wrote": ("已写出：{path}", "wrote {path}"),
     "rep_read_sets": ("读取了 {n} 份记录", "read {n} record sets"),

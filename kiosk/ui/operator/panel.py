@@ -322,6 +322,11 @@ class OperatorScreen(InnerScreen):
         box.addSpacing(ctx.m.px(48))
         box.addWidget(self.reload_button)
         box.addWidget(self.reload_note)
+        self.report_button = Button(
+            ctx, lambda: ctx.tr("rep_panel_button"), min_size=QSize(420, 96)
+        )
+        self.report_button.clicked.connect(lambda: ctx.nav.go("report"))  # the Report page
+        box.addWidget(self.report_button)
         box.addSpacing(ctx.m.px(48))
         box.addWidget(self.exit_button)
         box.addWidget(self.confirm_box)
@@ -384,6 +389,7 @@ class OperatorScreen(InnerScreen):
             self.quieter,
             self.louder,
             self.reload_button,
+            self.report_button,
             self.exit_button,
             self.exit_yes,
             self.exit_no,
