@@ -209,12 +209,9 @@ class ReportPage(InnerScreen):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        portrait = self.height() > self.width()
-        direction = (
-            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
-        )
-        if self.split.direction() != direction:
-            self.split.setDirection(direction)
+        wide = self.width() >= self.height()  # portrait: the charts below the figures
+        across, down = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
+        self.split.setDirection(across if wide else down)
         self._show_charts()
 
     def wait(self) -> None:
