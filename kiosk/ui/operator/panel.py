@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.catalog.library import KINDS
 from kiosk.ui.operator.labels import plain_label, set_color
+from kiosk.ui.operator.report_page import report_button
 from kiosk.ui.screen import Context, InnerScreen
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.buttons import Button
@@ -322,10 +323,7 @@ class OperatorScreen(InnerScreen):
         box.addSpacing(ctx.m.px(48))
         box.addWidget(self.reload_button)
         box.addWidget(self.reload_note)
-        self.report_button = Button(
-            ctx, lambda: ctx.tr("rep_panel_button"), min_size=QSize(420, 96)
-        )
-        self.report_button.clicked.connect(lambda: ctx.nav.go("report"))  # the Report page
+        self.report_button = report_button(ctx)  # to the Report page (report_page.py)
         box.addWidget(self.report_button)
         box.addSpacing(ctx.m.px(48))
         box.addWidget(self.exit_button)
@@ -389,7 +387,6 @@ class OperatorScreen(InnerScreen):
             self.quieter,
             self.louder,
             self.reload_button,
-            self.report_button,
             self.exit_button,
             self.exit_yes,
             self.exit_no,
