@@ -63,7 +63,11 @@ def test_the_month_from_the_catalogue_is_exact(november, tmp_path) -> None:
         report = kiosk_report(catalogue, month.SETTINGS, NOVEMBER, NOW, "zh")
     pdf, xlsx = write(report, tmp_path)
     assert pdf.name == "report-hall-1-2026-11.pdf" and xlsx.name == "report-hall-1-2026-11.xlsx"
-    check_month(sheets(xlsx))
+    found = sheets(xlsx)
+    check_month(found)
+    # runs are known from the first (1 November, 08:55), before the hall first opened: no note
+    notes = [row[1] for row in next(iter(found.values())) if len(row) > 1]
+    assert not any("运行记录始于" in (n or "") for n in notes)
 
 
 def check_month(found: dict) -> None:
@@ -219,6 +223,9 @@ def test_an_empty_month_gives_a_short_honest_report(november, tmp_path) -> None:
     cover = [row for row in next(iter(found.values()))]
     assert any(tr("rep_empty", "zh") in (row[1] or "") for row in cover if len(row) > 1)
     assert figures(found, "rep_opening")[tr("rep_days_open", "zh")] == 26  # September: 4 Mondays
+    # the kiosk first ran in November: how it ran in September is unknown, not "0 % on screen"
+    assert figures(found, "rep_opening")[tr("rep_share_screen", "zh")] == tr("rep_unknown", "zh")
+    assert any(row[1:] == (tr("rep_runs_unknown", "zh"),) for row in cover)
     assert sheet_title("rep_films") not in found
 
 

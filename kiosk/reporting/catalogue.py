@@ -29,7 +29,11 @@ _STEP = {"runs": "0003_runs", "changes": "0005_changes"}
 
 def recorded_since(catalogue: Catalogue) -> dict[str, str | None]:
     """For runs and changes: since when (UTC) the catalogue records them ("" : from its
-    start), or None when it does not."""
+    start), or None when it does not.
+
+    Runs are known from the kiosk's first run (before it the kiosk was not there, or ran a
+    version that did not record them), and only from the upgrade that added them.
+    """
     applied = {m.name: m.applied_at for m in migrations.applied(catalogue.db)}
     first = min(applied.values(), default=None)
     since: dict[str, str | None] = {}
@@ -41,6 +45,9 @@ def recorded_since(catalogue: Catalogue) -> dict[str, str | None]:
         moment = parse_utc(at.replace(" ", "T"))
         same = moment - parse_utc(first.replace(" ", "T")) <= _SAME_BATCH
         since[table] = "" if same else utc_text(moment)
+    if since["runs"] is not None:
+        first_run = catalogue.db.execute("SELECT MIN(started_at) FROM runs").fetchone()[0]
+        since["runs"] = max(since["runs"], first_run) if first_run else None
     return since
 
 

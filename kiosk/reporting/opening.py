@@ -77,7 +77,7 @@ def availability(
         found.runs_unknown = True  # not recorded at all, or only after this period
         return found
     known = opening
-    if runs_since:
+    if runs_since and opening and opening[0][0] < parse_utc(runs_since):  # opening time before
         found.known_from = _local(runs_since, zone)
         known = _clip(opening, parse_utc(runs_since), until)
     found.known_hours = _hours(known)

@@ -36,9 +36,11 @@ REPORTING: dict[str, tuple[str, str]] = {
     "rep_figure": ("项目", "Figure"),
     "rep_value": ("数值", "Value"),
     "rep_runs_unknown": (
-        "本终端的数据库早于运行记录功能，因此开机占比、中断、安全模式和崩溃情况无法得知。",
-        "This kiosk's catalogue predates run records, so the share on screen, outages, safe "
-        "mode and crashes cannot be known.",
+        "本期终端的运行情况无从得知：当时终端尚未记录运行（尚未安装，或所用版本早于运行记录功能），"
+        "因此开机占比、中断、安全模式和崩溃情况不予填写。",
+        "How the kiosk ran in this period cannot be known: it did not record runs then (not "
+        "installed yet, or a version from before run records), so the share on screen, "
+        "outages, safe mode and crashes are left out.",
     ),
     "rep_runs_partial": (
         "运行记录始于 {since}；此前的开机占比、中断和崩溃情况无法得知，比例按此后计算。",
