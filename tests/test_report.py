@@ -271,3 +271,16 @@ def test_a_record_set_with_other_columns_is_refused(november, tmp_path) -> None:
 def test_every_heading_has_both_languages() -> None:
     reporting = [k for k in STRINGS if k.startswith("rep_")]
     assert all(all(STRINGS[k]) for k in reporting)
+
+
+def test_the_kiosk_is_named_by_its_setting_or_the_host_name() -> None:
+    import socket
+
+    from kiosk.settings import Settings
+
+    assert Settings().exhibition.kiosk() == socket.gethostname()
+    assert month.SETTINGS.exhibition.kiosk() == "hall-1"
+    named = Settings().with_overrides(exhibition={"kiosk_name": "县馆/一号"})
+    from kiosk.reporting.files import safe_name
+
+    assert safe_name(named.exhibition.kiosk()) == "县馆_一号"  # a file name on a FAT stick too
