@@ -68,6 +68,7 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
     from kiosk.ui.operator.content import ContentScreen
     from kiosk.ui.operator.panel import OperatorScreen
     from kiosk.ui.operator.pinpad import PinScreen
+    from kiosk.ui.operator.report_page import ReportPage
     from kiosk.ui.search.screen import SearchScreen
 
     return {
@@ -92,6 +93,7 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
         "operator": lambda ctx: OperatorScreen(
             ctx, operator["status"], operator["set_volume"], operator["reload"], operator["quit"]
         ),
+        "report": lambda ctx: ReportPage(ctx, operator["report"], operator["save_report"]),
     }
 
 
@@ -162,6 +164,8 @@ def build(
     from PySide6.QtWidgets import QApplication
 
     from kiosk.records import Recorder
+    from kiosk.reporting.build import save_month, this_month
+    from kiosk.reporting.sticks import find_stick
     from kiosk.ui.screen import Context, Visit
     from kiosk.ui.widgets import theme
     from kiosk.ui.widgets.images import ImageLoader
@@ -238,6 +242,9 @@ def build(
         "set_volume": set_volume,
         "reload": reload,
         "quit": lambda: app.exit(EXIT_OPERATOR),
+        # The Report page: this month from the catalogue, and saved to a USB stick.
+        "report": lambda lang: this_month(content.catalogue, settings, lang),
+        "save_report": lambda lang: save_month(content.catalogue, settings, find_stick(), lang),
     }
     window = KioskWindow(
         make_context, screen_factories(operator, options.start_at), locked_down=not options.windowed

@@ -452,6 +452,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_run_options(p)
     p.set_defaults(func=cmd_demo)
     _add_start_on_boot(sub)
+    _add_report(sub, add_lang)
     return parser
 
 
@@ -498,6 +499,13 @@ def _add_start_on_boot(sub) -> None:
         "data folder); the catalogue, settings and PIN stay.",
     )
     p.set_defaults(func=cmd_uninstall)
+
+
+def _add_report(sub, add_lang) -> None:
+    """``kiosk report`` (the logic is in kiosk.reporting)."""
+    from kiosk.reporting.command import add_report_command
+
+    add_report_command(sub, add_lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import locale
 import logging
 import os
+import socket
 import sys
 import tomllib
 from collections.abc import Mapping
@@ -28,6 +29,14 @@ class Exhibition:
     name_zh: str = "清风展陈 · 廉政文化教育基地"
     name_en: str = "Qingfeng Integrity Culture Exhibition"
     default_language: str = "zh"  # "zh" or "en"; the idle reset returns to it
+    # This kiosk's name in reports and record files ("" : the machine's host name).
+    kiosk_name: str = ""
+    # The hall's time zone for reports, e.g. "Asia/Shanghai" ("" : the machine's).
+    time_zone: str = ""
+
+    def kiosk(self) -> str:
+        """The kiosk's name: ``kiosk_name``, else the machine's host name."""
+        return self.kiosk_name.strip() or socket.gethostname() or "kiosk"
 
 
 @dataclass(frozen=True)

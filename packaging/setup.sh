@@ -32,6 +32,8 @@ system_packages=(
 # xrandr, for the test of --rotate on a real X server; systemd-analyze, to verify the unit
 # that `kiosk install` writes (the package installs in a container too; nothing starts)
 [ "$mode" = test ] && system_packages+=(x11-xserver-utils systemd)
+# pdftotext, pdffonts and pdftoppm: the report tests read and render the PDF
+[ "$mode" = test ] && system_packages+=(poppler-utils)
 
 install_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || { say "not a Debian-like system: install libvlc, Xvfb and CJK fonts yourself"; return 0; }

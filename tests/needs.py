@@ -1,5 +1,5 @@
 """What a test needs from the machine: ``needs("xvfb" | "libvlc" | "xrandr" |
-"systemd-analyze")``.
+"systemd-analyze" | "poppler")``.
 
 Outside CI a test whose requirement is missing is skipped, with the reason. Under
 ``CI=true`` it fails instead: a green CI run means every such test really ran.
@@ -21,6 +21,7 @@ WHAT = {
     "libvlc": "libvlc (VLC 3) through python-vlc",
     "xrandr": "the xrandr program (Debian: x11-xserver-utils)",
     "systemd-analyze": "the systemd-analyze program (Debian: systemd)",
+    "poppler": "pdftotext, pdffonts and pdftoppm (Debian: poppler-utils)",
 }
 
 
@@ -54,6 +55,9 @@ def _problem(thing: str) -> str | None:
         return _libvlc_problem()
     if thing in ("xrandr", "systemd-analyze"):
         return None if shutil.which(thing) else f"{thing} is not on PATH"
+    if thing == "poppler":
+        missing = [t for t in ("pdftotext", "pdffonts", "pdftoppm") if not shutil.which(t)]
+        return f"{', '.join(missing)} not on PATH" if missing else None
     raise ValueError(f"unknown requirement {thing!r}; known: {', '.join(WHAT)}")
 
 

@@ -17,6 +17,7 @@ from kiosk.errors import KioskError
 from kiosk.strings.appliance import APPLIANCE
 from kiosk.strings.content import CONTENT
 from kiosk.strings.operator import OPERATOR
+from kiosk.strings.reporting import REPORTING
 from kiosk.strings.schedule import SCHEDULE
 from kiosk.strings.screens import SCREENS
 from kiosk.strings.settings_help import SETTINGS_HELP
@@ -28,6 +29,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "operator": OPERATOR,
     "settings_help": SETTINGS_HELP,
     "content": CONTENT,
+    "reporting": REPORTING,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 

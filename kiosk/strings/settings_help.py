@@ -17,6 +17,14 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
         "默认语言：zh（中文）或 en（英文）；无人操作时回到此语言",
         "Default language: zh or en; the kiosk returns to it when idle",
     ),
+    "set_help_exhibition_kiosk_name": (
+        "本机在报告和记录文件中的名称；留空则用电脑名",
+        "This kiosk's name in reports and record files; empty: the computer's name",
+    ),
+    "set_help_exhibition_time_zone": (
+        '报告所用的时区，如 "Asia/Shanghai"；留空则用本机设置',
+        'Time zone for reports, e.g. "Asia/Shanghai"; empty: the machine\'s',
+    ),
     "set_help_attract": ("待机轮播", "The attract loop"),
     "set_help_attract_poster_s": ("每张海报展示的秒数", "Seconds each poster shows"),
     "set_help_attract_calligraphy_s": ("每幅书法展示的秒数", "Seconds each calligraphy shows"),

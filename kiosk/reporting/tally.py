@@ -1,0 +1,152 @@
+"""Counting one kiosk's records as they stream past: nothing is kept row by row.
+
+Rows come in the record format's columns (kiosk.reporting.records.TABLES), from a
+catalogue (native values) or from CSV (text; empty text is no value).  Showings are
+summed per item, context, outcome and reason; visits per local day and weekday × hour,
+with their lengths kept as one compact array for the median.  Runs and content changes
+are few and kept whole.  Tallies of several kiosks add up (the county's totals).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+
+from kiosk.reporting.period import parse_utc
+from kiosk.reporting.records import SCREEN_SEP, TABLES
+
+_P = {name: i for i, name in enumerate(TABLES["plays"])}
+_R = TABLES["runs"]
+_C = TABLES["changes"]
+
+
+@dataclass
+class Showings:
+    """Showings of one item in one context with one outcome and reason."""
+
+    count: int = 0
+    seconds: float = 0.0
+    first: str = ""  # UTC, for problems
+    last: str = ""
+
+
+@dataclass
+class Tally:
+    zone: tzinfo
+    # (item_key, context, outcome, reason) -> Showings
+    showings: dict[tuple[str, str, str, str], Showings] = field(default_factory=dict)
+    items: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # kind, zh, en
+    visits_by_day: Counter[date] = field(default_factory=Counter)
+    visits_by_hour: Counter[tuple[int, int]] = field(default_factory=Counter)  # weekday, hour
+    visit_seconds: array = field(default_factory=lambda: array("d"))
+    visits_open: int = 0  # never ended (the kiosk stopped during the visit)
+    screens: Counter[str] = field(default_factory=Counter)  # visits that opened each screen
+    runs: list[dict[str, str | None]] = field(default_factory=list)
+    changes: list[dict[str, str | None]] = field(default_factory=list)
+
+    # ------------------------------------------------------------------ reading
+    # Each add_ returns how many rows it took (record sets check it against their header).
+    def add_items(self, rows: Iterable[Sequence]) -> int:
+        n = 0
+        for n, (key, kind, zh, en) in enumerate(rows, 1):  # noqa: B007
+            self.items[key] = (kind or "", zh or "", en or "")
+        return n
+
+    def add_plays(self, rows: Iterable[Sequence]) -> int:
+        started, seconds, context = _P["started_at"], _P["seconds"], _P["context"]
+        outcome, reason, key = _P["outcome"], _P["reason"], _P["item_key"]
+        found = self.showings
+        n = 0
+        for n, row in enumerate(rows, 1):  # noqa: B007
+            k = (row[key], row[context], row[outcome], row[reason] or "")
+            s = found.get(k)
+            if s is None:
+                s = found[k] = Showings(first=row[started], last=row[started])
+            s.count += 1
+            s.seconds += float(row[seconds])
+            if k[2] != "completed":  # first and last are asked of problems only
+                at = row[started]
+                if at < s.first:
+                    s.first = at
+                elif at > s.last:
+                    s.last = at
+        return n
+
+    def add_sessions(self, rows: Iterable[Sequence]) -> int:
+        zone = self.zone
+        n = 0
+        for n, (_sid, started, ended, screens) in enumerate(rows, 1):  # noqa: B007
+            begun = parse_utc(started)
+            local = begun.astimezone(zone)
+            self.visits_by_day[local.date()] += 1
+            self.visits_by_hour[(local.weekday(), local.hour)] += 1
+            if ended:
+                self.visit_seconds.append(max(0.0, (parse_utc(ended) - begun).total_seconds()))
+            else:
+                self.visits_open += 1
+            if screens:
+                self.screens.update(set(screens.split(SCREEN_SEP)))
+        return n
+
+    def add_runs(self, rows: Iterable[Sequence]) -> int:
+        seen = {r["started_at"] for r in self.runs}
+        n = 0
+        for n, row in enumerate(rows, 1):  # noqa: B007
+            run = {
+                name: (value if value != "" else None) for name, value in zip(_R, row, strict=True)
+            }
+            if run["started_at"] not in seen:  # a run over midnight is in two daily sets
+                seen.add(run["started_at"])
+                self.runs.append(run)
+        self.runs.sort(key=lambda r: r["started_at"])
+        return n
+
+    def add_changes(self, rows: Iterable[Sequence]) -> int:
+        n = 0
+        for n, row in enumerate(rows, 1):  # noqa: B007
+            change = {
+                name: (value if value != "" else None) for name, value in zip(_C, row, strict=True)
+            }
+            self.changes.append(change)
+            key = change["item_key"]
+            if key and key not in self.items:  # a deleted item is named as it was
+                self.items[key] = (change["kind"] or "", change["title_zh"] or "", "")
+        return n
+
+    # ------------------------------------------------------------------ adding up
+    def merge(self, other: Tally, *, same_kiosk: bool = False) -> None:
+        """Add ``other``'s counts; of the same kiosk (another of its record sets), its runs
+        and changes too."""
+        if same_kiosk:
+            self.add_runs([[r[name] for name in _R] for r in other.runs])
+            self.changes += other.changes
+        for k, s in other.showings.items():
+            mine = self.showings.get(k)
+            if mine is None:
+                self.showings[k] = Showings(s.count, s.seconds, s.first, s.last)
+                continue
+            mine.count += s.count
+            mine.seconds += s.seconds
+            mine.first = min(mine.first, s.first)
+            mine.last = max(mine.last, s.last)
+        for key, value in other.items.items():
+            self.items.setdefault(key, value)
+        self.visits_by_day.update(other.visits_by_day)
+        self.visits_by_hour.update(other.visits_by_hour)
+        self.visit_seconds.extend(other.visit_seconds)
+        self.visits_open += other.visits_open
+        self.screens.update(other.screens)
+
+    # ------------------------------------------------------------------ asking
+    @property
+    def visits(self) -> int:
+        return sum(self.visits_by_day.values())
+
+    def kind(self, key: str) -> str:
+        return self.items.get(key, ("",))[0]
+
+    def local(self, utc: str | None) -> datetime | None:
+        return parse_utc(utc).astimezone(self.zone) if utc else None

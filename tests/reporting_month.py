@@ -1,0 +1,148 @@
+"""A synthetic month of records with known totals, written through the kiosk's own APIs.
+
+November 2026 in Asia/Shanghai (UTC+8): the hall opens 09:00-17:00 every day but Monday
+(25 open days, 200 hours).  Every open day one supervised run covers the hours, except
+on 10 November: a crash at 13:00, and the next run (in safe mode) on screen from 14:30,
+so 90 minutes are lost.  Visits, showings and content changes follow simple rules whose
+totals are spelt out in ``EXPECTED``; records just outside the month must not count.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from kiosk.catalog import Catalogue
+from kiosk.catalog.changes import ChangeLog
+from kiosk.catalog.runs import RunLog
+from kiosk.settings import Settings
+
+ZONE = ZoneInfo("Asia/Shanghai")
+MONTH = "2026-11"
+DAYS = [date(2026, 11, d) for d in range(1, 31)]
+OPEN_DAYS = [d for d in DAYS if d.weekday() != 0]  # Mondays closed
+OUTAGE_DAY = date(2026, 11, 10)
+FILM, POSTER, BROKEN = "film-a", "poster-a", "photo-x"
+
+SETTINGS = Settings().with_overrides(
+    exhibition={"kiosk_name": "hall-1", "time_zone": "Asia/Shanghai"},
+    hours={
+        "mon": "closed",
+        **{d: "09:00-17:00" for d in ("tue", "wed", "thu", "fri", "sat", "sun")},
+    },
+)
+
+# visits per open day: (local hour, how many, seconds each, screens)
+VISITS = [(10, 2, 60, ["home", "films"]), (11, 1, 120, ["home", "gallery"]),
+          (15, 3, 30, ["home", "gallery"])]  # fmt: skip
+
+EXPECTED = {
+    "days_open": 25,
+    "hours_open": 200.0,
+    "hours_screen": 198.5,
+    "share": round(198.5 / 200, 4),
+    "runs": 26,
+    # 150 visits by the rule, one early on 1 November (07:30 local, 23:30 UTC the day before)
+    "visits": 151,
+    "visits_nov1": 7,
+    "visit_avg": round((25 * (2 * 60 + 120 + 3 * 30) + 40) / 151, 1),
+    "visit_median": 40.0,
+    "screens": {"home": 151, "gallery": 100, "films": 50},
+    # film-a: 4 loop showings a day (3 completed of 100 s, 1 skipped after 40 s); visitors: one
+    # completed a day, and one skipped after 20 s every fifth open day
+    "film": {
+        "loop_started": 100,
+        "loop_completed": 75,
+        "visitor_started": 30,
+        "visitor_completed": 25,
+        "minutes": round((75 * 100 + 25 * 40 + 25 * 100 + 5 * 20) / 60, 1),
+        "rate": round(100 / 130, 4),
+    },
+    "poster_loop": 250,  # 10 a day, 10 s each
+    "broken": 3,  # photo-x failed three times on 20 November
+    "changes": 3,
+    "outage": (datetime(2026, 11, 10, 13, 0), datetime(2026, 11, 10, 14, 30), 90.0),
+    "safe": datetime(2026, 11, 10, 14, 29, 50),
+}
+
+
+def _utc(day: date, hour: int, minute: int = 0, second: int = 0) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=ZONE).astimezone(UTC)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="milliseconds")
+
+
+def _item(catalogue: Catalogue, key: str, kind: str, title: str) -> dict:
+    item_id, _new = catalogue.upsert_item({"key": key, "kind": kind, "title_zh": title})
+    return catalogue.item(item_id)
+
+
+def _play(catalogue, item, start: datetime, seconds: float, context, outcome, reason=None):
+    catalogue.record_play(
+        item,
+        started_at=_iso(start),
+        ended_at=_iso(start + timedelta(seconds=seconds)),
+        seconds=seconds,
+        context=context,
+        outcome=outcome,
+        reason=reason,
+    )
+
+
+def _visit(catalogue, start: datetime, seconds: float, screens: list[str]) -> None:
+    sid = catalogue.start_session(_iso(start))
+    catalogue.end_session(sid, screens, _iso(start + timedelta(seconds=seconds)))
+
+
+def build(catalogue: Catalogue) -> None:
+    """Write the month (and a few records just outside it) into ``catalogue``."""
+    film = _item(catalogue, FILM, "film", "警示片甲")
+    poster = _item(catalogue, POSTER, "poster", "海报甲")
+    broken = _item(catalogue, BROKEN, "photo", "照片乙")
+    runs = RunLog(catalogue)
+    with catalogue.transaction():
+        for n, day in enumerate(OPEN_DAYS):
+            _open_day(catalogue, runs, day, n, film, poster)
+        for k in range(3):
+            at = _utc(date(2026, 11, 20), 9, 30 + k)
+            _play(catalogue, broken, at, 0, "loop", "failed", "file missing: x.jpg")
+        _visit(catalogue, _utc(date(2026, 11, 1), 7, 30), 40, ["home"])
+        # just outside: 31 October 23:00 and 1 December 07:00 local
+        _visit(catalogue, _utc(date(2026, 10, 31), 23, 0), 50, ["home"])
+        _visit(catalogue, _utc(date(2026, 12, 1), 7, 0), 50, ["home"])
+        _play(catalogue, poster, _utc(date(2026, 12, 1), 7, 0), 10, "loop", "completed")
+        _play(catalogue, poster, _utc(date(2026, 10, 31), 23, 59), 10, "loop", "completed")
+        log = ChangeLog(catalogue, "import")
+        log.record("added", film, origin="展品.xlsx 第3行", at=_iso(_utc(date(2026, 11, 2), 8)))
+        log.record("added", poster, origin="展品.xlsx 第4行", at=_iso(_utc(date(2026, 11, 2), 8)))
+        ChangeLog(catalogue, "panel").record("hidden", broken, at=_iso(_utc(date(2026, 11, 21), 9)))
+
+
+def _open_day(catalogue, runs: RunLog, day: date, n: int, film, poster) -> None:
+    start, end = _utc(day, 8, 55), _utc(day, 17, 5)
+    if day == OUTAGE_DAY:
+        first = runs.start(pid=1, started_at=_iso(start))
+        runs.first_frame(first, _iso(start + timedelta(seconds=10)))
+        runs.end(first, "crash", exit_code=1, ended_at=_iso(_utc(day, 13)))
+        safe = _iso(_utc(day, 14, 29, 50))
+        second = runs.start(pid=2, started_at=safe, safe_since=safe)
+        runs.first_frame(second, _iso(_utc(day, 14, 30)))
+        runs.end(second, "stop", signal=15, ended_at=_iso(end))
+    else:
+        run = runs.start(pid=1, started_at=_iso(start))
+        runs.first_frame(run, _iso(start + timedelta(seconds=10)))
+        runs.end(run, "stop", signal=15, ended_at=_iso(end))
+    for hour, count, seconds, screens in VISITS:
+        for k in range(count):
+            _visit(catalogue, _utc(day, hour, 5 * k), seconds, screens)
+    for k in range(4):
+        done = k < 3
+        outcome, reason = ("completed", None) if done else ("skipped", "visitor touched")
+        _play(catalogue, film, _utc(day, 12, 10 * k), 100 if done else 40, "loop", outcome, reason)
+    _play(catalogue, film, _utc(day, 16), 100, "visitor", "completed")
+    if n % 5 == 0:
+        _play(catalogue, film, _utc(day, 16, 10), 20, "visitor", "skipped")
+    for k in range(10):
+        _play(catalogue, poster, _utc(day, 9, 10 + k), 10, "loop", "completed")
