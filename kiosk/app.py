@@ -164,8 +164,6 @@ def build(
     from PySide6.QtWidgets import QApplication
 
     from kiosk.records import Recorder
-    from kiosk.reporting.build import save_month, this_month
-    from kiosk.reporting.sticks import find_stick
     from kiosk.ui.screen import Context, Visit
     from kiosk.ui.widgets import theme
     from kiosk.ui.widgets.images import ImageLoader
@@ -242,9 +240,12 @@ def build(
         "set_volume": set_volume,
         "reload": reload,
         "quit": lambda: app.exit(EXIT_OPERATOR),
-        # The Report page: this month from the catalogue, and saved to a USB stick.
-        "report": lambda lang: this_month(content.catalogue, settings, lang),
-        "save_report": lambda lang: save_month(content.catalogue, settings, find_stick(), lang),
+        # The Report page: this month from the catalogue, and saved to a USB stick (the
+        # report's libraries are loaded only when an operator asks).
+        "report": lambda lang: _report_module().this_month(content.catalogue, settings, lang),
+        "save_report": lambda lang: _report_module().save_month(
+            content.catalogue, settings, _find_stick(), lang
+        ),
     }
     window = KioskWindow(
         make_context, screen_factories(operator, options.start_at), locked_down=not options.windowed
@@ -286,6 +287,18 @@ def build(
         content.catalogue,
     )
     return Kiosk(app, window, catalogue, films, images, rotation, hours)
+
+
+def _report_module():
+    from kiosk.reporting import build
+
+    return build
+
+
+def _find_stick():
+    from kiosk.reporting.sticks import find_stick
+
+    return find_stick()
 
 
 def run(paths: Paths, settings: Settings, options: RunOptions, content: Paths | None = None) -> int:

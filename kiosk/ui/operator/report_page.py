@@ -19,7 +19,6 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.errors import KioskError
-from kiosk.reporting import charts
 from kiosk.reporting.model import Report, Table, cell_text
 from kiosk.ui.operator.labels import plain_label, set_color
 from kiosk.ui.screen import Context, InnerScreen
@@ -112,6 +111,10 @@ class ReportPage(InnerScreen):
         self.note.setText(self.ctx.tr("rep_panel_loading"))
 
         def work() -> None:
+            # matplotlib (with numpy, ~60 MB) is loaded when an operator first opens the
+            # page, never in a kiosk that nobody asks for a report.
+            from kiosk.reporting import charts
+
             report = self._make(lang)
             pictures = []
             for section in report.sections:
