@@ -67,6 +67,7 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
     from kiosk.ui.home import HomeScreen
     from kiosk.ui.operator.panel import OperatorScreen
     from kiosk.ui.operator.pinpad import PinScreen
+    from kiosk.ui.operator.usb_screen import UsbScreen
     from kiosk.ui.search.screen import SearchScreen
 
     return {
@@ -90,6 +91,7 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
         "operator": lambda ctx: OperatorScreen(
             ctx, operator["status"], operator["set_volume"], operator["reload"], operator["quit"]
         ),
+        "usb": lambda ctx: UsbScreen(ctx, operator["reload"]),
     }
 
 

@@ -18,12 +18,14 @@ from kiosk.strings.appliance import APPLIANCE
 from kiosk.strings.operator import OPERATOR
 from kiosk.strings.schedule import SCHEDULE
 from kiosk.strings.screens import SCREENS
+from kiosk.strings.usb import USB
 
 TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "screens": SCREENS,
     "schedule": SCHEDULE,
     "appliance": APPLIANCE,
     "operator": OPERATOR,
+    "usb": USB,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 

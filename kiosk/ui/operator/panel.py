@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.catalog.library import KINDS
 from kiosk.ui.operator.labels import plain_label, set_color
+from kiosk.ui.operator.usb import UsbOffer
 from kiosk.ui.screen import Context, InnerScreen
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.buttons import Button
@@ -322,6 +323,8 @@ class OperatorScreen(InnerScreen):
         box.addSpacing(ctx.m.px(48))
         box.addWidget(self.reload_button)
         box.addWidget(self.reload_note)
+        box.addSpacing(ctx.m.px(48))
+        box.addWidget(UsbOffer(ctx))  # looks for a stick while the panel shows
         box.addSpacing(ctx.m.px(48))
         box.addWidget(self.exit_button)
         box.addWidget(self.confirm_box)
