@@ -211,5 +211,8 @@ def test_export_records_writes_to_the_stick_and_says_what_is_missing(qtbot, ctx,
     (folder,) = [p for p in stick_folder.iterdir() if p.is_dir()]
     assert folder.name.startswith("清风展陈记录_")
     assert len(list(folder.glob("*.xlsx"))) == 2
-    assert folder.name in page.message.text()
+    assert page.message.text() == tr("usb_exported", "zh")
+    assert page.card.lines.text().splitlines() == [
+        f"{folder.name}/{f}" for f in sorted(p.name for p in folder.iterdir())
+    ]
     assert tr("usb_no_report", "zh") in page.note.text()  # honest: no month's report yet

@@ -54,10 +54,7 @@ USB: dict[str, tuple[str, str]] = {
         "The import did not finish: {why}. The exhibition is unchanged.",
     ),
     "usb_exporting": ("正在导出记录……", "Exporting records…"),
-    "usb_exported": (
-        "记录已写入U盘的文件夹“{folder}”：{files}。",
-        "Records written to the folder “{folder}” on the stick: {files}.",
-    ),
+    "usb_exported": ("记录已写入U盘。", "The records are on the stick."),
     "usb_no_report": (
         "本版本还不能生成月度报告，只导出了记录。",
         "This version cannot write the month's report yet; only the records were exported.",

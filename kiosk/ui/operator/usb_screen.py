@@ -83,6 +83,10 @@ class UsbScreen(InnerScreen):
         self.split.addWidget(self.card, 3)
         self.split.addWidget(controls, 2)
         self.body.addLayout(self.split, 1)
+        # Hidden while the work runs, its place kept so the title does not jump.
+        policy = self.back_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.back_button.setSizePolicy(policy)
         self._watch = QTimer(self)
         self._watch.setInterval(WATCH_MS)
         self._watch.timeout.connect(self._check_present)
@@ -110,14 +114,14 @@ class UsbScreen(InnerScreen):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        # Portrait: the sentence and the button above, the card below taking the rest.
         portrait = self.height() > self.width()
         direction = (
-            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+            QBoxLayout.Direction.BottomToTop if portrait else QBoxLayout.Direction.LeftToRight
         )
         if self.split.direction() != direction:
             self.split.setDirection(direction)
-            self.split.setStretch(0, 2 if portrait else 3)
-            self.split.setStretch(1, 1 if portrait else 2)
+            self.split.setStretch(1, 0 if portrait else 2)
 
     # ------------------------------------------------------------ life cycle
     def enter(self, stick: Stick | None = None, action: str = "import", **args: Any) -> None:
@@ -220,9 +224,12 @@ class UsbScreen(InnerScreen):
         tr, state, outcome = self.ctx.tr, self.state, self.outcome
         if state == DONE:
             self.card.show_lines(tr("usb_results"), import_lines(outcome, self.ctx.lang))
-        elif state in (EXPORTING, EXPORTED) or (state == FAILED and self.failed_in == EXPORTING):
-            folder = outcome.folder.name if isinstance(outcome, Exported) else ""
-            self.card.show_text(tr("usb_export"), folder)
+        elif isinstance(outcome, Exported):
+            self.card.show_lines(
+                tr("usb_export"), [f"{outcome.folder.name}/{f}" for f in outcome.files]
+            )
+        elif state == EXPORTING or (state == FAILED and self.failed_in == EXPORTING):
+            self.card.show_text(tr("usb_export"))
         elif self.contents is not None:
             self.card.show_contents(self.contents)
         else:
@@ -275,7 +282,5 @@ class UsbScreen(InnerScreen):
     def _exported(self) -> tuple[str, str]:
         tr, done = self.ctx.tr, self.outcome
         assert isinstance(done, Exported)
-        files = tr("list_sep").join(done.files)
-        said = tr("usb_exported").format(folder=done.folder.name, files=files)
         report = "" if done.report else tr("usb_no_report")
-        return said, "\n".join(s for s in (report, tr("usb_can_remove")) if s)
+        return tr("usb_exported"), "\n".join(s for s in (report, tr("usb_can_remove")) if s)
