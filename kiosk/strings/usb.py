@@ -16,7 +16,7 @@ USB: dict[str, tuple[str, str]] = {
     "usb_unsorted": ("其他文件", "Other files"),
     "usb_unsorted_note": (
         "不在类别文件夹（如“海报”“影片”）里的文件，按内容导入为影片或图片",
-        "Files outside a kind folder (such as “posters” or “films”) become films or photos",
+        "Files outside a kind folder (posters, films …) become films or photos by their content",
     ),
     "usb_subtitles": ("字幕", "Subtitles"),
     "usb_sheets": ("表格", "Sheets"),
