@@ -3,6 +3,7 @@ pulled out mid-import), exporting records to one — on real folders, files and 
 
 from __future__ import annotations
 
+import ast
 import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -233,3 +234,14 @@ def test_records_are_exported_to_a_folder_named_by_kiosk_and_date(paths, catalog
     assert [row[2:7] for row in plays[1:]] == [(12.5, "film-1", "四知", "循环播放", "播完")]
     book.close()
     assert read_stick(stick).empty  # exported records are never imported back
+
+
+def test_the_usb_package_runs_without_qt():
+    """Finding, reading, importing and exporting are plain Python; only kiosk.ui shows them."""
+    package = Path(__file__).resolve().parent.parent / "kiosk" / "usb"
+    for path in package.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            assert not [n for n in names if n.startswith(("PySide6", "kiosk.ui"))], path.name

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from catalogues import Nav
+from catalogues import Nav, show
 from PySide6.QtCore import QPoint, Qt
 
 from kiosk.catalog import Catalogue
@@ -48,14 +48,6 @@ def ctx(qtbot, catalogue, tmp_path, stick_folder) -> Context:
     library = Library(catalogue, MediaStore.at(Paths(tmp_path / "data")))
     settings = Settings().with_overrides(content={"usb_folders": (str(stick_folder),)})
     return Context(library, settings, Visit("zh", theme.Metrics()), ImageLoader(), Nav())
-
-
-def show(qtbot, screen):
-    qtbot.addWidget(screen, before_close_func=lambda w: w.leave())
-    screen.resize(1920, 1080)
-    screen.show()
-    qtbot.waitExposed(screen)
-    return screen
 
 
 def click(qtbot, widget) -> None:
