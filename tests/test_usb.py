@@ -171,6 +171,20 @@ def test_a_stick_pulled_out_after_the_last_file_still_writes_nothing(
     assert catalogue.counts() == {}
 
 
+def test_a_bundle_is_refused_in_one_line_until_bundles_can_be_verified(
+    paths, catalogue, store, tmp_path
+):
+    stick = make_stick(tmp_path / "stick", posters=1)
+    (stick / "2026-12.bundle").write_bytes(b"PK\x03\x04")
+    report = StickImport(paths.catalogue, store, Stick(stick, "s"), lambda *a: None).run(
+        read_stick(stick).sources
+    )
+    assert [p.line("en") for p in report.rejected] == [
+        "2026-12.bundle: this version cannot verify and import content bundles yet"
+    ]
+    assert catalogue.counts() == {"poster": 1}
+
+
 def test_a_broken_file_is_one_line_and_the_rest_is_imported(paths, catalogue, store, tmp_path):
     stick = make_stick(tmp_path / "stick", posters=2)
     truncate(stick / "海报" / "海报2.jpg", 0.3).replace(stick / "海报" / "海报2.jpg")

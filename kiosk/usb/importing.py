@@ -16,8 +16,10 @@ from pathlib import Path
 from kiosk.catalog import Catalogue
 from kiosk.catalog.changes import ChangeLog
 from kiosk.catalog.files import MediaStore
-from kiosk.catalog.report import Report
+from kiosk.catalog.report import Place, Report
 from kiosk.ingest.importer import Importer, Progress
+from kiosk.strings import text
+from kiosk.usb.contents import BUNDLE_SUFFIX
 from kiosk.usb.drives import Stick
 
 
@@ -32,9 +34,17 @@ def import_sources(
     progress: Progress,
     changes: ChangeLog,
 ) -> Report:
-    """The one call every import of a list of sources goes through (folders, files and
-    sheets today; signed bundles join here)."""
-    return Importer(catalogue, store, progress, changes).run(sources)
+    """The one call every import of a list of sources goes through: folders, files and
+    sheets to the importer; content bundles, which this version cannot verify yet, are
+    each refused in one line (signed bundles are to be applied here)."""
+    bundles = [s for s in sources if s.suffix.lower() == BUNDLE_SUFFIX and s.is_file()]
+    report = Importer(catalogue, store, progress, changes).run(
+        [s for s in sources if s not in bundles]
+    )
+    last = max((p.order for p in report.problems), default=(0, 0))[0]
+    for n, bundle in enumerate(bundles, start=1):
+        report.reject(Place(bundle.name, order=last + n), text("usb_bundle_not_yet"))
+    return report
 
 
 class StickImport:
