@@ -69,6 +69,7 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
     from kiosk.ui.operator.panel import OperatorScreen
     from kiosk.ui.operator.pinpad import PinScreen
     from kiosk.ui.operator.report_page import ReportPage
+    from kiosk.ui.operator.usb_screen import UsbScreen
     from kiosk.ui.search.screen import SearchScreen
 
     return {
@@ -94,6 +95,7 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
             ctx, operator["status"], operator["set_volume"], operator["reload"], operator["quit"]
         ),
         "report": lambda ctx: ReportPage(ctx, operator["report"], operator["save_report"]),
+        "usb": lambda ctx: UsbScreen(ctx, operator["reload"]),
     }
 
 
@@ -243,9 +245,7 @@ def build(
         # The Report page: this month from the catalogue, and saved to a USB stick (the
         # report's libraries are loaded only when an operator asks).
         "report": lambda lang: _report_module().this_month(content.catalogue, settings, lang),
-        "save_report": lambda lang: _report_module().save_month(
-            content.catalogue, settings, _find_stick(), lang
-        ),
+        "save_report": lambda lang: _usb_export().save_to_stick(content.catalogue, settings, lang),
     }
     window = KioskWindow(
         make_context, screen_factories(operator, options.start_at), locked_down=not options.windowed
@@ -295,10 +295,10 @@ def _report_module():
     return build
 
 
-def _find_stick():
-    from kiosk.reporting.sticks import find_stick
+def _usb_export():
+    from kiosk.usb import export
 
-    return find_stick()
+    return export
 
 
 def run(paths: Paths, settings: Settings, options: RunOptions, content: Paths | None = None) -> int:

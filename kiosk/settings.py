@@ -126,6 +126,15 @@ class Supervisor:
 
 
 @dataclass(frozen=True)
+class Content:
+    # Folders that are a USB stick whenever they exist and hold something (or are a mount
+    # point): an fstab mount point such as "/mnt/usb", or a drive letter "E:/" on Windows.
+    # Sticks mounted under /media or /run/media, and removable drives on Windows, are found
+    # without this (kiosk.usb.drives).
+    usb_folders: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Settings:
     exhibition: Exhibition = field(default_factory=Exhibition)
     attract: Attract = field(default_factory=Attract)
@@ -135,6 +144,7 @@ class Settings:
     operator: Operator = field(default_factory=Operator)
     hours: Hours = field(default_factory=Hours)
     supervisor: Supervisor = field(default_factory=Supervisor)
+    content: Content = field(default_factory=Content)
 
     def with_overrides(self, **sections: dict[str, Any]) -> Settings:
         """A copy with some values changed (command-line options, tests)."""

@@ -1,5 +1,6 @@
 """What UI tests share: a catalogue imported once per module by the real importer and
-copied per test, and a navigator that records where a screen asked to go."""
+copied per test, a navigator that records where a screen asked to go, and a screen shown
+as the window shows it."""
 
 from __future__ import annotations
 
@@ -42,3 +43,14 @@ class Nav:
 
     def home(self) -> None:
         self.calls.append(("home", None, {}))
+
+
+def show(qtbot, screen):
+    """``screen`` shown at 1920x1080, and left before it is closed, as the window leaves a
+    screen: no timer of it outlives the test (the operator panel's refresh would read the
+    catalogue the fixtures have closed)."""
+    qtbot.addWidget(screen, before_close_func=lambda w: w.leave())
+    screen.resize(1920, 1080)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen

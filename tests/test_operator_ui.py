@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from catalogues import Nav
+from catalogues import Nav, show
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
@@ -69,16 +69,6 @@ def clock() -> FakeClock:
 @pytest.fixture
 def guard(clock) -> PinGuard:
     return PinGuard(5, 60.0, clock=clock)
-
-
-def show(qtbot, screen):
-    # Left before it is closed, as the window leaves a screen: no timer of it outlives the test
-    # (the panel's refresh would read the catalogue the fixtures have closed).
-    qtbot.addWidget(screen, before_close_func=lambda w: w.leave())
-    screen.resize(1920, 1080)
-    screen.show()
-    qtbot.waitExposed(screen)
-    return screen
 
 
 @pytest.fixture

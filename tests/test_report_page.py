@@ -15,13 +15,14 @@ from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.library import Library
 from kiosk.paths import Paths
-from kiosk.reporting.build import save_month, this_month
-from kiosk.reporting.sticks import NoStick, find_stick
+from kiosk.reporting.build import this_month
 from kiosk.ui.operator.panel import OperatorScreen
 from kiosk.ui.operator.report_page import ReportPage
 from kiosk.ui.screen import Context, Visit
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
+from kiosk.usb.drives import DriveFinder, NoStick
+from kiosk.usb.export import save_to_stick
 
 NOW = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)  # 30 November, 18:00 in the hall
 
@@ -49,8 +50,8 @@ def ctx(qtbot, data):
 
 def page_for(qtbot, ctx, data, stick: Path | None) -> ReportPage:
     def save(lang: str) -> list[Path]:
-        folder = find_stick([stick]) if stick is not None else find_stick([Path("/nonexistent")])
-        return save_month(data.catalogue, month.SETTINGS, folder, lang, NOW)
+        finder = DriveFinder([stick or Path("/nonexistent")], platform="test")
+        return save_to_stick(data.catalogue, month.SETTINGS, lang, finder=finder, now=NOW)
 
     page = ReportPage(ctx, lambda lang: this_month(data.catalogue, month.SETTINGS, lang, NOW), save)
     qtbot.addWidget(page)
@@ -81,18 +82,22 @@ def test_the_page_shows_this_months_figures_and_charts(qtbot, ctx, data) -> None
 
 
 def test_save_to_usb_writes_the_report_and_the_records(qtbot, ctx, data, tmp_path) -> None:
-    stick = tmp_path / "media"
-    (stick / "KINGSTON").mkdir(parents=True)
+    stick = tmp_path / "KINGSTON"
+    (stick / "photos").mkdir(parents=True)  # a stick with something on it
     page = page_for(qtbot, ctx, data, stick)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.save_button.isEnabled(), timeout=30000)
-    written = sorted(p.name for p in (stick / "KINGSTON").iterdir())
-    assert written == [
+    (folder,) = [p for p in stick.iterdir() if p.name != "photos"]
+    assert folder.name == "清风展陈记录_hall-1_2026-11-30"  # the same folder as "Export records"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "records-hall-1-2026-10",
         "records-hall-1-2026-11",
+        "report-hall-1-2026-10.pdf",
+        "report-hall-1-2026-10.xlsx",
         "report-hall-1-2026-11.pdf",
         "report-hall-1-2026-11.xlsx",
     ]
-    assert page.note.text().startswith("已保存 8 个文件到")
+    assert page.note.text().startswith("已保存")
 
 
 def test_without_a_stick_the_page_says_so(qtbot, ctx, data) -> None:
@@ -101,7 +106,7 @@ def test_without_a_stick_the_page_says_so(qtbot, ctx, data) -> None:
     qtbot.waitUntil(lambda: page.save_button.isEnabled(), timeout=30000)
     assert page.note.text() == "无法保存：没有找到U盘；请插入U盘后再试"
     with pytest.raises(NoStick):
-        find_stick([Path("/nonexistent")])
+        save_to_stick(data.catalogue, month.SETTINGS, "zh", finder=DriveFinder([], platform="test"))
 
 
 def test_the_panel_has_a_button_to_the_report_page(qtbot, ctx) -> None:

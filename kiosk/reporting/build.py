@@ -94,18 +94,3 @@ def this_month(catalogue_path: Path, settings, lang: str, now: datetime | None =
     )
     with Catalogue.open(catalogue_path, create=False) as catalogue:
         return kiosk_report(catalogue, settings, period, made_at, lang)
-
-
-def save_month(
-    catalogue_path: Path, settings, folder: Path, lang: str, now: datetime | None = None
-) -> list[Path]:
-    """This month's report and its records as spreadsheets, written into ``folder`` (a USB
-    stick): ``report-<kiosk>-<month>.pdf``/``.xlsx`` and ``records-<kiosk>-<month>/``."""
-    from kiosk.catalog import Catalogue
-    from kiosk.reporting.export import export_records
-
-    report = this_month(catalogue_path, settings, lang, now)
-    written = write_report(report, folder, lang)
-    with Catalogue.open(catalogue_path, create=False) as catalogue:
-        written += export_records(catalogue, settings, report.period, folder, now=now)
-    return written

@@ -21,6 +21,7 @@ from kiosk.strings.reporting import REPORTING
 from kiosk.strings.schedule import SCHEDULE
 from kiosk.strings.screens import SCREENS
 from kiosk.strings.settings_help import SETTINGS_HELP
+from kiosk.strings.usb import USB
 
 TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "screens": SCREENS,
@@ -30,6 +31,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "settings_help": SETTINGS_HELP,
     "content": CONTENT,
     "reporting": REPORTING,
+    "usb": USB,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 

@@ -137,4 +137,10 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
         "安全模式持续的秒数，之后再试影片",
         "Seconds in safe mode before films are tried again",
     ),
+    "set_help_content": ("内容来源", "Where content comes from"),
+    "set_help_content_usb_folders": (
+        '固定的U盘挂载目录，如 ["/mnt/usb"]；/media 和 /run/media 下的U盘会自动找到',
+        'Fixed USB stick mount points, e.g. ["/mnt/usb"]; sticks below /media and /run/media '
+        "are found without this",
+    ),
 }

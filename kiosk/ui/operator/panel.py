@@ -30,6 +30,7 @@ from kiosk.catalog.library import KINDS
 from kiosk.ui.operator.confirm import ConfirmBox
 from kiosk.ui.operator.labels import plain_label, set_color
 from kiosk.ui.operator.report_page import report_button
+from kiosk.ui.operator.usb import UsbOffer
 from kiosk.ui.screen import Context, InnerScreen
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.buttons import Button
@@ -319,6 +320,8 @@ class OperatorScreen(InnerScreen):
         box.addWidget(self.reload_note)
         self.report_button = report_button(ctx)  # to the Report page (report_page.py)
         box.addWidget(self.report_button)
+        box.addSpacing(ctx.m.px(48))
+        box.addWidget(UsbOffer(ctx))  # looks for a stick while the panel shows
         box.addSpacing(ctx.m.px(48))
         box.addWidget(self.exit_button)
         box.addWidget(self.confirm_box)
