@@ -109,9 +109,10 @@ def test_the_long_running_processes_leave_heavy_modules_unloaded():
     probe = (
         "import sys, kiosk.app, kiosk.cli, kiosk.supervisor.supervisor, kiosk.catalog.library\n"
         "import kiosk.ui.operator.report_page, kiosk.ui.operator.panel\n"
+        "import kiosk.ui.operator.usb_screen, kiosk.ui.operator.content\n"
         "from kiosk.catalog import Catalogue\n"
         "with Catalogue.memory() as c: c.search('bao')\n"
-        "heavy = ('numpy', 'pypinyin', 'matplotlib', 'fpdf', 'openpyxl')\n"
+        "heavy = ('numpy', 'pypinyin', 'matplotlib', 'fpdf', 'openpyxl', 'av', 'PIL')\n"
         "print(sorted(m for m in heavy if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

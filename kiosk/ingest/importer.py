@@ -30,11 +30,10 @@ from kiosk.ingest.entries import NEEDS_FILE, Entry, RowReader
 from kiosk.ingest.errors import RejectedFile
 from kiosk.ingest.media import MediaPreparer
 from kiosk.ingest.sheets import SheetError, read_sheets
-from kiosk.ingest.sources import Sources
+from kiosk.ingest.sources import SUBTITLE_SUFFIXES, Sources
 from kiosk.strings import Joined, Text, text
 
 log = logging.getLogger(__name__)
-SUBTITLE_SUFFIXES = {".srt"}
 SHEET_ROW_ORIGIN = re.compile(r" row \d+$")
 
 Progress = Callable[[int, int, str], None]

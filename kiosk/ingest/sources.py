@@ -9,6 +9,9 @@ from pathlib import Path
 from kiosk.ingest import rows as rowlib
 from kiosk.ingest.sheets import is_sheet
 
+#: Subtitles beside a film (the importer pairs them by name).
+SUBTITLE_SUFFIXES = {".srt"}
+
 IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 
 

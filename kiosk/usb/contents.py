@@ -13,8 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.ingest.importer import SUBTITLE_SUFFIXES
-from kiosk.ingest.sources import IGNORED_NAMES, Sources
+from kiosk.ingest.sources import IGNORED_NAMES, SUBTITLE_SUFFIXES, Sources
 from kiosk.usb.export import is_records_folder
 
 BUNDLE_SUFFIX = ".bundle"

@@ -24,6 +24,10 @@ DRIVE_REMOVABLE = 2  # GetDriveTypeW's answer for a USB stick or a card reader
 _ESCAPED = re.compile(r"\\([0-7]{3})")  # mountinfo writes space, tab, newline, \ as \ooo
 
 
+class StickRemoved(Exception):
+    """The stick was pulled out before the import could write anything."""
+
+
 class NoStick(Refused):
     """No USB stick is there to write to."""
 

@@ -20,11 +20,7 @@ from kiosk.catalog.report import Place, Report
 from kiosk.ingest.importer import Importer, Progress
 from kiosk.strings import text
 from kiosk.usb.contents import BUNDLE_SUFFIX
-from kiosk.usb.drives import Stick
-
-
-class StickRemoved(Exception):
-    """The stick was pulled out before the import could write anything."""
+from kiosk.usb.drives import Stick, StickRemoved
 
 
 def import_sources(

@@ -17,7 +17,6 @@ from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.errors import KioskError
-from kiosk.ingest.importer import import_lines
 from kiosk.ui.operator.labels import plain_label, set_color
 from kiosk.ui.operator.usb_job import Job
 from kiosk.ui.operator.usb_summary import ProgressLine, StickCard
@@ -25,9 +24,8 @@ from kiosk.ui.screen import Context, InnerScreen
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.buttons import Button
 from kiosk.usb.contents import StickContents, read_stick
-from kiosk.usb.drives import Stick
+from kiosk.usb.drives import Stick, StickRemoved
 from kiosk.usb.export import Exported, export_to_stick
-from kiosk.usb.importing import StickImport, StickRemoved
 
 # What the page is doing; each state shows its own card and sentence (``_fill``).
 READING, SUMMARY, IMPORTING, DONE = "reading", "summary", "importing", "done"
@@ -166,6 +164,10 @@ class UsbScreen(InnerScreen):
         stick, sources, library = self.stick, list(self.contents.sources), self.ctx.library
 
         def work(progress):
+            # The importer (PyAV, Pillow, numpy, pypinyin) is loaded when an operator
+            # imports, not in every kiosk window.
+            from kiosk.usb.importing import StickImport
+
             job = StickImport(
                 library.catalogue.path,
                 library.store,
@@ -225,6 +227,8 @@ class UsbScreen(InnerScreen):
         """The card: what the stick holds, the import's lines, or the export."""
         tr, state, outcome = self.ctx.tr, self.state, self.outcome
         if state == DONE:
+            from kiosk.ingest.importer import import_lines
+
             self.card.show_lines(tr("usb_results"), import_lines(outcome, self.ctx.lang))
         elif isinstance(outcome, Exported):
             self.card.show_lines(
