@@ -116,6 +116,15 @@ class Supervisor:
 
 
 @dataclass(frozen=True)
+class Content:
+    # Signed content bundles (kiosk.bundles): public key files whose bundles this kiosk
+    # accepts, besides those added with ``kiosk trust`` (in the data folder's trusted-keys).
+    trusted_keys: tuple[str, ...] = ()
+    # true (for fleets): every import must be a signed bundle; folders and sheets are refused.
+    require_signed: bool = False
+
+
+@dataclass(frozen=True)
 class Settings:
     exhibition: Exhibition = field(default_factory=Exhibition)
     attract: Attract = field(default_factory=Attract)
@@ -125,6 +134,7 @@ class Settings:
     operator: Operator = field(default_factory=Operator)
     hours: Hours = field(default_factory=Hours)
     supervisor: Supervisor = field(default_factory=Supervisor)
+    content: Content = field(default_factory=Content)
 
     def with_overrides(self, **sections: dict[str, Any]) -> Settings:
         """A copy with some values changed (command-line options, tests)."""
