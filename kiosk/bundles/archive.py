@@ -111,6 +111,8 @@ class OpenBundle:
 
     def _check_members(self, infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
         limits = self.limits
+        if not infos or infos[0].filename != MARKER:
+            raise self.refused("bundle_not_bundle")
         if len(infos) > limits.files + len(SPECIAL):
             raise self._hostile(text("hostile_too_many", limit=limits.files))
         members: dict[str, zipfile.ZipInfo] = {}
@@ -121,10 +123,10 @@ class OpenBundle:
             problem = path_problem(name)
             if problem is not None:
                 raise self._hostile(problem)
-            mode = info.external_attr >> 16
+            mode = info.external_attr >> 16  # Unix mode; 0 from Windows tools
             if stat.S_ISLNK(mode):
                 raise self._hostile(text("hostile_link", name=name))
-            if info.is_dir() or (mode and not stat.S_ISREG(mode)):
+            if info.is_dir() or (stat.S_IFMT(mode) and not stat.S_ISREG(mode)):
                 raise self._hostile(text("hostile_special", name=name))
             if folded(name) in seen:
                 raise self._hostile(text("hostile_duplicate", name=name))
@@ -144,8 +146,6 @@ class OpenBundle:
             members[name] = info
         if total > limits.bytes:
             raise self._hostile(text("hostile_too_big", size=_mb(total), limit=_mb(limits.bytes)))
-        if MARKER not in members or infos[0].filename != MARKER:
-            raise self.refused("bundle_not_bundle")
         return members
 
     def _read_special(self, name: str, limit: int) -> bytes:
