@@ -18,6 +18,7 @@ import stat
 import struct
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +74,10 @@ class OpenBundle:
             self.file = open(path, "rb")  # noqa: SIM115 (closed by close())
         except OSError as e:
             raise self.refused("bundle_unreadable", why=e.strerror or e) from None
+        # Unpacked files start going to disk at once, while the next is unpacked and the
+        # import probes them: the store's own fsync then finds little left to wait for.
+        # (POSIX only: on Windows an open file could not be moved into the store.)
+        self._flusher = ThreadPoolExecutor(1) if os.name == "posix" else None
         try:
             self._open(keyring)
         except Refused:
@@ -98,6 +103,8 @@ class OpenBundle:
 
     def close(self) -> None:
         self.file.close()
+        if self._flusher is not None:
+            self._flusher.shutdown(wait=True)
 
     def __enter__(self) -> OpenBundle:
         return self
@@ -206,6 +213,8 @@ class OpenBundle:
             if sha != entry.sha256 or dest.stat().st_size != entry.size:
                 raise self.refused("bundle_file_changed", path=entry.path)
             hashes[dest] = sha
+            if self._flusher is not None:
+                self._flusher.submit(_flush, dest)
             log.debug("bundle: file %d of %d checked: %s", n, len(files), entry.path)
         if files:
             progress(len(files), len(files), "")
@@ -258,6 +267,20 @@ def _copy_range(src, out, offset: int, count: int) -> None:
         if n == 0:
             raise EOFError("the bundle ends before its last file does")
         done += n
+
+
+def _flush(path: Path) -> None:
+    """Write a file's data to disk (it may have been moved into the store meanwhile)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        log.debug("bundle: could not flush %s early", path)
+    finally:
+        os.close(fd)
 
 
 def _write_all(out, data: bytes) -> None:
