@@ -6,9 +6,6 @@ what the killed one left in staging and applies the bundle."""
 from __future__ import annotations
 
 import csv
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +15,7 @@ from kiosk.bundles.pack import make_bundle
 from kiosk.catalog import Catalogue
 from kiosk.paths import Paths
 
-from commands import kiosk
+from commands import kill_when, kiosk
 from factories import make_image
 
 PHOTOS = 24
@@ -45,25 +42,6 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return out, public
 
 
-def kill_when(data: Path, bundle: Path, marker: str) -> list[str]:
-    command = [sys.executable, "-m", "kiosk", "--data-dir", str(data), "-v", "import"]
-    with subprocess.Popen(
-        [*command, str(bundle)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    ) as proc:
-        assert proc.stderr is not None
-        said = []
-        for line in proc.stderr:
-            said.append(line.rstrip("\n"))
-            if line.startswith(marker):
-                proc.send_signal(signal.SIGKILL)
-                break
-        said += proc.stderr.read().splitlines()
-        proc.wait(timeout=60)
-    assert any(line.startswith(marker) for line in said), "\n".join(said[-20:])
-    assert proc.returncode == -signal.SIGKILL, "the import ended before the kill"
-    return said
-
-
 @pytest.mark.parametrize(
     "marker",
     ["bundle: file 2 of", "import: file 3 of", "import: writing"],
@@ -80,7 +58,7 @@ def test_a_kill_mid_apply_leaves_the_old_catalogue(
     make_image(before / "old.jpg", (800, 600))
     assert kiosk(data, "import", str(before)).returncode == 0
 
-    said = kill_when(data, path, marker)
+    said = kill_when(data, marker, "import", str(path))
     assert not any("applied" in line for line in said)
     leftovers = [p for p in paths.bundle_staging.iterdir() if p.name != ".lock"]
     assert leftovers, "the kill left nothing to clean: it came too late"

@@ -14,6 +14,7 @@ from kiosk.bundles.apply import apply_bundle
 from kiosk.bundles.archive import CONTENT, MANIFEST, SIGNATURE, is_bundle
 from kiosk.bundles.keys import Keyring, read_public, read_secret, write_pair
 from kiosk.bundles.pack import make_bundle
+from kiosk.bundles.staging import Staging
 from kiosk.catalog import Catalogue
 from kiosk.catalog.changes import ChangeLog
 from kiosk.paths import Paths
@@ -366,3 +367,32 @@ def test_require_signed_refuses_a_folder_in_one_line(office: Path, tmp_path: Pat
     bundle = pack(office, tmp_path / "2026-12.bundle")
     assert kiosk(paths.data_dir, "import", str(bundle)).returncode == 0
     assert len(items(paths)) == 4
+
+
+def test_a_bundle_cut_short_while_applying_changes_nothing(office: Path, tmp_path: Path) -> None:
+    """The stick pulled out, or the file rewritten, after the check of the archive."""
+    bundle = pack(office, tmp_path / "2026-12.bundle")
+    paths = trusting(Paths(tmp_path / "kiosk"), office)
+    full = bundle.stat().st_size
+
+    def cut(done: int, total: int, label: str) -> None:
+        if done == 1:
+            with open(bundle, "r+b") as f:
+                f.truncate(full // 3)
+
+    result = apply_bundle(paths, bundle, Content(), progress=cut)
+    assert result.exit_code == 1
+    (line,) = result.lines("en")
+    assert line.startswith("2026-12.bundle: the bundle is incomplete or damaged (")
+    assert items(paths) == {} and staging_left(paths) == []
+
+
+def test_staging_left_by_a_killed_apply_waits_for_a_running_one(tmp_path: Path) -> None:
+    staging = Staging(tmp_path / "staging-bundles")
+    with staging.area() as area:
+        (area / "half.mp4").write_bytes(b"x")
+        assert staging.clear_leftovers() is False  # an apply is running: left alone
+        assert (area / "half.mp4").exists()
+    (tmp_path / "staging-bundles" / "bundle-killed").mkdir()
+    assert staging.clear_leftovers() is True
+    assert staging.leftovers() == []
