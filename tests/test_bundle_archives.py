@@ -29,14 +29,19 @@ def member(name: str, mode: int = stat.S_IFREG | 0o644, *, deflate: bool = False
     return info
 
 
-def hostile(path: Path, members: list[tuple[zipfile.ZipInfo, bytes]], key: SecretKey) -> Path:
+def hostile(
+    path: Path,
+    members: list[tuple[zipfile.ZipInfo, bytes]],
+    key: SecretKey,
+    sources: tuple[str, ...] = ("x",),
+) -> Path:
     """A bundle-looking archive: the marker first, ``members``, then a manifest listing
     them, signed with ``key`` (trusted), so that only the archive itself is wrong."""
     files = tuple(
         FileEntry(info.filename.removeprefix("content/"), len(data), "0" * 64)
         for info, data in members
     )
-    manifest = Manifest(key.public.key_id, 1, "2026-12-01T00:00:00+00:00", False, ("x",), files)
+    manifest = Manifest(key.public.key_id, 1, "2026-12-01T00:00:00+00:00", False, sources, files)
     signed = manifest.to_bytes()
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr(member(MARKER), MARKER_TEXT)
@@ -163,3 +168,18 @@ def test_ordinary_names_are_safe(name: str) -> None:
 )
 def test_names_windows_or_linux_could_not_unpack_are_refused(name: str) -> None:
     assert path_problem(name) is not None
+
+
+@pytest.mark.parametrize(
+    ("sources", "why"),
+    [
+        (("..",), "'..' climbs out of its folder (..)"),
+        (("/etc",), "'/etc' is an absolute path"),
+        (("x", "y"), "the bundle's manifest cannot be read"),
+    ],
+)
+def test_a_signed_manifest_may_only_import_its_own_files(
+    sources: tuple[str, ...], why: str, applier: BundleApplier, key: SecretKey, tmp_path: Path
+) -> None:
+    bundle = hostile(tmp_path / "m.bundle", [(member("content/x/a.txt"), b"a")], key, sources)
+    assert applier.apply(bundle).lines("en") == [f"m.bundle: {why}"]

@@ -15,7 +15,7 @@ from kiosk.bundles.archive import is_bundle
 from kiosk.bundles.keys import Keyring, read_public, read_secret, write_pair
 from kiosk.bundles.pack import make_bundle
 from kiosk.paths import Paths
-from kiosk.strings import text
+from kiosk.strings import Refused, text
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -28,6 +28,19 @@ def _language(args: argparse.Namespace, paths: Paths) -> str:
     )
 
 
+def _said_os_errors(command: Callable[[argparse.Namespace, Paths], int]):
+    """A file that cannot be read or written is the operator's to fix: one line."""
+
+    def run(args: argparse.Namespace, paths: Paths) -> int:
+        try:
+            return command(args, paths)
+        except OSError as e:
+            raise Refused("file_problem", path=e.filename or "", why=e.strerror or e) from None
+
+    return run
+
+
+@_said_os_errors
 def cmd_keygen(args: argparse.Namespace, paths: Paths) -> int:
     lang = _language(args, paths)
     secret, secret_file, public_file = write_pair(Path(args.dir))
@@ -40,6 +53,7 @@ def cmd_keygen(args: argparse.Namespace, paths: Paths) -> int:
     return EXIT_OK
 
 
+@_said_os_errors
 def cmd_bundle(args: argparse.Namespace, paths: Paths) -> int:
     lang = _language(args, paths)
     secret = read_secret(Path(args.key))
@@ -65,6 +79,7 @@ def cmd_bundle(args: argparse.Namespace, paths: Paths) -> int:
     return EXIT_OK
 
 
+@_said_os_errors
 def cmd_trust(args: argparse.Namespace, paths: Paths) -> int:
     lang = _language(args, paths)
     key = read_public(Path(args.file))

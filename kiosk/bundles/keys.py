@@ -11,6 +11,7 @@ import base64
 import binascii
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from kiosk.strings import Refused
+
+log = logging.getLogger(__name__)
 
 FORMAT = "qingfeng-kiosk-key"
 PUBLIC, SECRET = "ed25519-public", "ed25519-secret"
@@ -140,6 +143,7 @@ class Keyring:
             try:
                 key = read_public(path)
             except Refused as e:
+                log.warning("trusted keys: %s", e)
                 self.problems.append(e)
                 continue
             self.keys[key.key_id] = key

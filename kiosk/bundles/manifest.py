@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kiosk.bundles.names import path_problem
-from kiosk.strings import Refused
+from kiosk.strings import Refused, text
 
 FORMAT = "qingfeng-kiosk-bundle"
 FORMAT_VERSION = 1
@@ -73,14 +73,20 @@ class Manifest:
                 files=files,
             )
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-            raise Refused("bundle_bad_manifest", name=name) from None
-        for f in manifest.files:
-            problem = path_problem(f.path)
+            raise _bad(name) from None
+        for path in (*manifest.sources, *(f.path for f in manifest.files)):
+            problem = path_problem(path)
             if problem is not None:
                 raise Refused("bundle_refused", name=name, why=problem)
-            if f.path.split("/")[0] not in manifest.sources:
-                raise Refused("bundle_bad_manifest", name=name)
+        # Each source is one name at the top of the files (what the importer is given).
+        tops = {f.path.split("/")[0] for f in manifest.files}
+        if set(manifest.sources) != tops or any("/" in s for s in manifest.sources):
+            raise _bad(name)
         return manifest
+
+
+def _bad(name: str) -> Refused:
+    return Refused("bundle_refused", name=name, why=text("bundle_bad_manifest"))
 
 
 def _typed(value: Any, kind: type) -> Any:

@@ -38,6 +38,7 @@ BUNDLES: dict[str, tuple[str, str]] = {
         "已信任密钥 {key_id}：用它签名的内容包可以导入（已复制到 {path}）",
         "trusted key {key_id}: bundles signed with it are accepted (copied to {path})",
     ),
+    "file_problem": ("{path}：{why}", "{path}: {why}"),
     # making a bundle
     "bundle_made": (
         "已写入 {name}：{n} 个文件，{mb} MB，版本 {version}，密钥 {key_id}{full}",
