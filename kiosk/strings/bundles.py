@@ -97,7 +97,8 @@ BUNDLES: dict[str, tuple[str, str]] = {
     ),
     "bundle_rows_refused": (
         "其中 {n} 处有问题（见上），整个内容包未导入，没有做任何更改",
-        "{n} of its rows or files were refused (above), so none of it was applied; nothing changed",
+        "{n} of its rows or files could not be imported (above), so none of it was applied; "
+        "nothing changed",
     ),
     "bundle_outside": (
         "{col}：“{value}”不在内容包里",
