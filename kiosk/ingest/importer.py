@@ -172,7 +172,7 @@ class Importer:
             try:
                 if col == "file":
                     entry.media = self.media.prepare(path)
-                    self._check_kind(entry)
+                    _check_kind(entry)
                 else:
                     entry.subs = self.media.prepare_subtitles(path)
             except RejectedFile as e:
@@ -188,24 +188,6 @@ class Importer:
                 return text("subtitles_file", name=path.name, why=why)
             return why
         return None
-
-    @staticmethod
-    def _check_kind(entry: Entry) -> None:
-        assert entry.file is not None and entry.media is not None
-        expected = NEEDS_FILE.get(entry.kind or "")
-        have = entry.media.kind
-        if entry.kind is None:
-            entry.kind = "film" if have == "video" else "photo"
-        elif expected is None and have != "image":
-            raise RejectedFile("only_image", kind=text(f"kind_word_{entry.kind}"))
-        elif expected is not None and expected != have:
-            raise RejectedFile(
-                "kind_needs",
-                kind=text(f"kind_word_{entry.kind}"),
-                need=text("a_video" if expected == "video" else "an_image"),
-                name=entry.file.name,
-                have=text("a_video" if have == "video" else "an_image"),
-            )
 
     # ------------------------------------------------------------------ links
     def _check_links(self, entries: list[Entry], report: Report, reader: RowReader) -> list[Entry]:
@@ -374,6 +356,24 @@ class Importer:
         while taken(key) is not None:
             key, n = f"{base}-{n}", n + 1
         return key
+
+
+def _check_kind(entry: Entry) -> None:
+    assert entry.file is not None and entry.media is not None
+    expected = NEEDS_FILE.get(entry.kind or "")
+    have = entry.media.kind
+    if entry.kind is None:
+        entry.kind = "film" if have == "video" else "photo"
+    elif expected is None and have != "image":
+        raise RejectedFile("only_image", kind=text(f"kind_word_{entry.kind}"))
+    elif expected is not None and expected != have:
+        raise RejectedFile(
+            "kind_needs",
+            kind=text(f"kind_word_{entry.kind}"),
+            need=text("a_video" if expected == "video" else "an_image"),
+            name=entry.file.name,
+            have=text("a_video" if have == "video" else "an_image"),
+        )
 
 
 def _ignored(columns: list[tuple[str, str | None]]) -> Any:
