@@ -35,8 +35,8 @@ Progress = Callable[[int, int, str], None]
 class BundleChanges(ChangeLog):
     """The changes a bundle makes, each with the bundle's file name as its origin."""
 
-    def __init__(self, catalogue: Catalogue, file_name: str) -> None:
-        super().__init__(catalogue, "bundle")
+    def __init__(self, catalogue: Catalogue, file_name: str, source: str = "bundle") -> None:
+        super().__init__(catalogue, source)
         self.file_name = file_name
 
     def record(self, action: str, item: Any, *, origin: str | None = None, **rest: Any) -> None:
@@ -79,8 +79,10 @@ def apply_bundle(
     *,
     force: bool = False,
     progress: Progress | None = None,
+    source: str = "bundle",
 ) -> BundleResult:
-    """Apply the bundle file ``bundle`` to the catalogue of ``paths``."""
+    """Apply the bundle file ``bundle`` to the catalogue of ``paths``; ``source`` is how it
+    came, for the changes table (``bundle``; the watch folder may say ``watch``)."""
     with Catalogue.open(paths.catalogue) as catalogue:
         applier = BundleApplier(
             catalogue,
@@ -88,6 +90,7 @@ def apply_bundle(
             keyring_for(paths, content),
             Staging(paths.bundle_staging),
             progress=progress,
+            source=source,
         )
         return applier.apply(bundle, force=force)
 
@@ -102,6 +105,7 @@ class BundleApplier:
         *,
         limits: Limits | None = None,
         progress: Progress | None = None,
+        source: str = "bundle",
     ) -> None:
         self.catalogue = catalogue
         self.store = store
@@ -109,6 +113,7 @@ class BundleApplier:
         self.staging = staging
         self.limits = limits or Limits()
         self.progress = progress
+        self.source = source
 
     def apply(self, path: Path, *, force: bool = False) -> BundleResult:
         name = path.name
@@ -126,7 +131,7 @@ class BundleApplier:
 
     def _apply(self, bundle: OpenBundle, root: Path, force: bool) -> BundleResult:
         cat, manifest, name = self.catalogue, bundle.manifest, bundle.name
-        changes = BundleChanges(cat, name)
+        changes = BundleChanges(cat, name, self.source)
         ledger = Ledger(cat, changes)
         last = ledger.last(manifest.key_id)
         if last is not None and manifest.version <= last["version"] and not force:
