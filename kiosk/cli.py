@@ -76,6 +76,7 @@ def _missing_sources(sources: list[str], lang: str) -> list[str]:
 
 # ------------------------------------------------------------------ commands
 def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
+    from kiosk.bundles.command import import_bundles
     from kiosk.catalog import Catalogue
     from kiosk.catalog.files import MediaStore
     from kiosk.ingest.importer import Importer
@@ -87,11 +88,14 @@ def cmd_import(args: argparse.Namespace, paths: Paths) -> int:
             print(line, file=sys.stderr)
         return EXIT_USAGE
     sources = [Path(s) for s in args.sources]
+    progress = _progress_printer(lang=lang)
+    sources, code = import_bundles(sources, paths, lang, force=args.force, progress=progress)
+    if not sources:
+        return code
     with Catalogue.open(paths.catalogue) as catalogue:
-        progress = _progress_printer(lang=lang)
         report = Importer(catalogue, MediaStore.at(paths), progress).run(sources)
     _print_import(report, lang)
-    return report.exit_code
+    return max(code, report.exit_code)
 
 
 def cmd_search(args: argparse.Namespace, paths: Paths) -> int:
@@ -224,7 +228,10 @@ def _start(args: argparse.Namespace, paths: Paths, catalogue_paths: Paths) -> in
         log.info("Windows: the kiosk runs without its supervisor; the task restarts it")
         return _start_child(args, paths, catalogue_paths)
     if not getattr(args, "child", False):
+        from kiosk.bundles.staging import Staging
+
         _check_screen()
+        Staging(paths.bundle_staging).clear_leftovers()  # what a killed bundle import left
         settings, _problems = _load_settings(paths)  # said once here, and in the child's log
         logs.setup(paths.logs, verbose=args.verbose, name=logs.SUPERVISOR_LOG_NAME)
 
@@ -339,14 +346,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="add media and sheets to the catalogue / 导入内容",
         description="Import folders (searched recursively), media files and spreadsheets "
         "(CSV in UTF-8 or GBK, XLSX). Every file is checked; bad ones are reported one "
-        "line each and nothing is half-imported. Exit 0: all imported; 1: some rejected; "
-        "2: usage or fatal error. / 导入文件夹、媒体文件和表格。",
+        "line each and nothing is half-imported. A signed bundle (kiosk bundle) is applied "
+        "whole or refused whole. Exit 0: all imported; 1: some rejected; "
+        "2: usage or fatal error. / 导入文件夹、媒体文件、表格和签名内容包。",
     )
     p.add_argument(
         "sources",
         nargs="+",
         metavar="SOURCE",
-        help='folder, media file or sheet (quote a path with spaces: "D:/新 内容")',
+        help='folder, media file, sheet or signed bundle (quote a path with spaces: "D:/新 内容")',
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="apply a signed bundle even when it is not newer than the last one applied from "
+        "its key (going back to an older version on purpose) / 强制应用旧版本内容包",
     )
     add_lang(p)
     p.set_defaults(func=cmd_import)
@@ -453,6 +467,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_demo)
     _add_start_on_boot(sub)
     _add_report(sub, add_lang)
+    _add_bundles(sub, add_lang)
     return parser
 
 
@@ -506,6 +521,13 @@ def _add_report(sub, add_lang) -> None:
     from kiosk.reporting.command import add_report_command
 
     add_report_command(sub, add_lang)
+
+
+def _add_bundles(sub, add_lang) -> None:
+    """``kiosk keygen``, ``kiosk bundle`` and ``kiosk trust`` (the logic is in kiosk.bundles)."""
+    from kiosk.bundles.command import add_commands
+
+    add_commands(sub, add_lang, lambda lang: _progress_printer(lang=lang))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

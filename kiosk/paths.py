@@ -62,6 +62,16 @@ class Paths:
         return self.data_dir / "staging"
 
     @property
+    def bundle_staging(self) -> Path:
+        """Where a signed bundle is unpacked and checked before it is applied."""
+        return self.data_dir / "staging-bundles"
+
+    @property
+    def trusted_keys(self) -> Path:
+        """Public keys whose bundles this kiosk accepts (``kiosk trust``)."""
+        return self.data_dir / "trusted-keys"
+
+    @property
     def logs(self) -> Path:
         return self.data_dir / "logs"
 

@@ -132,6 +132,11 @@ class Content:
     # Sticks mounted under /media or /run/media, and removable drives on Windows, are found
     # without this (kiosk.usb.drives).
     usb_folders: tuple[str, ...] = ()
+    # Signed content bundles (kiosk.bundles): public key files whose bundles this kiosk
+    # accepts, besides those added with ``kiosk trust`` (in the data folder's trusted-keys).
+    trusted_keys: tuple[str, ...] = ()
+    # true (for fleets): every import must be a signed bundle; folders and sheets are refused.
+    require_signed: bool = False
 
 
 @dataclass(frozen=True)

@@ -6,16 +6,13 @@ and the import run again brings everything in."""
 from __future__ import annotations
 
 import csv
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.catalog import Catalogue
 
-from commands import kiosk
+from commands import kill_when, kiosk
 from factories import make_image
 
 PHOTOS = 40
@@ -54,26 +51,6 @@ def before(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return src
 
 
-def kill_when(data: Path, source: Path, marker: str) -> list[str]:
-    """Start ``kiosk -v import``, SIGKILL it as soon as it logs ``marker``; its log lines."""
-    command = [sys.executable, "-m", "kiosk", "--data-dir", str(data), "-v", "import"]
-    with subprocess.Popen(
-        [*command, str(source)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    ) as proc:
-        assert proc.stderr is not None
-        said = []
-        for line in proc.stderr:
-            said.append(line.rstrip("\n"))
-            if line.startswith(marker):
-                proc.send_signal(signal.SIGKILL)
-                break
-        said += proc.stderr.read().splitlines()
-        proc.wait(timeout=60)
-    assert any(line.startswith(marker) for line in said), "\n".join(said[-20:])
-    assert proc.returncode == -signal.SIGKILL, "the import ended before the kill"
-    return said
-
-
 @pytest.mark.parametrize(
     "marker",
     [
@@ -92,7 +69,7 @@ def test_a_kill_mid_import_leaves_the_old_catalogue(
         old = sorted((r["key"], r["media_id"]) for r in cat.items())
     assert len(old) == 3
 
-    said = kill_when(data, source, marker)
+    said = kill_when(data, marker, "import", str(source))
     reached = {line.split(" ")[1] for line in said if line.startswith("import: ")}
     assert "transaction" not in reached  # "import: transaction committed"
     if marker.startswith("import: file"):

@@ -27,6 +27,11 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as f:
+        os.fsync(f.fileno())
+
+
 def _fsync_dir(path: Path) -> None:
     if os.name != "posix":
         return
@@ -72,18 +77,25 @@ class MediaStore:
         """Remove leftovers of an interrupted import."""
         shutil.rmtree(self.staging, ignore_errors=True)
 
-    def put_original(self, src: Path, relpath: str, *, replace: bool = False) -> Path:
-        """Copy ``src`` into the store under ``relpath`` (unless there and not ``replace``)."""
+    def put_original(
+        self, src: Path, relpath: str, *, replace: bool = False, move: bool = False
+    ) -> Path:
+        """Copy ``src`` into the store under ``relpath`` (unless there and not ``replace``);
+        with ``move``, move it there instead (a file of our own staging, same file system)."""
         dest = self.original(relpath)
         if dest.exists() and not replace:
             return dest
         dest.parent.mkdir(parents=True, exist_ok=True)
+        if move:
+            _fsync_file(src)
+            os.replace(src, dest)
+            _fsync_dir(dest.parent)
+            return dest
         tmp_dir = self.staging_dir()
         tmp = tmp_dir / dest.name
         try:
             shutil.copyfile(src, tmp)
-            with open(tmp, "rb+") as f:
-                os.fsync(f.fileno())
+            _fsync_file(tmp)
             os.replace(tmp, dest)
             _fsync_dir(dest.parent)
         finally:

@@ -251,6 +251,47 @@ def _changes(db: Database) -> None:
     )
 
 
+@migrations(name="0006_bundles")
+def _bundles(db: Database) -> None:
+    # Signed content bundles applied (kiosk.bundles): the signer's key id, the bundle's
+    # version (monotonic per signer) and creation time from its signed manifest, when it
+    # was applied, its file name, whether it was full (the signer's whole content) or
+    # forced (an older version on purpose), the SHA-256 of its manifest, and what it did.
+    # bundle_items: which items each signer's bundles brought, and those a later full
+    # bundle of the same signer hid (enabled = 0), so that bringing them back shows them.
+    _run(
+        db,
+        """
+        CREATE TABLE bundles (
+            id INTEGER PRIMARY KEY,
+            signer TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            created TEXT NOT NULL,
+            applied_at TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            full INTEGER NOT NULL CHECK (full IN (0, 1)),
+            forced INTEGER NOT NULL DEFAULT 0 CHECK (forced IN (0, 1)),
+            manifest_sha256 TEXT NOT NULL,
+            files INTEGER NOT NULL,
+            bytes INTEGER NOT NULL,
+            imported INTEGER NOT NULL,
+            updated INTEGER NOT NULL,
+            unchanged INTEGER NOT NULL,
+            hidden INTEGER NOT NULL
+        )""",
+        "CREATE INDEX bundles_signer ON bundles (signer, id)",
+        """
+        CREATE TABLE bundle_items (
+            signer TEXT NOT NULL,
+            item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+            bundle_id INTEGER NOT NULL REFERENCES bundles(id),
+            hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+            PRIMARY KEY (signer, item_id)
+        )""",
+        "CREATE INDEX bundle_items_item ON bundle_items (item_id)",
+    )
+
+
 # Every step this version knows (asked of an empty database, through the public API).
 KNOWN = frozenset(m.name for m in migrations.pending(Database(memory=True)))
 

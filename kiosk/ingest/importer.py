@@ -17,6 +17,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,15 @@ Progress = Callable[[int, int, str], None]
 LABELS = {"error": "rejected_line", "note": "note_line"}
 
 
+@dataclass
+class Plan:
+    """One import between its steps: what was found, and the entries still in it."""
+
+    report: Report
+    reader: RowReader
+    entries: list[Entry]
+
+
 def import_summary(report: Report) -> Text:
     return text("import_summary", **report.counts, rejected=len(report.rejected))
 
@@ -58,16 +68,25 @@ class Importer:
         store: MediaStore,
         progress: Progress | None = None,
         changes: ChangeLog | None = None,
+        media: MediaPreparer | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.store = store
         # Where the content comes from, for the changes table (``kiosk import`` by default).
         self.changes = changes or ChangeLog(catalogue, "import")
-        self.media = MediaPreparer(catalogue, store)
+        self.media = media or MediaPreparer(catalogue, store)
         self.progress = progress or (lambda done, total, label: None)
 
     # ------------------------------------------------------------- discovery
     def run(self, sources: Iterable[Path]) -> Report:
+        plan = self.read(sources)
+        self.prepare(plan)
+        self.write(plan)
+        self.store.clear_staging()
+        return plan.report
+
+    def read(self, sources: Iterable[Path]) -> Plan:
+        """Find the sources' files and read their sheets' rows; nothing is stored yet."""
         report = Report(Counter(imported=0, updated=0, unchanged=0, duplicates=0))
         found = self.sources = Sources(sources)
         for src in found.missing:
@@ -90,13 +109,19 @@ class Importer:
                     report.note(Place(table.name, order=order), _ignored(table.ignored_columns))
                 entries += reader.read(table, order)
         entries += self._loose_entries(found.loose, reader.claimed, order, report)
+        return Plan(report, reader, entries)
 
-        self._prepare_all(entries, report, reader)
-        entries = [e for e in entries if not report.is_rejected(e.where)]
-        entries = self._check_links(entries, report, reader)
-        self._write(entries, report)
-        self.store.clear_staging()
-        return report
+    def prepare(self, plan: Plan) -> None:
+        """Check and store every file, then the links; refused entries leave the plan."""
+        report, reader = plan.report, plan.reader
+        self._prepare_all(plan.entries, report, reader)
+        entries = [e for e in plan.entries if not report.is_rejected(e.where)]
+        plan.entries = self._check_links(entries, report, reader)
+
+    def write(self, plan: Plan) -> list[int]:
+        """Write the plan in one transaction (a savepoint inside a caller's); the ids of
+        the items its entries are, new or already there."""
+        return self._write(plan.entries, plan.report)
 
     def _loose_entries(
         self, loose: list[Path], claimed: set[Path], order: int, report: Report
@@ -146,7 +171,7 @@ class Importer:
             try:
                 if col == "file":
                     entry.media = self.media.prepare(path)
-                    self._check_kind(entry)
+                    _check_kind(entry)
                 else:
                     entry.subs = self.media.prepare_subtitles(path)
             except RejectedFile as e:
@@ -162,24 +187,6 @@ class Importer:
                 return text("subtitles_file", name=path.name, why=why)
             return why
         return None
-
-    @staticmethod
-    def _check_kind(entry: Entry) -> None:
-        assert entry.file is not None and entry.media is not None
-        expected = NEEDS_FILE.get(entry.kind or "")
-        have = entry.media.kind
-        if entry.kind is None:
-            entry.kind = "film" if have == "video" else "photo"
-        elif expected is None and have != "image":
-            raise RejectedFile("only_image", kind=text(f"kind_word_{entry.kind}"))
-        elif expected is not None and expected != have:
-            raise RejectedFile(
-                "kind_needs",
-                kind=text(f"kind_word_{entry.kind}"),
-                need=text("a_video" if expected == "video" else "an_image"),
-                name=entry.file.name,
-                have=text("a_video" if have == "video" else "an_image"),
-            )
 
     # ------------------------------------------------------------------ links
     def _check_links(self, entries: list[Entry], report: Report, reader: RowReader) -> list[Entry]:
@@ -216,10 +223,11 @@ class Importer:
             entries = [e for e in entries if id(e) not in bad]
 
     # ------------------------------------------------------------------ write
-    def _write(self, entries: list[Entry], report: Report) -> None:
+    def _write(self, entries: list[Entry], report: Report) -> list[int]:
         cat = self.catalogue
         media_owner: dict[str, Place] = {}  # sha -> where, within this import
         written: list[tuple[Entry, int]] = []
+        already: list[int] = []  # items whose file was imported before
         with cat.transaction():
             log.debug("import: writing %d entries in one transaction", len(entries))
             for entry in entries:
@@ -243,6 +251,7 @@ class Importer:
                         if not entry.values and not self._moved(entry, owner, report):
                             report.counts["duplicates"] += 1
                             report.note(entry.where, text("already_in"))
+                            already.append(owner["id"])
                             continue
                         existing = owner
                 elif existing is None and entry.key is None:
@@ -264,6 +273,7 @@ class Importer:
                         assert target is not None  # checked by _check_links
                         cat.link(item_id, target["id"], relation)
         log.debug("import: transaction committed")
+        return [item_id for _, item_id in written] + already
 
     @staticmethod
     def _moved(entry: Entry, owner: dict[str, Any], report: Report) -> bool:
@@ -345,6 +355,24 @@ class Importer:
         while taken(key) is not None:
             key, n = f"{base}-{n}", n + 1
         return key
+
+
+def _check_kind(entry: Entry) -> None:
+    assert entry.file is not None and entry.media is not None
+    expected = NEEDS_FILE.get(entry.kind or "")
+    have = entry.media.kind
+    if entry.kind is None:
+        entry.kind = "film" if have == "video" else "photo"
+    elif expected is None and have != "image":
+        raise RejectedFile("only_image", kind=text(f"kind_word_{entry.kind}"))
+    elif expected is not None and expected != have:
+        raise RejectedFile(
+            "kind_needs",
+            kind=text(f"kind_word_{entry.kind}"),
+            need=text("a_video" if expected == "video" else "an_image"),
+            name=entry.file.name,
+            have=text("a_video" if have == "video" else "an_image"),
+        )
 
 
 def _ignored(columns: list[tuple[str, str | None]]) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,11 +31,24 @@ class Prepared:
 
 
 class MediaPreparer:
-    """Validates and stores each file once per import, reusing what the catalogue has."""
+    """Validates and stores each file once per import, reusing what the catalogue has.
 
-    def __init__(self, catalogue: Catalogue, store: MediaStore) -> None:
+    ``verified`` gives the SHA-256 of files already hashed by whoever wrote them (a signed
+    bundle's staged files), so their bytes are not read again; with ``move`` the files are
+    moved into the store instead of copied (they are the importer's own, in staging).
+    """
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        store: MediaStore,
+        verified: Mapping[Path, str] | None = None,
+        move: bool = False,
+    ) -> None:
         self.catalogue = catalogue
         self.store = store
+        self.verified = dict(verified or {})
+        self.move = move
         self._prepared: dict[Path, Prepared] = {}
         self._by_sha: dict[str, Prepared] = {}
 
@@ -44,7 +58,7 @@ class MediaPreparer:
         size = path.stat().st_size
         if size == 0:
             raise RejectedFile("file_empty")
-        sha = sha256_file(path)
+        sha = self.verified.get(path) or sha256_file(path)
         prepared = self._by_sha.get(sha)
         if prepared is None:
             existing = self.catalogue.media_by_sha(sha)
@@ -114,7 +128,7 @@ class MediaPreparer:
         self.store.put_renditions(staged, rel_dir)
         suffix = _suffix_for(kind, fmt, path)
         rel = self.store.original_relpath(sha, suffix)
-        self.store.put_original(path, rel)
+        self.store.put_original(path, rel, move=self.move)
         row.update(kind=kind, format=fmt.lower(), path=rel)
         renditions = [
             {

@@ -15,6 +15,7 @@ from typing import Any
 
 from kiosk.errors import KioskError
 from kiosk.strings.appliance import APPLIANCE
+from kiosk.strings.bundles import BUNDLES
 from kiosk.strings.content import CONTENT
 from kiosk.strings.operator import OPERATOR
 from kiosk.strings.reporting import REPORTING
@@ -32,6 +33,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "content": CONTENT,
     "reporting": REPORTING,
     "usb": USB,
+    "bundles": BUNDLES,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 

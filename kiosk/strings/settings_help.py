@@ -143,4 +143,12 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
         'Fixed USB stick mount points, e.g. ["/mnt/usb"]; sticks below /media and /run/media '
         "are found without this",
     ),
+    "set_help_content_trusted_keys": (
+        "接受其签名内容包的公钥文件（另见 kiosk trust）",
+        "Public key files whose signed bundles this kiosk accepts (see also kiosk trust)",
+    ),
+    "set_help_content_require_signed": (
+        "true：只接受签名内容包，不接受文件夹和表格（用于多台联网管理）",
+        "true: accept only signed bundles, never folders or sheets (for fleets)",
+    ),
 }
