@@ -72,12 +72,24 @@ class MediaStore:
         """Remove leftovers of an interrupted import."""
         shutil.rmtree(self.staging, ignore_errors=True)
 
-    def put_original(self, src: Path, relpath: str, *, replace: bool = False) -> Path:
-        """Copy ``src`` into the store under ``relpath`` (unless there and not ``replace``)."""
+    def put_original(
+        self, src: Path, relpath: str, *, replace: bool = False, move: bool = False
+    ) -> Path:
+        """Copy ``src`` into the store under ``relpath`` (unless there and not ``replace``).
+
+        ``move``: ``src`` is a finished file in a staging folder (a DVD's parts joined), on
+        the store's file system: it is renamed into place rather than copied again.
+        """
         dest = self.original(relpath)
         if dest.exists() and not replace:
             return dest
         dest.parent.mkdir(parents=True, exist_ok=True)
+        if move:
+            with open(src, "rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(src, dest)
+            _fsync_dir(dest.parent)
+            return dest
         tmp_dir = self.staging_dir()
         tmp = tmp_dir / dest.name
         try:

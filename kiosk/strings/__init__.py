@@ -15,6 +15,7 @@ from typing import Any
 
 from kiosk.errors import KioskError
 from kiosk.strings.appliance import APPLIANCE
+from kiosk.strings.formats import FORMATS
 from kiosk.strings.operator import OPERATOR
 from kiosk.strings.schedule import SCHEDULE
 from kiosk.strings.screens import SCREENS
@@ -24,6 +25,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "schedule": SCHEDULE,
     "appliance": APPLIANCE,
     "operator": OPERATOR,
+    "formats": FORMATS,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 
