@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from formats_factories import FILMS, make_dvd, make_film, make_heic, make_pdf
 from PIL import Image
 
 from kiosk.catalog.check import check_catalogue
@@ -18,6 +17,7 @@ from kiosk.ingest.importer import LABELS, Importer, import_lines
 from kiosk.strings import tr
 
 from factories import make_image, truncate, write_bytes
+from formats_factories import FILMS, make_dvd, make_film, make_heic, make_pdf
 
 BLUE, RED = (20, 40, 200), (178, 34, 34)
 
