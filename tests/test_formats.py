@@ -205,6 +205,7 @@ def test_bad_heic_files_are_one_line_each(catalogue, store, tmp_path):
     write_bytes(root / "cut.heic", data[: len(data) * 9 // 10])
     write_bytes(root / "header.heic", data[:300])
     write_bytes(root / "zero.heic", b"")
+    make_heic(root / "phone.jpg", (40, 30))  # a HEIC named .jpg: its content decides
 
     report = run_import(catalogue, store, root)
 
@@ -213,6 +214,9 @@ def test_bad_heic_files_are_one_line_each(catalogue, store, tmp_path):
         "header.heic": "rejected: damaged or truncated HEIF: the header cannot be read",
         "zero.heic": "rejected: empty file (0 bytes)",
     }
+    _, media = only_item(catalogue)
+    assert (media["format"], media["original_name"]) == ("heif", "phone.jpg")
+    assert store.original(media["path"]).suffix == ".heic"
 
 
 # --- films in every container -------------------------------------------------------------------
