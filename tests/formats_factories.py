@@ -1,9 +1,8 @@
 """Real, tiny files of the kinds operators actually get (no mocks): films in old and new
 containers, a DVD's VIDEO_TS folder, HEIC photos and PDF posters.
 
-- ``make_film``  — any container and codecs the PyAV wheel can write (WMV, FLV, AVI,
-  RM, MPEG-2 program stream, HEVC in MP4/MKV), the same moving bar as
-  ``factories.make_video`` and a tone in whatever sample format the audio codec wants.
+- ``make_film``  — a film in a container operators still get (WMV, FLV, AVI, RM,
+  MPEG-2 program stream, HEVC in MP4/MKV), as the PyAV wheel writes them.
 - ``make_dvd``   — a VIDEO_TS folder: menus, navigation files and title sets whose
   film is one MPEG-2 program stream cut into parts, as a disc keeps it.
 - ``make_heic``  — a HEIC photo (pillow-heif), optionally stored rotated.
@@ -12,18 +11,14 @@ containers, a DVD's VIDEO_TS folder, HEIC photos and PDF posters.
 
 from __future__ import annotations
 
-import math
-from fractions import Fraction
 from pathlib import Path
 
-import av
-import numpy as np
 import pillow_heif
 from PIL import Image
 
-from factories import _video_frame
+from factories import make_video
 
-#: name → (PyAV muxer, video encoder, audio encoder or None, suffix)
+#: name → (PyAV muxer, video encoder, audio encoder, suffix)
 FILMS = {
     "wmv": ("asf", "wmv2", "wmav2", ".wmv"),
     "flv": ("flv", "flv", "libmp3lame", ".flv"),
@@ -38,74 +33,14 @@ FILMS = {
     "hevc-mkv": ("matroska", "libx265", "aac", ".mkv"),
 }
 
-_AUDIO_RATES = {"mp2": 48000, "ac3": 48000}
-_VIDEO_OPTIONS = {"libx265": {"preset": "ultrafast", "x265-params": "log-level=none"}}
-
 
 def make_film(
-    path: Path | str,
-    name: str,
-    seconds: float = 2.0,
-    size: tuple[int, int] = (320, 240),
-    fps: int = 25,
-    *,
-    audio: bool = True,
-    first_frame: int = 0,
-    total_frames: int | None = None,
+    path: Path | str, name: str, seconds: float = 2.0, size: tuple[int, int] = (320, 240)
 ) -> Path:
-    """Write a film in the container ``name`` of ``FILMS`` and return its path.
-
-    ``first_frame``/``total_frames`` draw frames of a longer film (for a DVD's parts).
-    """
-    muxer, vcodec, acodec, _ = FILMS[name]
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    w, h = size
-    n_frames = max(1, round(seconds * fps))
-    total = total_frames or n_frames
-    with av.open(str(path), "w", format=muxer) as out:
-        vs = out.add_stream(vcodec, rate=fps, options=_VIDEO_OPTIONS.get(vcodec, {}))
-        vs.width, vs.height, vs.pix_fmt = w, h, "yuv420p"
-        vs.bit_rate = 1_000_000
-        as_ = None
-        if audio and acodec:
-            layout = "stereo" if acodec == "ac3" else "mono"
-            as_ = out.add_stream(acodec, rate=_AUDIO_RATES.get(acodec, 44100), layout=layout)
-            as_.bit_rate = 128_000
-        for i in range(n_frames):
-            image = _video_frame(first_frame + i, total, w, h, black=False)
-            frame = av.VideoFrame.from_image(image)
-            frame.pts = i
-            frame.time_base = Fraction(1, fps)
-            out.mux(vs.encode(frame))
-        out.mux(vs.encode(None))
-        if as_ is not None:
-            _encode_tone(out, as_, seconds)
-    return path
-
-
-def _encode_tone(out: av.container.OutputContainer, stream: av.AudioStream, seconds: float) -> None:
-    """A 440 Hz tone, converted to the sample format and layout the encoder takes."""
-    ctx = stream.codec_context
-    rate = stream.rate
-    resampler = av.AudioResampler(
-        format=ctx.format.name, layout=ctx.layout.name, rate=rate, frame_size=ctx.frame_size
-    )
-    total = round(seconds * rate)
-    t = np.arange(total, dtype=np.float32) / rate
-    tone = (0.2 * np.sin(2 * math.pi * 440.0 * t)).astype(np.float32)
-    chunk = 4096
-    for start in range(0, total, chunk):
-        samples = tone[start : start + chunk].reshape(1, -1)
-        frame = av.AudioFrame.from_ndarray(samples, format="fltp", layout="mono")
-        frame.sample_rate = rate
-        frame.pts = start
-        frame.time_base = Fraction(1, rate)
-        for converted in resampler.resample(frame):
-            out.mux(stream.encode(converted))
-    for converted in resampler.resample(None):
-        out.mux(stream.encode(converted))
-    out.mux(stream.encode(None))
+    """Write a film in the container ``name`` of ``FILMS`` (``factories.make_video``'s
+    picture and sound) and return its path."""
+    muxer, video_codec, audio_codec, _ = FILMS[name]
+    return make_video(path, seconds, size, muxer=muxer, codecs=(video_codec, audio_codec))
 
 
 #: A DVD's title set parts are cut on its 2048-byte sectors.

@@ -273,9 +273,7 @@ def test_bad_films_are_one_line_each(catalogue, store, tmp_path):
     assert said.pop("cut-avi.avi").startswith(header.replace("49%", "50%"))
     assert said.pop("cut-flv.flv").startswith("rejected: truncated video: stops at 2.0 s of 4.0 s")
     assert said.pop("cut-hevc-mkv.mkv").startswith("rejected: truncated video: stops at 2.")
-    assert said.pop("cut-hevc-mp4.mp4") == (
-        "rejected: truncated or damaged video: the file's index is missing (copy it again)"
-    )
+    assert said.pop("cut-hevc-mp4.mp4").startswith("rejected: truncated video: stops at 1.")
     assert said.pop("cut-rm.rm").startswith("rejected: damaged video:")
     assert said == {}
     item, media = only_item(catalogue)
