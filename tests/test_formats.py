@@ -16,7 +16,7 @@ from kiosk.ingest import pdf
 from kiosk.ingest.importer import LABELS, Importer, import_lines
 from kiosk.strings import tr
 
-from factories import make_image, truncate, write_bytes
+from factories import make_image, make_srt, truncate, write_bytes
 from formats_factories import FILMS, make_dvd, make_film, make_heic, make_pdf
 
 BLUE, RED = (20, 40, 200), (178, 34, 34)
@@ -331,6 +331,15 @@ def test_a_dvd_folder_is_one_film_of_its_main_title_set(catalogue, store, tmp_pa
     stored.unlink()
     run_import(catalogue, store, tmp_path / "in")
     assert stored.read_bytes() == parts
+
+
+def test_subtitles_named_after_the_disc_go_with_its_film(catalogue, store, tmp_path):
+    make_dvd(tmp_path / "in" / "镜鉴", seconds=2.0, parts=2)
+    make_srt(tmp_path / "in" / "镜鉴" / "镜鉴.srt")
+    report = run_import(catalogue, store, tmp_path / "in")
+    assert report.rejected == []
+    item, _ = only_item(catalogue)
+    assert catalogue.media(item["subtitles_id"])["original_name"] == "镜鉴.srt"
 
 
 def test_a_sheet_row_can_name_a_dvd_folder(catalogue, store, tmp_path):

@@ -104,7 +104,7 @@ class Importer:
         self, loose: list[Path], claimed: set[Path], order: int, report: Report
     ) -> list[Entry]:
         """Media files no sheet row names: the folder says the kind, a same-named .srt
-        beside a film is its subtitles."""
+        beside a film is its subtitles (beside a DVD folder, one named after the disc)."""
         loose_set = {p.resolve() for p in loose} - claimed
         subtitles = {p for p in loose_set if p.suffix.lower() in SUBTITLE_SUFFIXES}
         entries = []
@@ -113,7 +113,10 @@ class Importer:
             folder_kind = self.sources.kind_from_folder(path)
             entry = Entry(Place(self.sources.where(path), order=order), {}, file=path)
             entry.kind = entry.folder_kind = folder_kind
-            matches = [s for s in subtitles if s.with_suffix("") == path.with_suffix("")]
+            named = {path.with_suffix("")}
+            if dvd.is_dvd_folder(path):  # 镜鉴/镜鉴.srt beside 镜鉴/VIDEO_TS
+                named.add(path.parent / dvd.film_name(path))
+            matches = [s for s in subtitles if s.with_suffix("") in named]
             if matches:
                 entry.subtitles = matches[0]
                 subtitles.discard(matches[0])

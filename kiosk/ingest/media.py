@@ -62,7 +62,8 @@ class Source:
         notes = ()
         if sets > 1:
             first, last = title.parts[0].name, title.parts[-1].name
-            notes = (text("dvd_title_used", sets=sets, first=first, last=last),)
+            files = first if first == last else f"{first}–{last}"
+            notes = (text("dvd_title_used", sets=sets, files=files),)
         name = f"{path.parent.name}/{path.name}" if path.parent.name else path.name
         return cls(path, name, title.size, title.parts, notes)
 

@@ -33,7 +33,7 @@ FORMATS: dict[str, tuple[str, str]] = {
         "the VIDEO_TS folder holds no film (no file such as VTS_01_1.VOB)",
     ),
     "dvd_title_used": (
-        "DVD 有 {sets} 组影片，导入的是最长的一组：{first}–{last}",
-        "the DVD holds {sets} title sets; the longest was imported: {first}–{last}",
+        "DVD 有 {sets} 组影片，导入的是最长的一组：{files}",
+        "the DVD holds {sets} title sets; the longest was imported: {files}",
     ),
 }
