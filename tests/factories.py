@@ -9,7 +9,8 @@ H.264+AAC film takes a fraction of a second.
 - ``make_bomb_png`` — a PNG whose header declares a huge size but whose data
   is tiny (a decompression-bomb stand-in, made in microseconds).
 - ``make_video``  — H.264 (+ optional AAC) MP4 with a moving bar, the frame
-  number drawn on every frame and a sine tone.
+  number drawn on every frame and a sine tone; other containers and codecs on
+  request (tests/formats_factories.py names the old ones operators get).
 - ``make_audio``  — AAC-only .m4a (a "film" with no picture).
 - ``make_srt``    — SRT subtitles in any text encoding.
 - ``truncate``    — a cut-off copy of a file, written beside it.
@@ -47,6 +48,13 @@ _DEFAULT_COLORS = {
     "CMYK": (0, 200, 200, 40),
     "I;16": 32768,  # mid-grey in 16 bits
 }
+
+#: Encoder options (the others get a fixed bit rate), and audio rates other than 44.1 kHz.
+_VIDEO_OPTIONS = {
+    "libx264": {"preset": "ultrafast"},
+    "libx265": {"preset": "ultrafast", "x265-params": "log-level=none"},
+}
+_AUDIO_RATES = {"mp2": 48000, "ac3": 48000}
 
 #: Size of the contrasting marker block drawn in the top-left corner, as a
 #: fraction of the shorter side; lets tests see where "up" ended.
@@ -160,8 +168,11 @@ def make_video(
     faststart: bool = True,
     black_lead_s: float = 0.0,
     rotation: int = 0,
+    muxer: str = "mp4",
+    codecs: tuple[str, str] = ("libx264", "aac"),
 ) -> Path:
-    """Write an H.264 (+AAC) MP4 and return its path.
+    """Write an H.264 (+AAC) MP4 — or another ``muxer`` with other ``codecs`` (video,
+    audio) — and return its path.
 
     Each frame shows a bar moving left to right on a blue-grey ground and the
     frame number; the sound track is a 440 Hz sine tone. ``faststart`` puts
@@ -174,15 +185,22 @@ def make_video(
     path.parent.mkdir(parents=True, exist_ok=True)
     w, h = size
     n_frames = max(1, round(seconds * fps))
-    options = {"movflags": "+faststart"} if faststart else {}
-    with av.open(str(path), "w", format="mp4", options=options) as out:
-        vs = out.add_stream("libx264", rate=fps, options={"preset": "ultrafast"})
+    options = {"movflags": "+faststart"} if faststart and muxer == "mp4" else {}
+    video_codec, audio_codec = codecs
+    with av.open(str(path), "w", format=muxer, options=options) as out:
+        vs = out.add_stream(video_codec, rate=fps, options=_VIDEO_OPTIONS.get(video_codec, {}))
         vs.width, vs.height, vs.pix_fmt = w, h, "yuv420p"
+        if video_codec not in _VIDEO_OPTIONS:  # the old codecs' default bit rate is blocky
+            vs.bit_rate = 1_000_000
         if rotation:
             vs.set_display_rotation(rotation)
         as_ = None
         if audio:
-            as_ = out.add_stream("aac", rate=44100, layout="mono")
+            layout = "stereo" if audio_codec == "ac3" else "mono"
+            rate = _AUDIO_RATES.get(audio_codec, 44100)
+            as_ = out.add_stream(audio_codec, rate=rate, layout=layout)
+            if audio_codec != "aac":
+                as_.bit_rate = 128_000
         for i in range(n_frames):
             img = _video_frame(i, n_frames, w, h, black=i < black_lead_s * fps)
             frame = av.VideoFrame.from_image(img)
@@ -224,16 +242,23 @@ def _encode_tone(out: av.container.OutputContainer, stream: av.AudioStream, seco
     total = round(seconds * rate)
     t = np.arange(total, dtype=np.float32) / rate
     samples = (0.2 * np.sin(2 * math.pi * 440.0 * t)).astype(np.float32)
-    fmt = codec_ctx.format.name  # "fltp" for the native AAC encoder
+    fmt, layout = codec_ctx.format.name, codec_ctx.layout.name  # fltp mono: native AAC
+    # Other encoders (MP3, MP2, AC-3, WMA) take other sample formats and layouts.
+    convert = None
+    if (fmt, layout) != ("fltp", "mono"):
+        convert = av.AudioResampler(format=fmt, layout=layout, rate=rate, frame_size=frame_size)
     for start in range(0, total, frame_size):
         chunk = samples[start : start + frame_size]
         if len(chunk) < frame_size:
             chunk = np.pad(chunk, (0, frame_size - len(chunk)))
-        frame = av.AudioFrame.from_ndarray(chunk.reshape(1, -1), format=fmt, layout="mono")
+        frame = av.AudioFrame.from_ndarray(chunk.reshape(1, -1), format="fltp", layout="mono")
         frame.sample_rate = rate
         frame.pts = start
         frame.time_base = Fraction(1, rate)
-        out.mux(stream.encode(frame))
+        for converted in convert.resample(frame) if convert else [frame]:
+            out.mux(stream.encode(converted))
+    for converted in convert.resample(None) if convert else []:
+        out.mux(stream.encode(converted))
     out.mux(stream.encode(None))
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from kiosk.catalog.model import FILE_KIND
 from kiosk.catalog.report import Place, Report
 from kiosk.ingest import rows as rowlib
+from kiosk.ingest.dvd import is_dvd_folder
 from kiosk.ingest.sheets import Sheet
 from kiosk.strings import Joined, Text, text
 
@@ -65,7 +66,8 @@ def known_by_title(entry: Entry) -> bool:
 
 
 def find_beside(folder: Path, name: str) -> tuple[Path | None, list[str]]:
-    """The file a sheet names, relative to its folder, tolerating a different letter case.
+    """The file a sheet names, relative to its folder, tolerating a different letter case
+    (a DVD's ``VIDEO_TS`` folder counts as a file).
 
     Returns (path, []) when found (exactly, or as the only name differing in
     case); else (None, names that come close) for a suggestion.
@@ -89,7 +91,8 @@ def find_beside(folder: Path, name: str) -> tuple[Path | None, list[str]]:
         near = sorted(same) or difflib.get_close_matches(part, names, n=3, cutoff=0.6)
         prefix = "/".join(parts[:i])
         return None, [f"{prefix}/{n}" if prefix else n for n in near]
-    return (here.resolve(), []) if here.is_file() else (None, [])
+    found = here.is_file() or is_dvd_folder(here)
+    return (here.resolve(), []) if found else (None, [])
 
 
 def quoted(names: list[str]) -> Joined:

@@ -1,4 +1,4 @@
-"""Validate still images and make their renditions (Pillow, no Qt).
+"""Validate still images and make their renditions (Pillow with pillow-heif, no Qt).
 
 ``process_image`` decodes the whole source once (so a truncated or damaged
 file is rejected), normalises it to upright 8-bit sRGB on the kiosk's paper
@@ -16,6 +16,7 @@ colour, and writes into ``out_dir``:
 
 Limits (module constants): at most ``MAX_PIXELS`` (300 megapixels), sides of
 at least ``MIN_EDGE`` px and an aspect ratio of at most ``MAX_ASPECT``.
+``picture_renditions`` does the same for a picture decoded elsewhere (a PDF page).
 """
 
 from __future__ import annotations
@@ -33,8 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import pillow_heif
 from PIL import Image, ImageCms, ImageFile, ImageOps
 
+from kiosk.ingest.content import HEIF_BRANDS, describe_content
 from kiosk.ingest.errors import RejectedFile
 from kiosk.strings import text
 
@@ -81,6 +84,7 @@ SUPPORTED_FORMATS = {
     "WEBP": "WEBP",
     "GIF": "GIF",
     "BMP": "BMP",
+    "HEIF": "HEIF",  # phone photos (.heic), through pillow-heif
 }
 
 #: Threads for resizing bands and encoding tiles (Pillow releases the GIL).
@@ -96,6 +100,10 @@ _HEAD_BYTES = 4096
 # bound, so genuine large scans open; ``_open`` checks the size itself and
 # records Pillow's bomb warning instead of letting it leak.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+# HEIC/HEIF photos open like any picture. libheif turns them upright as it decodes (the
+# file's rotation and mirror boxes) and pillow-heif then reports EXIF orientation 1, so
+# the upright handling below does not turn them twice.
+pillow_heif.register_heif_opener()
 
 
 @dataclass(frozen=True)
@@ -109,7 +117,7 @@ class Rendition:
 
 @dataclass(frozen=True)
 class ImageResult:
-    format: str  # Pillow format of the real content: "JPEG", "PNG", "TIFF", "WEBP", "GIF", "BMP"
+    format: str  # Pillow format of the real content: "JPEG", "PNG", …, "HEIF"; "PDF" for a page
     width: int  # after EXIF orientation
     height: int
     renditions: tuple[Rendition, ...]
@@ -124,7 +132,7 @@ def sniff_image(path: Path) -> str | None:
         with _quiet_pillow(), Image.open(path) as im:
             return SUPPORTED_FORMATS.get(im.format or "", im.format)
     except Image.DecompressionBombError:
-        return _magic_format(_read_head(path))
+        return magic_format(_read_head(path))
     except (OSError, SyntaxError, ValueError):
         return None
 
@@ -138,12 +146,25 @@ def process_image(src: Path, out_dir: Path) -> ImageResult:
     """
     with _quiet_pillow():
         image, fmt, (width, height) = _decode(src)
-        display_size = display_size_for(width, height)
-        with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
-            if _wants_tiles(width, height, display_size):
-                renditions = _write_tiles_and_display(image, display_size, out_dir, pool)
-            else:
-                renditions = _write_display_and_thumb(image, display_size, out_dir, pool)
+    return _renditions(image, fmt, (width, height), out_dir)
+
+
+def picture_renditions(image: Image.Image, fmt: str, out_dir: Path) -> ImageResult:
+    """Renditions of a picture already decoded upright (a rendered PDF page), as for a file."""
+    _check_geometry(image.size)
+    return _renditions(_normalise(image), fmt, image.size, out_dir)
+
+
+def _renditions(image: Image.Image, fmt: str, size: tuple[int, int], out_dir: Path) -> ImageResult:
+    """Write display, thumb and (for large pictures) tiles of ``image``, whose source is
+    ``size`` upright (``image`` may be a reduced-scale decode of it)."""
+    width, height = size
+    display_size = display_size_for(width, height)
+    with _quiet_pillow(), ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+        if _wants_tiles(width, height, display_size):
+            renditions = _write_tiles_and_display(image, display_size, out_dir, pool)
+        else:
+            renditions = _write_display_and_thumb(image, display_size, out_dir, pool)
     return ImageResult(format=fmt, width=width, height=height, renditions=renditions)
 
 
@@ -155,39 +176,6 @@ def display_size_for(width: int, height: int) -> tuple[int, int]:
     else:
         scale = min(1.0, DISPLAY_BOX[0] / width, DISPLAY_BOX[1] / height)
     return _scaled(width, height, scale)
-
-
-def describe_content(head: bytes) -> str:
-    """What the first bytes of a file look like: a ``content_*`` key of kiosk.strings,
-    for "not an image: the content is …"."""
-    if not head:
-        return "content_empty"
-    checks = (
-        (b"%PDF", "content_pdf"),
-        (b"PK\x03\x04", "content_zip"),
-        (b"\xd0\xcf\x11\xe0", "content_old_office"),
-        (b"Rar!", "content_rar"),
-        (b"7z\xbc\xaf", "content_7z"),
-        (b"{\\rtf", "content_rtf"),
-        (b"ID3", "content_mp3"),
-        (b"RIFF", "content_riff"),
-        (b"\x1a\x45\xdf\xa3", "content_matroska"),
-        (b"MZ", "content_exe"),
-        (b"\x7fELF", "content_elf"),
-    )
-    for magic, what in checks:
-        if head.startswith(magic):
-            return what
-    if head[4:8] == b"ftyp":
-        brand = head[8:12]
-        if brand in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis"):
-            return "content_heic"
-        if brand in (b"avif", b"avis"):
-            return "content_avif"
-        return "content_mp4"
-    if _looks_like_text(head):
-        return "content_text"
-    return "content_unknown"
 
 
 # --------------------------------------------------------------------------- decoding
@@ -233,7 +221,7 @@ def _open(fh: io.BufferedReader) -> ImageFile.ImageFile:
     except (OSError, SyntaxError, ValueError):
         fh.seek(0)
         head = _head(fh)
-        fmt = _magic_format(head)
+        fmt = magic_format(head)
         if fmt is not None:
             raise RejectedFile("image_bad_header", format=fmt) from None
         raise RejectedFile("not_image", what=text(describe_content(head))) from None
@@ -286,7 +274,8 @@ def _load(im: ImageFile.ImageFile, fmt: str) -> None:
         im.load()
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         message = str(exc)
-        if isinstance(exc, EOFError) or "truncated" in message:
+        # Pillow says "truncated"; libheif (HEIC) says "Unexpected end of file".
+        if isinstance(exc, EOFError) or "truncated" in message or "end of file" in message:
             raise RejectedFile("image_truncated", format=fmt) from None
         detail = f" ({message})" if message and len(message) < 60 else ""
         raise RejectedFile("image_damaged", format=fmt, detail=detail) from None
@@ -526,7 +515,8 @@ def _head(fh: io.BufferedReader) -> bytes:
     return fh.read(_HEAD_BYTES)
 
 
-def _magic_format(head: bytes) -> str | None:
+def magic_format(head: bytes) -> str | None:
+    """The picture format a file's first bytes say, even when Pillow cannot open it."""
     if head.startswith(b"\xff\xd8\xff"):
         return "JPEG"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -539,29 +529,6 @@ def _magic_format(head: bytes) -> str | None:
         return "GIF"
     if head[:2] == b"BM":
         return "BMP"
-    return None
-
-
-def _looks_like_text(head: bytes) -> bool:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates: tuple[str, ...] = ("utf-16",)
-    elif b"\x00" in head:
-        return False
-    else:
-        candidates = ("utf-8", "gb18030")
-    for encoding in candidates:
-        text = _decode_prefix(head, encoding)
-        if text is not None:
-            controls = sum(1 for ch in text if ch < " " and ch not in "\t\r\n\f")
-            return controls <= len(text) // 100
-    return False
-
-
-def _decode_prefix(head: bytes, encoding: str) -> str | None:
-    """``head`` decoded, allowing it to end inside a multi-byte character."""
-    for cut in range(4):
-        try:
-            return head[: len(head) - cut].decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    if head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS:
+        return "HEIF"
     return None

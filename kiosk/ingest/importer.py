@@ -26,6 +26,7 @@ from kiosk.catalog.changes import ChangeLog
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.model import FILE_KIND, ITEM_FIELDS
 from kiosk.catalog.report import Place, Report
+from kiosk.ingest import dvd
 from kiosk.ingest import rows as rowlib
 from kiosk.ingest.entries import NEEDS_FILE, Entry, RowReader
 from kiosk.ingest.errors import RejectedFile
@@ -127,7 +128,7 @@ class Importer:
         self, loose: list[Path], claimed: set[Path], order: int, report: Report
     ) -> list[Entry]:
         """Media files no sheet row names: the folder says the kind, a same-named .srt
-        beside a film is its subtitles."""
+        beside a film is its subtitles (beside a DVD folder, one named after the disc)."""
         loose_set = {p.resolve() for p in loose} - claimed
         subtitles = {p for p in loose_set if p.suffix.lower() in SUBTITLE_SUFFIXES}
         entries = []
@@ -136,7 +137,10 @@ class Importer:
             folder_kind = self.sources.kind_from_folder(path)
             entry = Entry(Place(self.sources.where(path), order=order), {}, file=path)
             entry.kind = entry.folder_kind = folder_kind
-            matches = [s for s in subtitles if s.with_suffix("") == path.with_suffix("")]
+            named = {path.with_suffix("")}
+            if dvd.is_dvd_folder(path):  # 镜鉴/镜鉴.srt beside 镜鉴/VIDEO_TS
+                named.add(path.parent / dvd.film_name(path))
+            matches = [s for s in subtitles if s.with_suffix("") in named]
             if matches:
                 entry.subtitles = matches[0]
                 subtitles.discard(matches[0])
@@ -155,6 +159,9 @@ class Importer:
             problem = self._prepare(entry)
             if problem is not None:
                 reader.refuse(entry, problem)
+            elif entry.media is not None:
+                for note in entry.media.notes:  # e.g. which page of a PDF is shown
+                    report.note(entry.where, note)
             # With -v: where an interrupted import had got to (the kill test waits for these).
             log.debug(
                 "import: file %d of %d done: %s", n, len(files), self.sources.where(entry.file)
@@ -324,7 +331,7 @@ class Importer:
         if existing is None:
             if not fields.get("title_zh") and not fields.get("title_en"):
                 assert entry.file is not None
-                fields["title_zh"] = entry.file.stem.replace("_", " ").strip()
+                fields["title_zh"] = _stem(entry.file).replace("_", " ").strip()
             row_id, _ = insert({**fields, "origin": origin})
             report.counts["imported"] += 1
             if changes is not None:
@@ -349,7 +356,7 @@ class Importer:
     def _new_key(self, entry: Entry, taken: Callable[[str], object]) -> str:
         base_text = entry.fields.get("title_en") or entry.fields.get("title_zh")
         if not base_text and entry.file is not None:
-            base_text = entry.file.stem
+            base_text = _stem(entry.file)
         base = f"{entry.kind}-{rowlib.slugify(base_text or 'item')}"
         key, n = base, 2
         while taken(key) is not None:
@@ -362,7 +369,7 @@ def _check_kind(entry: Entry) -> None:
     expected = NEEDS_FILE.get(entry.kind or "")
     have = entry.media.kind
     if entry.kind is None:
-        entry.kind = "film" if have == "video" else "photo"
+        entry.kind = entry.media.default_kind
     elif expected is None and have != "image":
         raise RejectedFile("only_image", kind=text(f"kind_word_{entry.kind}"))
     elif expected is not None and expected != have:
@@ -373,6 +380,11 @@ def _check_kind(entry: Entry) -> None:
             name=entry.file.name,
             have=text("a_video" if have == "video" else "an_image"),
         )
+
+
+def _stem(path: Path) -> str:
+    """A file's name without its suffix; a DVD folder's, the disc's name."""
+    return dvd.film_name(path) if dvd.is_dvd_folder(path) else path.stem
 
 
 def _ignored(columns: list[tuple[str, str | None]]) -> Any:

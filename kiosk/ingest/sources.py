@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kiosk.ingest import rows as rowlib
+from kiosk.ingest.dvd import is_dvd_folder
 from kiosk.ingest.sheets import is_sheet
 
 #: Subtitles beside a film (the importer pairs them by name).
@@ -16,7 +17,9 @@ IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
 
 
 class Sources:
-    """The folders and files of one import, searched (folders recursively, in name order)."""
+    """The folders and files of one import, searched (folders recursively, in name order).
+
+    A DVD folder (``VIDEO_TS``) is one film: it is listed itself, its files are not."""
 
     def __init__(self, sources: Iterable[Path]) -> None:
         self.roots = [Path(s).resolve() for s in sources]
@@ -26,6 +29,8 @@ class Sources:
         for src in self.roots:
             if not src.exists():
                 self.missing.append(src)
+            elif is_dvd_folder(src):
+                self.loose.append(src)
             elif src.is_dir():
                 for path in _walk(src):
                     (self.sheets if is_sheet(path) else self.loose).append(path)
@@ -58,6 +63,9 @@ def _walk(root: Path) -> list[Path]:
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dvds = [d for d in dirnames if is_dvd_folder(Path(dirpath, d))]
+        found += [Path(dirpath, d).resolve() for d in dvds]
+        dirnames[:] = [d for d in dirnames if d not in dvds]
         for name in sorted(filenames):
             if name.startswith(".") or name.lower() in IGNORED_NAMES or name.startswith("~$"):
                 continue

@@ -19,8 +19,9 @@ import av
 import av.logging
 from PIL import Image, ImageStat
 
+from kiosk.ingest.content import declared_size, describe_content
 from kiosk.ingest.errors import RejectedFile
-from kiosk.ingest.images import Rendition, describe_content
+from kiosk.ingest.images import Rendition
 from kiosk.strings import text
 
 POSTER_BOX = (1920, 1080)
@@ -73,8 +74,13 @@ def sniff_video(path: Path) -> bool:
 
 def probe_video(src: Path) -> VideoInfo:
     """Validate ``src`` and describe it. RejectedFile (one short line) on any problem."""
-    if src.stat().st_size == 0:
+    size = src.stat().st_size
+    if size == 0:
         raise RejectedFile("file_empty")
+    with src.open("rb") as fh:
+        declared = declared_size(fh.read(_HEAD_BYTES))
+    if declared is not None and size < declared:
+        raise RejectedFile("video_shorter_than_header", percent=size * 100 // declared)
     with _quiet_ffmpeg(), _open(src) as container:
         if _is_still_image(container):
             raise RejectedFile("not_video", what=text("content_image"))

@@ -213,7 +213,7 @@ OPERATOR: dict[str, tuple[str, str]] = {
     "content_matroska": ("Matroska/WebM 视频", "a Matroska/WebM video"),
     "content_exe": ("Windows 程序", "a Windows program"),
     "content_elf": ("Linux 程序", "a Linux program"),
-    "content_heic": ("HEIC 照片（请导出为 JPEG）", "a HEIC photo (export it as JPEG)"),
+    "content_heic": ("HEIC 照片", "a HEIC photo"),
     "content_avif": ("AVIF 图片（请导出为 JPEG）", "an AVIF image (export it as JPEG)"),
     "content_mp4": ("MP4/MOV 视频或音频", "an MP4/MOV video or audio file"),
     "content_text": ("文字", "text"),
@@ -223,8 +223,8 @@ OPERATOR: dict[str, tuple[str, str]] = {
     "file_empty": ("空文件（0 字节）", "empty file (0 bytes)"),
     "file_cannot_open": ("无法打开文件：{why}", "cannot open the file: {why}"),
     "image_unsupported": (
-        "不支持的图片格式：{format}（请用 JPEG、PNG、TIFF、WebP、GIF 或 BMP）",
-        "unsupported image type: {format} (use JPEG, PNG, TIFF, WebP, GIF or BMP)",
+        "不支持的图片格式：{format}（请用 JPEG、PNG、TIFF、WebP、GIF、BMP、HEIC 或 PDF）",
+        "unsupported image type: {format} (use JPEG, PNG, TIFF, WebP, GIF, BMP, HEIC or PDF)",
     ),
     "image_too_large": (
         "图片太大：{pixels} 百万像素（上限 {limit}）",
