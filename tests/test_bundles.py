@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.bundles.apply import apply_bundle
-from kiosk.bundles.archive import CONTENT, MANIFEST, SIGNATURE, is_bundle
+from kiosk.bundles.archive import CONTENT, MANIFEST, SIGNATURE
 from kiosk.bundles.keys import Keyring, read_public, read_secret, write_pair
+from kiosk.bundles.marker import is_bundle
 from kiosk.bundles.pack import make_bundle
 from kiosk.bundles.staging import Staging
 from kiosk.catalog import Catalogue

@@ -170,18 +170,41 @@ def test_a_stick_pulled_out_after_the_last_file_still_writes_nothing(
     assert catalogue.counts() == {}
 
 
-def test_a_bundle_is_refused_in_one_line_until_bundles_can_be_verified(
+def test_a_signed_bundle_on_the_stick_is_applied_and_an_untrusted_one_refused(
     paths, catalogue, store, tmp_path
 ):
+    from kiosk.bundles.keys import Keyring, read_public, read_secret, write_pair
+    from kiosk.bundles.pack import make_bundle
+    from kiosk.settings import Content
+
+    write_pair(tmp_path / "office")
+    write_pair(tmp_path / "stranger")
+    content = tmp_path / "十二月"
+    make_image(content / "海报" / "清风.jpg", (800, 600), color=(178, 34, 34))
     stick = make_stick(tmp_path / "stick", posters=1)
-    (stick / "2026-12.bundle").write_bytes(b"PK\x03\x04")
+    for signer, name in (("office", "2026-12.bundle"), ("stranger", "other.bundle")):
+        secret = read_secret(next((tmp_path / signer).glob("*.secret")))
+        make_bundle([content], secret, stick / name)
+    Keyring(paths.trusted_keys).add(read_public(next((tmp_path / "office").glob("*.pub"))))
     report = StickImport(paths.catalogue, store, Stick(stick, "s"), lambda *a: None).run(
         read_stick(stick).sources
     )
-    assert [p.line("en") for p in report.rejected] == [
-        "2026-12.bundle: this version cannot verify and import content bundles yet"
-    ]
-    assert catalogue.counts() == {"poster": 1}
+    (refused,) = [p.line("en") for p in report.rejected]
+    assert refused.startswith("other.bundle: signed by a key this kiosk does not trust (")
+    assert catalogue.counts() == {"poster": 2}  # the stick's poster and the bundle's
+    (applied,) = [p.line("zh") for p in report.problems if p.severity == "note"]
+    assert "已应用（密钥 " in applied and applied.count("2026-12.bundle") == 1
+    sources = {c["origin"]: c["source"] for c in ChangeLog(catalogue).changes()}
+    assert set(sources.values()) == {"usb"}
+    # With require_signed only the signed bundle is taken; the stick's folders are refused.
+    signed_only = StickImport(
+        paths.catalogue,
+        store,
+        Stick(stick, "s"),
+        lambda *a: None,
+        content=Content(require_signed=True),
+    ).run(read_stick(stick).sources)
+    assert any("海报" in p.line("en") for p in signed_only.rejected)
 
 
 def test_a_broken_file_is_one_line_and_the_rest_is_imported(paths, catalogue, store, tmp_path):

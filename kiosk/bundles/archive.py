@@ -24,14 +24,13 @@ from pathlib import Path
 
 from kiosk.bundles.keys import Keyring
 from kiosk.bundles.manifest import Manifest
+from kiosk.bundles.marker import MARKER
 from kiosk.bundles.names import folded, path_problem
 from kiosk.catalog.files import sha256_file
 from kiosk.strings import Refused, Text, text
 
 log = logging.getLogger(__name__)
 
-MARKER = "qingfeng-bundle"
-MARKER_TEXT = b"Qingfeng Kiosk signed content bundle\n"
 MANIFEST, SIGNATURE = "manifest.json", "manifest.sig"
 CONTENT = "content/"
 SPECIAL = (MARKER, MANIFEST, SIGNATURE)
@@ -49,17 +48,6 @@ class Limits:
     bytes: int = 64 * 1024**3  # unpacked, all files together
     ratio: int = 100  # unpacked size over packed size of a compressed file
     manifest_bytes: int = 16 * 1024**2
-
-
-def is_bundle(path: Path) -> bool:
-    """Whether ``path`` is a bundle, by its first bytes: a ZIP whose first member is the
-    marker."""
-    try:
-        with open(path, "rb") as f:
-            head = f.read(30 + len(MARKER))
-    except OSError:
-        return False
-    return head[:4] == b"PK\x03\x04" and head[30:] == MARKER.encode("ascii")
 
 
 class OpenBundle:

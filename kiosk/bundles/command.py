@@ -100,7 +100,7 @@ def import_bundles(
     (none when ``[content] require_signed`` refuses them, one line each) and the exit
     status so far."""
     from kiosk.bundles.apply import apply_bundle
-    from kiosk.bundles.archive import is_bundle
+    from kiosk.bundles.marker import is_bundle
 
     content = settings_mod.load(paths.config_file)[0].content
     bundles = [s for s in sources if s.is_file() and is_bundle(s)]

@@ -18,10 +18,11 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kiosk.bundles.archive import CONTENT, COPY_CHUNK, MANIFEST, MARKER, MARKER_TEXT, SIGNATURE
+from kiosk.bundles.archive import CONTENT, COPY_CHUNK, MANIFEST, SIGNATURE
 from kiosk.bundles.keys import FORMAT as KEY_FORMAT
 from kiosk.bundles.keys import SECRET, SECRET_SUFFIX, SecretKey
 from kiosk.bundles.manifest import FileEntry, Manifest
+from kiosk.bundles.marker import MARKER, MARKER_TEXT
 from kiosk.bundles.names import folded, path_problem
 from kiosk.ingest.sources import Sources
 from kiosk.strings import Refused

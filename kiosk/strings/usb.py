@@ -32,10 +32,6 @@ USB: dict[str, tuple[str, str]] = {
         "Every file is checked; files with a problem are left out and listed. Everything is "
         "written at once at the end; until then the exhibition is unchanged.",
     ),
-    "usb_bundle_not_yet": (
-        "本版本还不能验证和导入内容包",
-        "this version cannot verify and import content bundles yet",
-    ),
     "usb_import_go": ("导入这些内容", "Import these"),
     "usb_importing": ("正在导入：第 {done} 个，共 {total} 个", "Importing {done} of {total}"),
     "usb_keep_in": ("导入完成前请不要拔出U盘。", "Keep the stick in until the import is done."),

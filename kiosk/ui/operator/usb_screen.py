@@ -174,6 +174,7 @@ class UsbScreen(InnerScreen):
                 stick,
                 progress,
                 before_each=self._before_each,
+                content=self.ctx.settings.content,
             )
             return job.run(sources)
 
