@@ -301,10 +301,54 @@ def _usb_export():
     return export
 
 
+#: How often the window gives glibc's free heap memory back to the system.
+TRIM_MS = 30_000
+
+
+def _trim_memory_now_and_then(parent):
+    """A timer that trims the heaps every ``TRIM_MS`` (kiosk.playback.memory.trim): the
+    window runs for months on a 2 GB machine."""
+    from PySide6.QtCore import QTimer
+
+    from kiosk.playback.memory import trim
+
+    timer = QTimer(parent)
+    timer.timeout.connect(trim)
+    timer.start(TRIM_MS)
+    return timer
+
+
+def _fleet_chores(paths: Paths, content: Paths, settings: Settings):
+    """The watch folder and the records folder of ``[content]`` (kiosk.fleet.chores);
+    relative folders are in the data folder."""
+    from kiosk.fleet.chores import Chores
+    from kiosk.fleet.watch import WatchFolder
+
+    wanted = settings.content
+    watch = None
+    if wanted.watch_folder:
+        folder = paths.data_dir / Path(wanted.watch_folder).expanduser()
+        watch = WatchFolder(folder, paths.data_dir / "watch-folder.json", clock=time.monotonic)
+    records = None
+    if wanted.records_folder:
+        out = paths.data_dir / Path(wanted.records_folder).expanduser()
+
+        def records(day):
+            from kiosk.catalog import Catalogue
+            from kiosk.reporting.export import write_daily_records
+
+            with Catalogue.open(content.catalogue, create=False) as catalogue:
+                return write_daily_records(catalogue, settings, out, day)
+
+    return Chores(content.data_dir, watch, records)
+
+
 def run(paths: Paths, settings: Settings, options: RunOptions, content: Paths | None = None) -> int:
     kiosk = build(paths, settings, options, content)
     _install_crash_handler(kiosk.app)
     _quit_on_signals(kiosk.app)
+    _trim_memory_now_and_then(kiosk.app)  # parented to the app: lives as long
+    chores = _fleet_chores(paths, content or paths, settings).start()
     heartbeat = None
     if options.heartbeat_fd is not None:
         from kiosk.ui.heartbeat import Heartbeat
@@ -317,6 +361,7 @@ def run(paths: Paths, settings: Settings, options: RunOptions, content: Paths | 
     code = kiosk.app.exec()
     if heartbeat is not None:
         heartbeat.writer.close()
+    chores.stop()
     kiosk.close()
     return code
 

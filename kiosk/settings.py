@@ -137,6 +137,12 @@ class Content:
     trusted_keys: tuple[str, ...] = ()
     # true (for fleets): every import must be a signed bundle; folders and sheets are refused.
     require_signed: bool = False
+    # A folder the kiosk watches for signed bundles (Syncthing's receive-only content folder);
+    # each one that has arrived completely is imported once ("": no watch folder).
+    watch_folder: str = ""
+    # A folder the kiosk writes its records to, one file per kiosk and day, every hour
+    # (Syncthing's send-only records folder; "": none).
+    records_folder: str = ""
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,8 @@ system_packages=(
 [ "$mode" = test ] && system_packages+=(x11-xserver-utils systemd)
 # pdftotext, pdffonts and pdftoppm: the report tests read and render the PDF
 [ "$mode" = test ] && system_packages+=(poppler-utils)
+# Two real Syncthing instances keep a bundle and a records file in step in the fleet test
+[ "$mode" = test ] && system_packages+=(syncthing)
 
 install_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || { say "not a Debian-like system: install libvlc, Xvfb and CJK fonts yourself"; return 0; }

@@ -1,5 +1,5 @@
 """What a test needs from the machine: ``needs("xvfb" | "libvlc" | "xrandr" |
-"systemd-analyze" | "poppler")``.
+"systemd-analyze" | "poppler" | "syncthing")``.
 
 Outside CI a test whose requirement is missing is skipped, with the reason. Under
 ``CI=true`` it fails instead: a green CI run means every such test really ran.
@@ -22,6 +22,7 @@ WHAT = {
     "xrandr": "the xrandr program (Debian: x11-xserver-utils)",
     "systemd-analyze": "the systemd-analyze program (Debian: systemd)",
     "poppler": "pdftotext, pdffonts and pdftoppm (Debian: poppler-utils)",
+    "syncthing": "the syncthing program (Debian: syncthing)",
 }
 
 
@@ -53,7 +54,7 @@ def _problem(thing: str) -> str | None:
         return None
     if thing == "libvlc":
         return _libvlc_problem()
-    if thing in ("xrandr", "systemd-analyze"):
+    if thing in ("xrandr", "systemd-analyze", "syncthing"):
         return None if shutil.which(thing) else f"{thing} is not on PATH"
     if thing == "poppler":
         missing = [t for t in ("pdftotext", "pdffonts", "pdftoppm") if not shutil.which(t)]

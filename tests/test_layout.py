@@ -110,6 +110,7 @@ def test_the_long_running_processes_leave_heavy_modules_unloaded():
         "import sys, kiosk.app, kiosk.cli, kiosk.supervisor.supervisor, kiosk.catalog.library\n"
         "import kiosk.ui.operator.report_page, kiosk.ui.operator.panel\n"
         "import kiosk.ui.operator.usb_screen, kiosk.ui.operator.content, kiosk.bundles.staging\n"
+        "import kiosk.fleet.chores\n"
         "kiosk.cli.build_parser()  # every process parses its arguments\n"
         "from kiosk.catalog import Catalogue\n"
         "with Catalogue.memory() as c: c.search('bao')\n"

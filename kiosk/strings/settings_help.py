@@ -151,4 +151,14 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
         "true：只接受签名内容包，不接受文件夹和表格（用于多台联网管理）",
         "true: accept only signed bundles, never folders or sheets (for fleets)",
     ),
+    "set_help_content_watch_folder": (
+        "监视的文件夹：到达的签名内容包会自动导入（如 Syncthing 的只接收文件夹）；留空则不监视",
+        "A folder watched for signed bundles, each imported once it has arrived (e.g. "
+        "Syncthing's receive-only folder); empty: none",
+    ),
+    "set_help_content_records_folder": (
+        "每小时把本机记录写入此文件夹，每天一个文件（如 Syncthing 的只发送文件夹）；留空则不写",
+        "A folder the kiosk writes its records to every hour, one file per day (e.g. "
+        "Syncthing's send-only folder); empty: none",
+    ),
 }
