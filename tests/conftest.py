@@ -62,3 +62,24 @@ def store(paths):
     from kiosk.catalog.files import MediaStore
 
     return MediaStore.at(paths)
+
+
+# The offscreen libvlc engine and a film player on it, for the playback tests (a module
+# may define its own, e.g. one that draws on the X server).
+@pytest.fixture(scope="module")
+def engine():
+    from kiosk.playback import VlcEngine, default_options
+
+    needs("libvlc")
+    eng = VlcEngine(default_options("offscreen"))
+    yield eng
+    eng.close()
+
+
+@pytest.fixture
+def player(qtbot, engine):
+    from kiosk.playback import FilmPlayer
+
+    p = FilmPlayer(engine, start_timeout=10.0)
+    yield p
+    p.close()

@@ -10,28 +10,12 @@ import pytest
 from PIL import Image
 
 from kiosk.ingest.importer import Importer
-from kiosk.playback import FilmPlayer, PlayerState, VlcEngine, default_options
+from kiosk.playback import FilmPlayer, PlayerState
 
 from formats_factories import FILMS, make_dvd, make_film
-from needs import needs
 
 #: The factory films' moving bar (cream) on their blue-grey ground.
 BAR, GROUND = np.array((240, 220, 160)), np.array((70, 90, 110))
-
-
-@pytest.fixture(scope="module")
-def engine() -> VlcEngine:
-    needs("libvlc")
-    eng = VlcEngine(default_options("offscreen"))
-    yield eng
-    eng.close()
-
-
-@pytest.fixture
-def player(qtbot, engine: VlcEngine) -> FilmPlayer:
-    p = FilmPlayer(engine, start_timeout=10.0)
-    yield p
-    p.close()
 
 
 def share_near(frame: np.ndarray, colour: np.ndarray, tolerance: int = 40) -> float:

@@ -82,21 +82,6 @@ def films(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
-@pytest.fixture(scope="module")
-def engine() -> VlcEngine:
-    needs("libvlc")
-    eng = VlcEngine(default_options("offscreen"))
-    yield eng
-    eng.close()
-
-
-@pytest.fixture
-def player(qtbot, engine: VlcEngine) -> FilmPlayer:
-    p = FilmPlayer(engine, start_timeout=10.0)
-    yield p
-    p.close()
-
-
 class Recorder:
     """Collects a player's signals with the thread they arrived on."""
 

@@ -34,6 +34,20 @@ def keys(tmp_path, paths) -> list[str]:
         return [i["key"] for i in cat.items()]
 
 
+def beats_from(read_fd: int):
+    """The beats read so far from the pipe, and ``read()``: read more, True once one of
+    them says the first frame is on screen."""
+    os.set_blocking(read_fd, False)
+    reader, beats = BeatReader(), []
+
+    def read() -> bool:
+        with contextlib.suppress(BlockingIOError):
+            beats.extend(reader.feed(os.read(read_fd, 65536)))
+        return any(b.frame for b in beats)
+
+    return beats, read
+
+
 def test_heartbeats_name_the_item_resumed_at_and_the_first_frame(qtbot, keys, paths) -> None:
     resume = keys[2]  # not the first of the loop
     options = RunOptions(windowed=True, size=(800, 600), start_at=(resume, False))
@@ -41,15 +55,9 @@ def test_heartbeats_name_the_item_resumed_at_and_the_first_frame(qtbot, keys, pa
     shown = []
     kiosk.window.screens["attract"].item_started.connect(lambda key, how: shown.append(key))
     read_fd, write_fd = os.pipe()
-    os.set_blocking(read_fd, False)
     stopped = []
     heartbeat = Heartbeat(kiosk.window, BeatWriter(write_fd), lambda: stopped.append(True))
-    reader, beats = BeatReader(), []
-
-    def read() -> bool:
-        with contextlib.suppress(BlockingIOError):
-            beats.extend(reader.feed(os.read(read_fd, 65536)))
-        return any(b.frame for b in beats)
+    beats, read = beats_from(read_fd)
 
     try:
         heartbeat.start()
@@ -77,14 +85,8 @@ def test_a_first_item_ready_at_once_counts_as_the_first_frame(qtbot, tmp_path, p
     kiosk = build(paths, settings, RunOptions(windowed=True, size=(800, 600)))
     assert kiosk.window.screens["attract"].current_key is not None  # began in build()
     read_fd, write_fd = os.pipe()
-    os.set_blocking(read_fd, False)
     heartbeat = Heartbeat(kiosk.window, BeatWriter(write_fd), lambda: None)
-    reader, beats = BeatReader(), []
-
-    def read() -> bool:
-        with contextlib.suppress(BlockingIOError):
-            beats.extend(reader.feed(os.read(read_fd, 65536)))
-        return any(b.frame for b in beats)
+    _beats, read = beats_from(read_fd)
 
     try:
         heartbeat.start()
