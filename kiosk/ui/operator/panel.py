@@ -309,20 +309,23 @@ class OperatorScreen(InnerScreen):
             self.exit_button.show,
         )
         self.exit_yes, self.exit_no = self.confirm_box.yes, self.confirm_box.no
-        self.content_button = Button(ctx, lambda: ctx.tr("manage_button"), min_size=QSize(420, 96))
+        self.content_button = Button(ctx, lambda: ctx.tr("manage_button"), min_size=QSize(200, 96))
         self.content_button.clicked.connect(lambda: ctx.nav.go("content"))
 
         box.addLayout(volume_row)
         box.addLayout(slider_row)
-        box.addSpacing(ctx.m.px(48))
-        box.addWidget(self.content_button)
+        box.addSpacing(ctx.m.px(32))
+        pages = QHBoxLayout()  # the pages behind the panel, side by side
+        self.report_button = report_button(ctx)  # to the Report page (report_page.py)
+        pages.addWidget(self.content_button)
+        pages.addWidget(self.report_button)
+        pages.addStretch(1)  # at the left, like the buttons below
+        box.addLayout(pages)
         box.addWidget(self.reload_button)
         box.addWidget(self.reload_note)
-        self.report_button = report_button(ctx)  # to the Report page (report_page.py)
-        box.addWidget(self.report_button)
-        box.addSpacing(ctx.m.px(48))
+        box.addSpacing(ctx.m.px(24))
         box.addWidget(UsbOffer(ctx))  # looks for a stick while the panel shows
-        box.addSpacing(ctx.m.px(48))
+        box.addSpacing(ctx.m.px(24))
         box.addWidget(self.exit_button)
         box.addWidget(self.confirm_box)
         box.addStretch(1)

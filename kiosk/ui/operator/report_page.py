@@ -233,7 +233,7 @@ def _glance_tables(report: Report) -> list[Table]:
 
 def report_button(ctx: Context) -> Button:
     """The operator panel's button to this page; it follows the visit's language and size."""
-    button = Button(ctx, lambda: ctx.tr("rep_panel_button"), min_size=QSize(420, 96))
+    button = Button(ctx, lambda: ctx.tr("rep_panel_button"), min_size=QSize(200, 96))
     button.clicked.connect(lambda: ctx.nav.go(ReportPage.name))
     ctx.visit.changed.connect(button.refresh)
     return button
