@@ -218,7 +218,6 @@ def _has_screen() -> bool:
 
 def _start(args: argparse.Namespace, paths: Paths, catalogue_paths: Paths) -> int:
     """The supervisor, which runs the kiosk window itself in a child (``run --child``)."""
-    from kiosk.catalog import Catalogue
     from kiosk.catalog.runs import RunLog
     from kiosk.supervisor.supervisor import Plan, Supervisor
 
@@ -245,9 +244,38 @@ def _start(args: argparse.Namespace, paths: Paths, catalogue_paths: Paths) -> in
                 argv += ["--resume", plan.resume.key] + ["--resume-after"] * plan.resume.after
             return argv
 
-        with Catalogue.open(catalogue_paths.catalogue) as catalogue:
-            return Supervisor(command, RunLog(catalogue), settings.supervisor).run()
+        _upgrade_apart(catalogue_paths.catalogue)
+        runs = RunLog.open(catalogue_paths.catalogue)
+        try:
+            return Supervisor(command, runs, settings.supervisor).run()
+        finally:
+            runs.close()
     return _start_child(args, paths, catalogue_paths)
+
+
+def _upgrade_apart(catalogue: Path) -> None:
+    """Create or upgrade the catalogue in a forked process: the supervisor then writes its
+    runs through plain sqlite3 and never keeps sqlite-utils (and what it loads, ~10 MB) for
+    the months it runs.  A catalogue too new, or unreadable, is the operator's one line."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the forked child; its outcome is checked below
+        os.close(read)
+        code = 0
+        try:
+            from kiosk.catalog import Catalogue
+
+            Catalogue.open(catalogue).close()
+        except Exception as e:
+            os.write(write, " ".join(str(e).split()).encode()[:4000])
+            code = 1
+        os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as said:
+        message = said.read().decode(errors="replace")
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise KioskError(message or f"the catalogue {catalogue} could not be opened")
 
 
 def _run_options_argv(args: argparse.Namespace) -> list[str]:

@@ -120,3 +120,20 @@ def test_the_long_running_processes_leave_heavy_modules_unloaded():
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_supervisor_keeps_no_sqlite_utils():
+    # It writes its runs through plain sqlite3 and upgrades the catalogue in a forked
+    # process (kiosk.cli._upgrade_apart): sqlite-utils and what it loads (click, pluggy,
+    # dateutil: ~10 MB) would stay in it for months.
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, kiosk.cli, kiosk.supervisor.supervisor, kiosk.catalog.runs\n"
+        "import kiosk.bundles.staging\n"
+        "kiosk.cli.build_parser()\n"
+        "print(sorted(m for m in ('sqlite_utils', 'click', 'pluggy') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -12,6 +12,7 @@ import sys
 import textwrap
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -358,3 +359,27 @@ def test_on_windows_the_kiosk_runs_without_its_supervisor(monkeypatch, tmp_path,
     assert cli._start(cli.build_parser().parse_args(command), Paths(tmp_path), Paths(tmp_path)) == 0
     (options,) = started
     assert options.heartbeat_fd is None and options.start_at is None
+
+
+def test_the_catalogue_is_upgraded_in_a_fork_and_a_newer_one_refused(tmp_path) -> None:
+    import shutil
+    import sqlite3
+
+    from kiosk.catalog.schema import KNOWN
+    from kiosk.cli import _upgrade_apart
+    from kiosk.errors import KioskError
+
+    old = tmp_path / "old.sqlite"
+    shutil.copyfile(Path(__file__).parent / "data" / "catalogue-0.1.0.sqlite", old)
+    _upgrade_apart(old)
+    with sqlite3.connect(old) as conn:
+        applied = {r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")}
+    assert applied >= KNOWN  # runs, changes … are there for the supervisor's plain sqlite3
+    assert RunLog.open(old).runs() == []
+    with sqlite3.connect(old) as conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('qingfeng', '9999_future', '2030-01-01')"
+        )
+    with pytest.raises(KioskError, match="newer version of Qingfeng Kiosk"):
+        _upgrade_apart(old)

@@ -7,6 +7,10 @@ was written by a newer Qingfeng Kiosk and is refused, never altered.
 
 from __future__ import annotations
 
+from kiosk.catalog.lean import import_sqlite_utils
+
+import_sqlite_utils()  # before sqlite_utils itself (see lean.py)
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 

@@ -13,6 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from kiosk.catalog.lean import import_sqlite_utils
+
+import_sqlite_utils()  # before sqlite_utils itself (see lean.py)
+
 from sqlite_utils import Database
 
 from kiosk.catalog import text

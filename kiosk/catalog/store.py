@@ -14,6 +14,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.catalog.lean import import_sqlite_utils
+
+import_sqlite_utils()  # before sqlite_utils itself (see lean.py)
+
 from sqlite_utils import Database
 
 from kiosk.catalog import schema, search
