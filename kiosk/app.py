@@ -301,23 +301,6 @@ def _usb_export():
     return export
 
 
-#: How often the window gives glibc's free heap memory back to the system.
-TRIM_MS = 30_000
-
-
-def _trim_memory_now_and_then(parent):
-    """A timer that trims the heaps every ``TRIM_MS`` (kiosk.playback.memory.trim): the
-    window runs for months on a 2 GB machine."""
-    from PySide6.QtCore import QTimer
-
-    from kiosk.playback.memory import trim
-
-    timer = QTimer(parent)
-    timer.timeout.connect(trim)
-    timer.start(TRIM_MS)
-    return timer
-
-
 def _fleet_chores(paths: Paths, content: Paths, settings: Settings):
     """The watch folder and the records folder of ``[content]`` (kiosk.fleet.chores);
     relative folders are in the data folder."""
@@ -347,7 +330,6 @@ def run(paths: Paths, settings: Settings, options: RunOptions, content: Paths | 
     kiosk = build(paths, settings, options, content)
     _install_crash_handler(kiosk.app)
     _quit_on_signals(kiosk.app)
-    _trim_memory_now_and_then(kiosk.app)  # parented to the app: lives as long
     chores = _fleet_chores(paths, content or paths, settings).start()
     heartbeat = None
     if options.heartbeat_fd is not None:

@@ -64,25 +64,6 @@ def fix_mmap_threshold(size: int = MMAP_THRESHOLD) -> bool:
     return _mallopt(_M_MMAP_THRESHOLD, size)
 
 
-def trim() -> bool:
-    """Give the free memory inside glibc's heaps back to the system (``malloc_trim(0)``);
-    True if some was.
-
-    Freed blocks under the mmap threshold stay in the heap between the ones in use
-    (decoded pictures, Qt's buffers, Python objects); glibc only returns the top of a heap
-    by itself. Called now and then by the kiosk window (a few milliseconds).
-    """
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        malloc_trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
-        return False
-    malloc_trim.argtypes = [ctypes.c_size_t]
-    malloc_trim.restype = ctypes.c_int
-    return malloc_trim(0) == 1
-
-
 def tune_malloc(arenas: int | None, mmap_threshold: int | None) -> None:
     """Apply both settings, except those ``None`` or set in the environment.
 
