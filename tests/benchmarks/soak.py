@@ -137,15 +137,26 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
-def kiosk_rss_mb(pid: int) -> tuple[float, float]:
-    """Resident memory of the kiosk window (the supervisor's children) and of the supervisor."""
-    window = 0.0
+def pss_mb(pid: int) -> float:
+    """Proportional resident memory: a page shared with other processes counts its share
+    (libraries and font files mapped by both the window and the supervisor count once)."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def kiosk_rss_mb(pid: int) -> tuple[float, float, float]:
+    """Resident memory of the kiosk window (the supervisor's children) and of the supervisor,
+    and the two together as proportional memory (PSS)."""
+    window = pss = 0.0
     for child in descendants(pid):
         try:
             window += rss_mb(child)
+            pss += pss_mb(child)
         except OSError:
             continue
-    return window, rss_mb(pid)
+    return window, rss_mb(pid), pss + pss_mb(pid)
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -180,17 +191,20 @@ def main() -> None:
         )
         start = time.monotonic()
         samples: list[tuple[float, float]] = []
+        totals: list[tuple[float, float, float]] = []  # (elapsed, RSS, PSS) of both processes
         time.sleep(min(args.sample_s, 5.0))  # started, not just forked
         try:
             signal.signal(signal.SIGTERM, _interrupt)  # stopped early: still report
             while (elapsed := time.monotonic() - start) < args.minutes * 60:
                 if proc.poll() is not None:
                     break
-                rss, supervisor = kiosk_rss_mb(proc.pid)
+                rss, supervisor, pss = kiosk_rss_mb(proc.pid)
                 samples.append((elapsed, rss))
+                totals.append((elapsed, rss + supervisor, pss))
                 print(
                     f"  {elapsed / 60:5.1f} min  window {rss:6.1f} MB  supervisor "
-                    f"{supervisor:5.1f} MB  load {os.getloadavg()[0]:.2f}"
+                    f"{supervisor:5.1f} MB  both {rss + supervisor:6.1f} MB (PSS {pss:6.1f} MB)"
+                    f"  load {os.getloadavg()[0]:.2f}"
                 )
                 sys.stdout.flush()
                 time.sleep(min(args.sample_s, max(0.1, args.minutes * 60 - elapsed)))
@@ -223,6 +237,14 @@ def main() -> None:
                 if any(lo <= t < lo + window for t, _ in samples)
             ]
             print("memory, median per 10 min: " + ", ".join(f"{m:.1f}" for m in medians) + " MB")
+        warm_totals = [(rss, pss) for t, rss, pss in totals if t >= WARM_UP_S]
+        if warm_totals:
+            print(
+                "window + supervisor after warm-up: median RSS "
+                f"{statistics.median(r for r, _ in warm_totals):.1f} MB, highest "
+                f"{max(r for r, _ in warm_totals):.1f} MB; median PSS "
+                f"{statistics.median(p for _, p in warm_totals):.1f} MB"
+            )
         report(paths, before)
 
 
