@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from kiosk.bundles.apply import BundleApplier
-from kiosk.bundles.archive import MARKER, MARKER_TEXT, Limits, OpenBundle
+from kiosk.bundles.archive import Limits, OpenBundle
 from kiosk.bundles.keys import Keyring, SecretKey
 from kiosk.bundles.manifest import FileEntry, Manifest
+from kiosk.bundles.marker import MARKER, MARKER_TEXT
 from kiosk.bundles.names import path_problem
 from kiosk.bundles.staging import Staging
 from kiosk.catalog import Catalogue
