@@ -27,13 +27,13 @@ from kiosk.catalog.files import MediaStore
 from kiosk.catalog.library import Library
 from kiosk.paths import Paths
 from kiosk.reporting.build import this_month
-from kiosk.reporting.sticks import NoStick
 from kiosk.ui.operator.panel import OperatorScreen
 from kiosk.ui.operator.report_page import ReportPage
 from kiosk.ui.screen import Context, Visit
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
 from kiosk.ui.window import KioskWindow
+from kiosk.usb.drives import NoStick
 
 from harness import arguments, settle
 

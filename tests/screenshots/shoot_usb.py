@@ -77,7 +77,7 @@ def main() -> None:
             catalogue.upsert_item({"key": f"aphorism-{i}", "kind": "aphorism", "title_zh": "格言"})
     library = Library(catalogue, MediaStore.at(paths))
     settings = Settings().with_overrides(
-        content={"usb_folders": (str(stick),), "kiosk_name": "县纪委展厅一号机"}
+        content={"usb_folders": (str(stick),)}, exhibition={"kiosk_name": "县纪委展厅一号机"}
     )
     hold, held = threading.Event(), threading.Event()
 
