@@ -79,7 +79,11 @@ def export_to_stick(
             report = kiosk_report(catalogue, settings, period, made_at, lang)
             written = write_report(report, folder, lang)
             written += export_records(catalogue, settings, period, folder, now=made_at)
-            done.files += [p.relative_to(folder).as_posix() for p in written]
+            for path in written:  # a report's files, and each records folder once
+                top = path.relative_to(folder).parts[0]
+                name = top if (folder / top).is_file() else f"{top}/"
+                if name not in done.files:
+                    done.files.append(name)
     return done
 
 

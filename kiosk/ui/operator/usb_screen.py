@@ -232,9 +232,7 @@ class UsbScreen(InnerScreen):
 
             self.card.show_lines(tr("usb_results"), import_lines(outcome, self.ctx.lang))
         elif isinstance(outcome, Exported):
-            self.card.show_lines(
-                tr("usb_export"), [f"{outcome.folder.name}/{f}" for f in outcome.files]
-            )
+            self.card.show_lines(outcome.folder.name, list(outcome.files))
         elif state == EXPORTING or (state == FAILED and self.failed_in == EXPORTING):
             self.card.show_text(tr("usb_export"))
         elif self.contents is not None:

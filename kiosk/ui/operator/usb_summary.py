@@ -61,6 +61,7 @@ class StickCard(Card):
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
         self.heading = plain_label()
+        self.heading.setWordWrap(True)  # a long folder name (kiosk and date) wraps
         self.rows = QGridLayout()
         self.details = plain_label()
         self.details.setWordWrap(True)
