@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lunar_python import Lunar, Solar
-
 from kiosk.schedule.problems import Problem, problem
 from kiosk.strings import tr
 
@@ -108,6 +106,8 @@ def _date(festival: Festival, year: int) -> date:
         raise ValueError(f"festival dates are known from {FIRST_YEAR} to {LAST_YEAR}, not {year}")
     if festival.calendar == "solar":
         return date(year, festival.month, festival.day)
+    from lunar_python import Lunar, Solar  # its tables load when a date is asked
+
     if festival.calendar == "lunar":
         solar = Lunar.fromYmd(year, festival.month, festival.day).getSolar()
     else:  # 清明 is a solar term; mid-April always lies in the lunar year whose table has it
