@@ -299,10 +299,25 @@ class Catalogue:
     def start_session(self, started_at: str | None = None) -> int:
         return self.db["sessions"].insert({"started_at": started_at or now_iso()}).last_pk
 
-    def end_session(self, session_id: int, screens: list[str], ended_at: str | None = None) -> None:
+    def end_session(
+        self,
+        session_id: int,
+        screens: list[str],
+        ended_at: str | None = None,
+        *,
+        languages: list[str] | None = None,
+        large_text: bool | None = None,
+    ) -> None:
+        """Close a visit: its screens and, when known, the languages it used (in the order
+        first used) and whether large text was ever on."""
         self.db["sessions"].update(
             session_id,
-            {"ended_at": ended_at or now_iso(), "screens": json.dumps(screens, ensure_ascii=False)},
+            {
+                "ended_at": ended_at or now_iso(),
+                "screens": json.dumps(screens, ensure_ascii=False),
+                "languages": ",".join(languages) if languages else None,
+                "large_text": None if large_text is None else int(large_text),
+            },
         )
 
     def record_play(
