@@ -103,9 +103,9 @@ REPORTING: dict[str, tuple[str, str]] = {
     "rep_share_known": ("占有记录参观的比例", "Share of recorded visits"),
     "rep_lang_unknown": (
         "{n} 次参观记录于本版本之前（或因展机中断而未正常结束），其语言和大字模式无法得知，"
-        "未计入上表。",
+        "不计入本表。",
         "Visits recorded before this version (or cut off when the kiosk stopped), whose "
-        "language and large-text use are not known and not counted above: {n}.",
+        "language and large-text use are not known and not counted in this table: {n}.",
     ),
     # films
     "rep_films": ("影片放映", "Films"),
