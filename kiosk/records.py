@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kiosk.catalog import Catalogue
+from kiosk.catalog.visits import VisitLog
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class Recorder:
         mono: Callable[[], float] = time.monotonic,
     ) -> None:
         self.catalogue = catalogue
+        self._visits = VisitLog(catalogue)
         self._wall = wall
         self._mono = mono
         self._session: _Session | None = None
@@ -91,7 +93,7 @@ class Recorder:
     def session_start(self) -> None:
         if self._session is None:
             try:
-                sid = self.catalogue.start_session(self._wall().isoformat(timespec="milliseconds"))
+                sid = self._visits.start(self._wall().isoformat(timespec="milliseconds"))
             except sqlite3.Error as e:
                 log.error("could not record a visitor session: %s", e)
                 return
@@ -117,7 +119,7 @@ class Recorder:
             return
         session, self._session = self._session, None
         try:
-            self.catalogue.end_session(
+            self._visits.end(
                 session.id,
                 session.screens,
                 self._wall().isoformat(timespec="milliseconds"),

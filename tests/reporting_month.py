@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from kiosk.catalog import Catalogue
 from kiosk.catalog.changes import ChangeLog
 from kiosk.catalog.runs import RunLog
+from kiosk.catalog.visits import VisitLog
 from kiosk.settings import Settings
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -101,9 +102,10 @@ def _play(catalogue, item, start: datetime, seconds: float, context, outcome, re
 
 def _visit(catalogue, start: datetime, seconds: float, screens, languages=None, large=None):
     """A visit; without languages and large text, as a version before they were recorded."""
-    sid = catalogue.start_session(_iso(start))
+    visits = VisitLog(catalogue)
+    sid = visits.start(_iso(start))
     ended = _iso(start + timedelta(seconds=seconds))
-    catalogue.end_session(sid, screens, ended, languages=languages, large_text=large)
+    visits.end(sid, screens, ended, languages=languages, large_text=large)
 
 
 def build(catalogue: Catalogue) -> None:

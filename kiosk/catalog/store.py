@@ -5,7 +5,6 @@ Usable as a library: ``Catalogue.open(path)``.  Nothing here imports Qt.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -18,6 +17,7 @@ from sqlite_utils import Database
 
 from kiosk.catalog import schema, search
 from kiosk.catalog.model import ITEM_FIELDS, KINDS, MAP_FIELDS
+from kiosk.catalog.visits import VisitLog
 from kiosk.errors import KioskError
 
 Row = dict[str, Any]
@@ -297,28 +297,10 @@ class Catalogue:
 
     # ------------------------------------------------------ play and sessions
     def start_session(self, started_at: str | None = None) -> int:
-        return self.db["sessions"].insert({"started_at": started_at or now_iso()}).last_pk
+        return VisitLog(self).start(started_at or now_iso())
 
-    def end_session(
-        self,
-        session_id: int,
-        screens: list[str],
-        ended_at: str | None = None,
-        *,
-        languages: list[str] | None = None,
-        large_text: bool | None = None,
-    ) -> None:
-        """Close a visit: its screens and, when known, the languages it used (in the order
-        first used) and whether large text was ever on."""
-        self.db["sessions"].update(
-            session_id,
-            {
-                "ended_at": ended_at or now_iso(),
-                "screens": json.dumps(screens, ensure_ascii=False),
-                "languages": ",".join(languages) if languages else None,
-                "large_text": None if large_text is None else int(large_text),
-            },
-        )
+    def end_session(self, session_id: int, screens: list[str], ended_at: str | None = None) -> None:
+        VisitLog(self).end(session_id, screens, ended_at or now_iso())
 
     def record_play(
         self,
