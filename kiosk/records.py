@@ -3,7 +3,8 @@
 Plain Python over the catalogue API.  Every showing is written when it ends
 (one row, never updated), so a crash loses at most the showing in progress.
 Seconds come from a monotonic clock, timestamps from the wall clock (UTC).
-No personal data: a session is a start, an end and the screens visited.
+No personal data: a session is a start, an end, the screens visited, the languages used
+and whether large text was on.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kiosk.catalog import Catalogue
+from kiosk.catalog.visits import VisitLog
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,8 @@ class Showing:
 class _Session:
     id: int
     screens: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)  # in the order first used
+    large: bool | None = None  # None: never told (written as not known)
 
 
 class Recorder:
@@ -50,6 +54,7 @@ class Recorder:
         mono: Callable[[], float] = time.monotonic,
     ) -> None:
         self.catalogue = catalogue
+        self._visits = VisitLog(catalogue)
         self._wall = wall
         self._mono = mono
         self._session: _Session | None = None
@@ -88,7 +93,7 @@ class Recorder:
     def session_start(self) -> None:
         if self._session is None:
             try:
-                sid = self.catalogue.start_session(self._wall().isoformat(timespec="milliseconds"))
+                sid = self._visits.start(self._wall().isoformat(timespec="milliseconds"))
             except sqlite3.Error as e:
                 log.error("could not record a visitor session: %s", e)
                 return
@@ -100,13 +105,26 @@ class Recorder:
         ):
             self._session.screens.append(name)
 
+    def session_choice(self, lang: str, large: bool) -> None:
+        """The visitor's language and text size now (at the start and at every change)."""
+        session = self._session
+        if session is None:
+            return
+        if lang not in session.languages:
+            session.languages.append(lang)
+        session.large = bool(session.large) or large
+
     def session_end(self) -> None:
         if self._session is None:
             return
         session, self._session = self._session, None
         try:
-            self.catalogue.end_session(
-                session.id, session.screens, self._wall().isoformat(timespec="milliseconds")
+            self._visits.end(
+                session.id,
+                session.screens,
+                self._wall().isoformat(timespec="milliseconds"),
+                languages=session.languages,
+                large_text=session.large,
             )
         except sqlite3.Error as e:
             log.error("could not close the visitor session: %s", e)

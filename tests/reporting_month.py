@@ -3,8 +3,9 @@
 November 2026 in Asia/Shanghai (UTC+8): the hall opens 09:00-17:00 every day but Monday
 (25 open days, 200 hours).  Every open day one supervised run covers the hours, except
 on 10 November: a crash at 13:00, and the next run (in safe mode) on screen from 14:30,
-so 90 minutes are lost.  Visits, showings and content changes follow simple rules whose
-totals are spelt out in ``EXPECTED``; records just outside the month must not count.
+so 90 minutes are lost.  Visits (with their languages and large text), showings and
+content changes follow simple rules whose totals are spelt out in ``EXPECTED``; records
+just outside the month must not count.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 from kiosk.catalog import Catalogue
 from kiosk.catalog.changes import ChangeLog
 from kiosk.catalog.runs import RunLog
+from kiosk.catalog.visits import VisitLog
 from kiosk.settings import Settings
 
 ZONE = ZoneInfo("Asia/Shanghai")
@@ -32,9 +34,10 @@ SETTINGS = Settings().with_overrides(
     },
 )
 
-# visits per open day: (local hour, how many, seconds each, screens)
-VISITS = [(10, 2, 60, ["home", "films"]), (11, 1, 120, ["home", "gallery"]),
-          (15, 3, 30, ["home", "gallery"])]  # fmt: skip
+# visits per open day: (local hour, how many, seconds each, screens, languages, large text)
+VISITS = [(10, 2, 60, ["home", "films"], ["zh"], False),
+          (11, 1, 120, ["home", "gallery"], ["en", "zh"], True),
+          (15, 3, 30, ["home", "gallery"], ["en"], False)]  # fmt: skip
 
 EXPECTED = {
     "days_open": 25,
@@ -48,6 +51,12 @@ EXPECTED = {
     "visit_avg": round((25 * (2 * 60 + 120 + 3 * 30) + 40) / 151, 1),
     "visit_median": 40.0,
     "screens": {"home": 151, "gallery": 100, "films": 50},
+    # by the languages used, of the 150 visits that recorded them (the early one did not)
+    "lang_zh": 50,
+    "lang_en": 75,
+    "lang_both": 25,
+    "large_text": 25,
+    "choices_unknown": 1,
     # film-a: 4 loop showings a day (3 completed of 100 s, 1 skipped after 40 s); visitors: one
     # completed a day, and one skipped after 20 s every fifth open day
     "film": {
@@ -91,9 +100,12 @@ def _play(catalogue, item, start: datetime, seconds: float, context, outcome, re
     )
 
 
-def _visit(catalogue, start: datetime, seconds: float, screens: list[str]) -> None:
-    sid = catalogue.start_session(_iso(start))
-    catalogue.end_session(sid, screens, _iso(start + timedelta(seconds=seconds)))
+def _visit(catalogue, start: datetime, seconds: float, screens, languages=None, large=None):
+    """A visit; without languages and large text, as a version before they were recorded."""
+    visits = VisitLog(catalogue)
+    sid = visits.start(_iso(start))
+    ended = _iso(start + timedelta(seconds=seconds))
+    visits.end(sid, screens, ended, languages=languages, large_text=large)
 
 
 def build(catalogue: Catalogue) -> None:
@@ -108,10 +120,11 @@ def build(catalogue: Catalogue) -> None:
         for k in range(3):
             at = _utc(date(2026, 11, 20), 9, 30 + k)
             _play(catalogue, broken, at, 0, "loop", "failed", "file missing: x.jpg")
+        # recorded before the kiosk kept languages and large text: they are not known
         _visit(catalogue, _utc(date(2026, 11, 1), 7, 30), 40, ["home"])
         # just outside: 31 October 23:00 and 1 December 07:00 local
-        _visit(catalogue, _utc(date(2026, 10, 31), 23, 0), 50, ["home"])
-        _visit(catalogue, _utc(date(2026, 12, 1), 7, 0), 50, ["home"])
+        _visit(catalogue, _utc(date(2026, 10, 31), 23, 0), 50, ["home"], ["en"], True)
+        _visit(catalogue, _utc(date(2026, 12, 1), 7, 0), 50, ["home"], ["zh", "en"], True)
         _play(catalogue, poster, _utc(date(2026, 12, 1), 7, 0), 10, "loop", "completed")
         _play(catalogue, poster, _utc(date(2026, 10, 31), 23, 59), 10, "loop", "completed")
         log = ChangeLog(catalogue, "import")
@@ -134,9 +147,9 @@ def _open_day(catalogue, runs: RunLog, day: date, n: int, film, poster) -> None:
         run = runs.start(pid=1, started_at=_iso(start))
         runs.first_frame(run, _iso(start + timedelta(seconds=10)))
         runs.end(run, "stop", signal=15, ended_at=_iso(end))
-    for hour, count, seconds, screens in VISITS:
+    for hour, count, seconds, screens, languages, large in VISITS:
         for k in range(count):
-            _visit(catalogue, _utc(day, hour, 5 * k), seconds, screens)
+            _visit(catalogue, _utc(day, hour, 5 * k), seconds, screens, languages, large)
     for k in range(4):
         done = k < 3
         outcome, reason = ("completed", None) if done else ("skipped", "visitor touched")

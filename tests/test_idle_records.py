@@ -83,3 +83,21 @@ def test_showings_and_sessions_are_recorded_exactly(catalogue):
     (session,) = catalogue.db["sessions"].rows
     assert session["screens"] == '["home", "aphorisms"]'
     assert session["ended_at"] is not None
+
+
+def test_a_visit_records_its_languages_in_order_and_whether_large_text_was_on(catalogue):
+    rec = Recorder(catalogue)
+    rec.session_choice("en", True)  # no visit in progress: nothing to record
+    rec.session_start()
+    rec.session_choice("zh", False)
+    rec.session_choice("en", False)
+    rec.session_choice("en", True)
+    rec.session_choice("zh", False)  # back to Chinese, large text off again
+    rec.session_end()
+    rec.session_start()
+    rec.session_choice("zh", False)
+    rec.session_end()
+    rec.session_start()  # a visit nobody told the choices of: not known, never guessed
+    rec.session_end()
+    rows = catalogue.db.execute("SELECT languages, large_text FROM sessions ORDER BY id")
+    assert rows.fetchall() == [("zh,en", 1), ("zh", 0), (None, None)]

@@ -5,6 +5,7 @@ and a catalogue from before the runs table give short, honest reports."""
 
 from __future__ import annotations
 
+import csv
 import shutil
 import zipfile
 from datetime import UTC, date, datetime, timedelta
@@ -102,6 +103,7 @@ def check_month(found: dict) -> None:
     assert sum(sum(r) for r in heat.values()) == e["visits"]
     screens = {name: n for name, n in sheet(found, "rep_screens_top")}
     assert screens == {"首页": 151, "书画海报图片": 100, "影片列表": 50}
+    check_choices(found, e)
 
     (film,) = sheet(found, "rep_films")
     f = e["film"]
@@ -131,6 +133,24 @@ def check_month(found: dict) -> None:
     assert changes[2][1:3] == ("隐藏", "管理面板")
 
 
+def check_choices(found: dict, e: dict) -> None:
+    """Languages and large text: counts and shares of the visits that recorded them, and a
+    note counting those that did not."""
+    known = e["visits"] - e["choices_unknown"]
+    choices = {label: (n, share) for label, n, share in sheet(found, "rep_lang_large")}
+    assert choices == {
+        tr(key, "zh"): (e[name], round(e[name] / known, 4))
+        for key, name in (
+            ("rep_lang_zh", "lang_zh"),
+            ("rep_lang_en", "lang_en"),
+            ("rep_lang_both", "lang_both"),
+            ("rep_large_text", "large_text"),
+        )
+    }
+    notes = [row[1] for row in next(iter(found.values())) if len(row) > 1]
+    assert tr("rep_lang_unknown", "zh").format(n=e["choices_unknown"]) in notes
+
+
 def test_a_records_export_gives_the_same_report(november, tmp_path) -> None:
     with Catalogue.open(november) as catalogue:
         files = export_records(catalogue, month.SETTINGS, NOVEMBER, tmp_path / "usb", now=NOW)
@@ -154,6 +174,29 @@ def test_a_records_export_gives_the_same_report(november, tmp_path) -> None:
 
 def drop_cover(found: dict) -> dict:
     return {name: rows for name, rows in list(found.items())[1:]}
+
+
+def test_a_record_set_from_before_languages_were_recorded_still_reads(november, tmp_path):
+    with Catalogue.open(november) as catalogue:
+        files = export_records(catalogue, month.SETTINGS, NOVEMBER, tmp_path / "usb", now=NOW)
+    sessions = files[0].parent / "sessions.csv"
+    with open(sessions, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][4:] == ["languages", "large_text"]
+    with open(sessions, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerows(row[:4] for row in rows)  # as the previous version wrote it
+    sets, problems = find_sets([tmp_path / "usb"])
+    report, notes = county_report(sets, NOVEMBER, NOW, "zh")
+    assert problems == [] and notes == []
+    found = sheets(write(report, tmp_path / "out")[1])
+    e = month.EXPECTED
+    visitors = figures(found, "rep_visitors")
+    assert visitors[tr("rep_visits", "zh")] == e["visits"]
+    assert visitors[tr("rep_visit_median", "zh")] == e["visit_median"]
+    unknown = tr("rep_unknown", "zh")
+    assert [row[1:] for row in sheet(found, "rep_lang_large")] == [(unknown, unknown)] * 4
+    notes = [row[1] for row in next(iter(found.values())) if len(row) > 1]
+    assert tr("rep_lang_unknown", "zh").format(n=e["visits"]) in notes
 
 
 def test_daily_record_files_give_the_same_report_and_a_half_copied_one_is_refused(
@@ -213,6 +256,12 @@ def test_the_county_report_has_each_kiosk_and_the_totals(november, tmp_path) -> 
     assert [row[0] for row in films] == ["合计", "hall-1", "hall-2"]
     assert films[0][3] == 2 * e["film"]["loop_started"]
     assert films[1][1:] == films[2][1:]
+    choices = {(row[0], row[1]): row[2:] for row in sheet(found, "rep_lang_large")}
+    known = e["visits"] - e["choices_unknown"]
+    assert choices[("合计", tr("rep_lang_both", "zh"))] == (
+        2 * e["lang_both"],
+        round(e["lang_both"] / known, 4),
+    )
 
 
 def test_an_empty_month_gives_a_short_honest_report(november, tmp_path) -> None:

@@ -92,6 +92,23 @@ def test_idle_reset_returns_to_the_loop_and_default_language(kiosk, qtbot):
     assert session["ended_at"] is not None and "history" in session["screens"]
 
 
+def test_a_visits_language_and_large_text_are_recorded_in_its_session(kiosk, qtbot):
+    window = kiosk.window
+    tap(window.stack.currentWidget())
+    home = window.screens["home"]
+    tap(home.lang_button)
+    tap(home.large_button)
+    assert window.ctx.lang == "en" and window.ctx.m.large
+    qtbot.waitUntil(lambda: window.current == "attract", timeout=5000)
+    tap(window.stack.currentWidget())  # the next visitor keeps the defaults
+    assert window.current == "home"
+    qtbot.waitUntil(lambda: window.current == "attract", timeout=5000)
+    rows = kiosk.catalogue.db.execute(
+        "SELECT languages, large_text FROM sessions WHERE ended_at IS NOT NULL ORDER BY id"
+    )
+    assert rows.fetchall() == [("zh,en", 1), ("zh", 0)]
+
+
 def test_visitors_cannot_close_or_escape(kiosk, qtbot):
     window = kiosk.window
     window.close()  # what Alt+F4 or a window manager asks for

@@ -296,6 +296,19 @@ def _bundles(db: Database) -> None:
     )
 
 
+@migrations(name="0007_visit_choices")
+def _visit_choices(db: Database) -> None:
+    # What each visit chose (kiosk.records), for the report: the languages it used, in the
+    # order first used ("zh", "zh,en"), and whether large text was on at any moment (1) or
+    # never (0).  NULL: a visit recorded before this step, or cut short by a crash.
+    _run(
+        db,
+        "ALTER TABLE sessions ADD COLUMN languages TEXT",
+        "ALTER TABLE sessions ADD COLUMN large_text INTEGER "
+        "CHECK (large_text IS NULL OR large_text IN (0, 1))",
+    )
+
+
 # Every step this version knows (asked of an empty database, through the public API).
 KNOWN = frozenset(m.name for m in migrations.pending(Database(memory=True)))
 

@@ -5,7 +5,6 @@ Usable as a library: ``Catalogue.open(path)``.  Nothing here imports Qt.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from sqlite_utils import Database
 
 from kiosk.catalog import schema, search
 from kiosk.catalog.model import ITEM_FIELDS, KINDS, MAP_FIELDS
+from kiosk.catalog.visits import VisitLog
 from kiosk.errors import KioskError
 
 Row = dict[str, Any]
@@ -301,13 +301,10 @@ class Catalogue:
 
     # ------------------------------------------------------ play and sessions
     def start_session(self, started_at: str | None = None) -> int:
-        return self.db["sessions"].insert({"started_at": started_at or now_iso()}).last_pk
+        return VisitLog(self).start(started_at or now_iso())
 
     def end_session(self, session_id: int, screens: list[str], ended_at: str | None = None) -> None:
-        self.db["sessions"].update(
-            session_id,
-            {"ended_at": ended_at or now_iso(), "screens": json.dumps(screens, ensure_ascii=False)},
-        )
+        VisitLog(self).end(session_id, screens, ended_at or now_iso())
 
     def record_play(
         self,

@@ -86,12 +86,19 @@ class CatalogueRecords:
 
     def _sessions(self) -> Iterator[tuple]:
         rows = self._query(
-            "SELECT id, started_at, ended_at, screens FROM sessions "
+            f"SELECT {', '.join(TABLES['sessions'])} FROM sessions "
             "WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id",
             [self.lo, self.hi],
         )
-        for sid, started, ended, screens in rows:
-            yield sid, started, ended, SCREEN_SEP.join(json.loads(screens or "[]"))
+        for sid, started, ended, screens, languages, large in rows:
+            yield (
+                sid,
+                started,
+                ended,
+                SCREEN_SEP.join(json.loads(screens or "[]")),
+                languages,
+                large,
+            )
 
     def _runs(self) -> Iterator[tuple]:
         # A run that overlaps the period: started before its end, ended (or last seen)

@@ -174,8 +174,33 @@ def visitors_section(tally: Tally, days_open: int, period_days, lang: str) -> Se
             top,
         )
     )
-    s.notes.append(text("rep_lang_large_none"))
+    s.tables.append(choices_table(tally))
     return s
+
+
+def choices_table(tally: Tally) -> Table:
+    """Visits by the languages they used and with large text, of the visits whose choices
+    were recorded (the others are counted in a note, never guessed)."""
+    unknown = tally.languages[""]
+    known = tally.visits - unknown
+    used: Counter[str] = Counter()
+    for languages, n in tally.languages.items():
+        if languages:
+            chosen = set(languages.split(","))
+            used["both" if len(chosen) > 1 else chosen.pop()] += n
+    figures = [
+        ("rep_lang_zh", used["zh"]),
+        ("rep_lang_en", used["en"]),
+        ("rep_lang_both", used["both"]),
+        ("rep_large_text", tally.visits_large),
+    ]
+    rows = [
+        [label, n if known or not unknown else None, round(n / known, 4) if known else None]
+        for label, n in figures
+    ]
+    note = text("rep_lang_unknown", n=unknown) if unknown else None
+    columns, formats = ["rep_figure", "rep_visits", "rep_share_known"], ["label", "int", "pct"]
+    return Table("rep_lang_large", columns, formats, rows, note=note)
 
 
 def films_section(tally: Tally, lang: str) -> Section:

@@ -7,6 +7,8 @@ Timestamps are UTC, as the kiosk keeps them.  A set is a folder (the USB export)
 same files in one ZIP (a day in the records folder, one file per kiosk and day).  Both
 are written complete or not at all (kiosk.reporting.export); a set whose tables do not
 hold the rows its header counts (half synced, cut short) is refused, never half read.
+A table written by an earlier version, without the columns added since, is still read
+(those values not known).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "item_key",
         "session_id",
     ),
-    "sessions": ("id", "started_at", "ended_at", "screens"),
+    "sessions": ("id", "started_at", "ended_at", "screens", "languages", "large_text"),
     "runs": (
         "started_at",
         "first_frame_at",
@@ -65,6 +67,12 @@ TABLES: dict[str, tuple[str, ...]] = {
         "title_en",
         "fields",
     ),
+}
+
+#: The columns of tables in sets written by earlier versions (the later columns were
+#: appended): their rows are read with those columns empty, that is not known.
+EARLIER: dict[str, tuple[tuple[str, ...], ...]] = {
+    "sessions": (TABLES["sessions"][:4],),  # before the visit's languages and large text
 }
 
 #: Separates the screens of a visit in ``sessions.csv`` (the catalogue keeps a JSON list).
@@ -159,13 +167,16 @@ class RecordSet:
         try:
             with self._open(csv_name(table)) as f:
                 reader = csv.reader(f)
-                heading = next(reader, None)
-                if heading is None or tuple(heading) != TABLES[table]:
-                    raise RecordsError(f"{self.path}: {csv_name(table)} has other columns")
+                heading = tuple(next(reader, ()))
+                rows: Iterable[list[str]] = reader
+                if heading != TABLES[table]:
+                    if heading not in EARLIER.get(table, ()):
+                        raise RecordsError(f"{self.path}: {csv_name(table)} has other columns")
+                    rows = _widened(reader, len(TABLES[table]) - len(heading))
                 if keep is None:  # the reader straight to the tally: no Python step per row
-                    seen[0] = consume(reader)
+                    seen[0] = consume(rows)
                 else:
-                    consume(filter(keep, _counted(reader, seen)))
+                    consume(filter(keep, _counted(rows, seen)))
         except (OSError, KeyError, zipfile.BadZipFile, csv.Error, UnicodeDecodeError) as e:
             raise RecordsError(f"{self.path}: {csv_name(table)} cannot be read ({e})") from None
         if seen[0] != expected:
@@ -178,6 +189,13 @@ class RecordSet:
         """Every table holds the rows the header counts (read through once)."""
         for table in TABLES:
             self.read(table, lambda rows: sum(1 for _row in rows))
+
+
+def _widened(rows: Iterable[list[str]], missing: int) -> Iterator[list[str]]:
+    """Rows of an earlier set with its missing (later) columns empty."""
+    empty = [""] * missing
+    for row in rows:
+        yield row + empty
 
 
 def _counted(rows: Iterable[list[str]], seen: list[int]) -> Iterator[list[str]]:

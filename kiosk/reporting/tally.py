@@ -2,9 +2,10 @@
 
 Rows come in the record format's columns (kiosk.reporting.records.TABLES), from a
 catalogue (native values) or from CSV (text; empty text is no value).  Showings are
-summed per item, context, outcome and reason; visits per local day and weekday × hour,
-with their lengths kept as one compact array for the median.  Runs and content changes
-are few and kept whole.  Tallies of several kiosks add up (the county's totals).
+summed per item, context, outcome and reason; visits per local day and weekday × hour
+and by the languages they used, with their lengths kept as one compact array for the
+median.  Runs and content changes are few and kept whole.  Tallies of several kiosks add
+up (the county's totals).
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ class Tally:
     visit_seconds: array = field(default_factory=lambda: array("d"))
     visits_open: int = 0  # never ended (the kiosk stopped during the visit)
     screens: Counter[str] = field(default_factory=Counter)  # visits that opened each screen
+    # Visits by the languages they used, as recorded ("zh", "zh,en"); "" : not known (a
+    # visit recorded before the kiosk kept them, or cut short by a crash).
+    languages: Counter[str] = field(default_factory=Counter)
+    visits_large: int = 0  # visits with large text on at some moment
     runs: list[dict[str, str | None]] = field(default_factory=list)
     changes: list[dict[str, str | None]] = field(default_factory=list)
 
@@ -78,7 +83,9 @@ class Tally:
     def add_sessions(self, rows: Iterable[Sequence]) -> int:
         zone = self.zone
         n = 0
-        for n, (_sid, started, ended, screens) in enumerate(rows, 1):  # noqa: B007
+        languages = self.languages
+        large_visits = 0
+        for n, (_sid, started, ended, screens, used, large) in enumerate(rows, 1):  # noqa: B007
             begun = parse_utc(started)
             local = begun.astimezone(zone)
             self.visits_by_day[local.date()] += 1
@@ -89,6 +96,10 @@ class Tally:
                 self.visits_open += 1
             if screens:
                 self.screens.update(set(screens.split(SCREEN_SEP)))
+            languages[used or ""] += 1
+            if large in (1, "1"):  # the catalogue's number or the record file's text
+                large_visits += 1
+        self.visits_large += large_visits
         return n
 
     def add_runs(self, rows: Iterable[Sequence]) -> int:
@@ -139,6 +150,8 @@ class Tally:
         self.visit_seconds.extend(other.visit_seconds)
         self.visits_open += other.visits_open
         self.screens.update(other.screens)
+        self.languages.update(other.languages)
+        self.visits_large += other.visits_large
 
     # ------------------------------------------------------------------ asking
     @property

@@ -96,10 +96,16 @@ REPORTING: dict[str, tuple[str, str]] = {
     "rep_items_top": ("观众打开最多的内容", "Items opened most by visitors"),
     "rep_opened": ("打开次数", "Opened"),
     "rep_lang_large": ("语言与大字模式", "Language and large text"),
-    "rep_lang_large_none": (
-        "本版本不记录观众切换语言和大字模式，因此无法统计。",
-        "This version does not record visitors' language and large-text choices, so they "
-        "cannot be counted.",
+    "rep_lang_zh": ("只用中文的参观", "Visits in Chinese only"),
+    "rep_lang_en": ("只用英文的参观", "Visits in English only"),
+    "rep_lang_both": ("中英文都用过的参观", "Visits in both Chinese and English"),
+    "rep_large_text": ("开过大字模式的参观", "Visits with large text on"),
+    "rep_share_known": ("占有记录参观的比例", "Share of recorded visits"),
+    "rep_lang_unknown": (
+        "{n} 次参观记录于本版本之前（或因展机中断而未正常结束），其语言和大字模式无法得知，"
+        "不计入本表。",
+        "Visits recorded before this version (or cut off when the kiosk stopped), whose "
+        "language and large-text use are not known and not counted in this table: {n}.",
     ),
     # films
     "rep_films": ("影片放映", "Films"),

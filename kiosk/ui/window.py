@@ -83,6 +83,7 @@ class KioskWindow(QWidget):
         pal.setColor(self.backgroundRole(), theme.NIGHT)
         self.setPalette(pal)
         self.ctx = make_context(self)
+        self.ctx.visit.changed.connect(self._note_choice)
         self.factories = factories
         self.locked_down = locked_down
         self.stack = QStackedWidget(self)
@@ -202,13 +203,14 @@ class KioskWindow(QWidget):
         where = "the attract loop" if self.rest == "attract" else "the closed screen"
         log.info("idle for %.0f s: back to %s", self.idle.idle_for(), where)
         self.history.clear()
+        # The visit ends before its choices are reset: the default language is not its choice.
+        if self.ctx.records is not None:
+            self.ctx.records.session_end()
         visit = self.ctx.visit
         visit.set_lang(self.ctx.settings.exhibition.default_language)
         visit.set_large(False)
         for screen in self.screens.values():
             screen.reset()
-        if self.ctx.records is not None:
-            self.ctx.records.session_end()
         self._show(self.rest, {})
 
     # ----------------------------------------------------------- geometry
@@ -322,7 +324,13 @@ class KioskWindow(QWidget):
     def _leave_attract(self) -> None:
         if self.ctx.records is not None:
             self.ctx.records.session_start()
+            self._note_choice()
         self.home()
+
+    def _note_choice(self) -> None:
+        """Tell the visit in progress (if any) the visitor's language and text size."""
+        if self.ctx.records is not None:
+            self.ctx.records.session_choice(self.ctx.visit.lang, self.ctx.visit.metrics.large)
 
     def _tick(self) -> None:
         screen = self.screens.get(self.current) if self.current else None

@@ -36,6 +36,7 @@ ZONE = ZoneInfo("Asia/Shanghai")
 TARGET_S, TARGET_MB = 10.0, 300.0
 KINDS = {"poster": 60, "calligraphy": 40, "aphorism": 30, "photo": 40, "film": 12}
 SCREENS = ["home", "films", "film", "gallery", "history", "item", "search", "timeline"]
+LANGUAGES = ["zh", "zh", "zh", "en", "zh,en"]
 
 
 def _iso(moment: datetime) -> str:
@@ -105,8 +106,17 @@ def write_kiosk(folder: Path, kiosk: str, showings: int, visits: int, rng: rando
             start = opens + timedelta(seconds=k * 8 * 3600 / count)
             length = rng.randint(20, 400)
             screens = ";".join(rng.sample(SCREENS, 3))
+            languages = rng.choice(LANGUAGES)
+            large = 1 if rng.random() < 0.1 else 0
             writers["sessions"].writerow(
-                [sid, _iso(start), _iso(start + timedelta(seconds=length)), screens]
+                [
+                    sid,
+                    _iso(start),
+                    _iso(start + timedelta(seconds=length)),
+                    screens,
+                    languages,
+                    large,
+                ]
             )
         rows["sessions"] += count
         if n % 7 == 0:
