@@ -35,6 +35,11 @@ DEFAULT_OPTIONS: tuple[str, ...] = (
     "--no-osd",
     "--no-snapshot-preview",
     "--no-sub-autodetect-file",
+    # Two decoding threads per film: libvlc's automatic choice is one more than the cores,
+    # each holding frames of its own (a 2-core machine playing a film with the next one
+    # prepared: 177 MB resident with the automatic choice, 166 MB with two, measured); two
+    # decode 1080p H.264 in real time on such a machine.
+    "--avcodec-threads=2",
 )
 #: Added when Qt runs without a screen (tests): decode, but show and sound nothing.
 OFFSCREEN_OPTIONS: tuple[str, ...] = ("--vout=dummy", "--aout=dummy")
