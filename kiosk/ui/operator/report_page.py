@@ -26,7 +26,7 @@ from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.buttons import Button
 
 #: The tables whose rows the page shows as figures (label: value).
-GLANCE = ("rep_opening", "rep_visitors")
+GLANCE = ("rep_opening", "rep_visitors", "rep_lang_large")
 
 
 class _Done(QObject):
