@@ -406,7 +406,9 @@ def test_taps_and_drags_keep_references_to_true(qtbot, library, ctx: Context) ->
             qtbot.mouseMove(bar.seek, QPoint(x, 48))
         qtbot.mouseRelease(bar.seek, Qt.MouseButton.LeftButton, pos=QPoint(1400, 48))
     assert len(seeks) == 30 and len(ctx.nav.calls) == 30
-    assert sys.getrefcount(True) >= before - 5
+    # The bug loses one per emit: hundreds here (30 taps, 12 moves each). Other code may
+    # free a few objects holding True meanwhile (a garbage collection, a worker thread).
+    assert sys.getrefcount(True) >= before - 100
 
 
 def test_the_grid_scrolls_with_a_finger_drag(qtbot, library, nav: Nav) -> None:
