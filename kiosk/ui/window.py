@@ -62,6 +62,11 @@ _INPUT_EVENTS = {
 }
 
 
+#: The pages behind the PIN: built when an operator opens them, never ahead (visitors' screens
+#: are made ready while the loop plays, for fast first taps).
+OPERATOR_PAGES = frozenset({"pin", "operator", "content", "usb", "report"})
+
+
 class KioskWindow(QWidget):
     """Holds the screens; ``ctx.nav`` is this window."""
 
@@ -174,7 +179,9 @@ class KioskWindow(QWidget):
         if getattr(self, "_closing", False):
             return
         if pending is None:
-            pending = [n for n in self.factories if n not in self.screens and n != "operator"]
+            pending = [
+                n for n in self.factories if n not in self.screens and n not in OPERATOR_PAGES
+            ]
         if not pending:
             return
         name = pending.pop(0)
