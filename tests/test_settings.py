@@ -85,9 +85,10 @@ def test_picture_cache_is_a_size_or_automatic(tmp_path):
 def test_automatic_picture_cache_fits_small_machines():
     gb = 1024**3
     assert auto_picture_cache_mb(1 * gb) == 48
-    assert auto_picture_cache_mb(2 * gb) == 64
-    assert auto_picture_cache_mb(4 * gb) == 128
-    assert auto_picture_cache_mb(8 * gb) == 256
+    assert auto_picture_cache_mb(2 * gb) == 48
+    assert auto_picture_cache_mb(4 * gb) == 85
+    assert auto_picture_cache_mb(8 * gb) == 170
+    assert auto_picture_cache_mb(12 * gb) == 256
     assert auto_picture_cache_mb(64 * gb) == 256
     assert 48 <= auto_picture_cache_mb() <= 256  # this machine's
 

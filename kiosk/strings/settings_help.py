@@ -74,8 +74,8 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
         "Run in a window instead of full screen (for testing only)",
     ),
     "set_help_display_picture_cache_mb": (
-        "图片缓存（MB）；0 为自动：内存的 1/32，在 48 到 256 之间（2 GB 内存的机器为 64）",
-        "Picture cache in MB; 0 is automatic: 1/32 of the memory, 48 to 256 (64 on a 2 GB machine)",
+        "图片缓存（MB）；0 为自动：内存的 1/48，在 48 到 256 之间（2 GB 内存的机器为 48）",
+        "Picture cache in MB; 0 is automatic: 1/48 of the memory, 48 to 256 (48 on a 2 GB machine)",
     ),
     "set_help_operator": ("管理面板", "The operator panel"),
     "set_help_operator_corner_hold_s": (

@@ -171,7 +171,7 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=30.0)
     parser.add_argument("--sample-s", type=float, default=60.0)
     parser.add_argument(
-        "--cache-mb", type=int, help="[display] picture_cache_mb for the run (64: a 2 GB machine)"
+        "--cache-mb", type=int, help="[display] picture_cache_mb for the run (48: a 2 GB machine)"
     )
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
