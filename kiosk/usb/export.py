@@ -10,13 +10,16 @@ holds a half-written file under a final name.
 
 from __future__ import annotations
 
+import re
+import socket
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from kiosk.reporting.files import safe_name
 from kiosk.strings import STRINGS, tr
 from kiosk.usb.drives import DriveFinder, NoStick, Stick
+
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')  # not allowed in FAT and NTFS names
 
 
 @dataclass
@@ -25,8 +28,15 @@ class Exported:
     files: list[str] = field(default_factory=list)
 
 
+def kiosk_label(name: str) -> str:
+    """The kiosk's name as it can stand in a folder name: ``[exhibition] kiosk_name``, else
+    the computer's name."""
+    cleaned = _UNSAFE.sub("_", name.strip() or socket.gethostname()).strip(" .")
+    return cleaned or "kiosk"
+
+
 def records_folder_name(kiosk: str, day: date, lang: str) -> str:
-    return tr("usb_records_folder", lang).format(kiosk=safe_name(kiosk), date=day.isoformat())
+    return tr("usb_records_folder", lang).format(kiosk=kiosk_label(kiosk), date=day.isoformat())
 
 
 def is_records_folder(name: str) -> bool:
