@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-MEDIA_KINDS = ("film", "poster", "calligraphy", "photo")
+MEDIA_KINDS = ("film", "poster", "calligraphy", "photo", "song")
 ENTITY_KINDS = ("person", "place", "event", "aphorism", "topic")
-KINDS = MEDIA_KINDS + ENTITY_KINDS
+# The clean-government programme's own kinds: warning cases (案例), couplets (对联),
+# lantern riddles (灯谜) and the rules ticker (滚动字幕); songs (歌曲) are media.
+PROGRAMME_KINDS = ("case", "couplet", "riddle", "ticker")
+KINDS = MEDIA_KINDS + ENTITY_KINDS + PROGRAMME_KINDS
 
 # Which kind of stored file each media kind needs.
-FILE_KIND = {"film": "video", "poster": "image", "calligraphy": "image", "photo": "image"}
+FILE_KIND = {
+    "film": "video",
+    "poster": "image",
+    "calligraphy": "image",
+    "photo": "image",
+    "song": "audio",
+}
+
+# A couplet is pasted on red paper for the Spring Festival (festival) or carved
+# and hung in a hall (hall, 楹联).
+COUPLET_STYLES = ("festival", "hall")
 
 # Bilingual text fields every item may have.
 TEXT_FIELDS = (
@@ -23,6 +36,25 @@ TEXT_FIELDS = (
     "source_en",
     "era_zh",
     "era_en",
+    # a warning case: the person and former post, the outcome, a confession's words
+    "person_zh",
+    "person_en",
+    "outcome_zh",
+    "outcome_en",
+    "confession_zh",
+    "confession_en",
+    # a riddle: its hint (谜目) and answer (谜底)
+    "hint_zh",
+    "hint_en",
+    "answer_zh",
+    "answer_en",
+    # a couplet: its upper, lower line and banner (上联, 下联, 横批)
+    "upper_zh",
+    "upper_en",
+    "lower_zh",
+    "lower_en",
+    "banner_zh",
+    "banner_en",
 )
 
 # An item's schedule (kiosk.schedule.items), stored normalised: weekdays "1,2,3",
@@ -46,6 +78,7 @@ ITEM_FIELDS = (
     "sort_order",
     "valid_from",
     "valid_until",
+    "style",
     *SCHEDULE_FIELDS,
     "media_id",
     "subtitles_id",

@@ -309,6 +309,74 @@ def _visit_choices(db: Database) -> None:
     )
 
 
+def _loosen_check(db: Database, table: str, old: str, new: str) -> None:
+    """Rebuild ``table`` with ``old`` replaced by ``new`` in its CREATE statement (SQLite
+    cannot alter a CHECK): the documented way, a copy under a new name swapped in, rows and
+    ids kept, its indexes made again.  Foreign keys must be off (a DROP would cascade)."""
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table])
+    create = sql.fetchone()[0]
+    if new in create:
+        return  # done before (this step runs outside a transaction)
+    if old not in create:
+        raise RuntimeError(f"unexpected schema of {table}: {old!r} not found")
+    indexes = [
+        row[0]
+        for row in db.execute(
+            "SELECT sql FROM sqlite_master "
+            "WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+            [table],
+        )
+    ]
+    columns = ", ".join(c.name for c in db[table].columns)
+    _run(
+        db,
+        create.replace(f"CREATE TABLE {table}", f"CREATE TABLE {table}_new", 1).replace(old, new),
+        f"INSERT INTO {table}_new ({columns}) SELECT {columns} FROM {table}",
+        f"DROP TABLE {table}",
+        f"ALTER TABLE {table}_new RENAME TO {table}",
+        *indexes,
+    )
+
+
+@migrations(name="0008_programme_kinds", transactional=False)
+def _programme_kinds(db: Database) -> None:
+    # The programme's own kinds (kiosk.catalog.model): warning cases, couplets, lantern
+    # riddles, the rules ticker and songs (audio, with their .lrc lyrics as timed text).
+    # Their fields: a case's person and former post, outcome and confession; a riddle's
+    # hint and answer; a couplet's upper and lower line, banner and style (festival: red
+    # paper, hall: a hall couplet).  The kind CHECKs of items and media are widened by
+    # rebuilding both tables, with foreign keys off so that nothing cascades.
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            _loosen_check(
+                db,
+                "items",
+                "'aphorism', 'topic'))",
+                "'aphorism', 'topic', 'song', 'case', 'couplet', 'riddle', 'ticker'))",
+            )
+            _loosen_check(
+                db,
+                "media",
+                "kind IN ('image', 'video', 'subtitles')",
+                "kind IN ('image', 'video', 'subtitles', 'audio', 'lyrics')",
+            )
+            have = {c.name for c in db["items"].columns}
+            for column in (
+                "person_zh", "person_en", "outcome_zh", "outcome_en",
+                "confession_zh", "confession_en", "hint_zh", "hint_en",
+                "answer_zh", "answer_en", "upper_zh", "upper_en", "lower_zh", "lower_en",
+                "banner_zh", "banner_en", "style",
+            ):  # fmt: skip
+                if column not in have:
+                    db.execute(f"ALTER TABLE items ADD COLUMN {column} TEXT")
+            problems = db.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise RuntimeError(f"foreign keys broken by the rebuild: {problems[:3]}")
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
+
+
 # Every step this version knows (asked of an empty database, through the public API).
 KNOWN = frozenset(m.name for m in migrations.pending(Database(memory=True)))
 

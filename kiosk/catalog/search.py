@@ -23,6 +23,20 @@ from kiosk.catalog import text
 
 CANDIDATES = 400
 
+# The programme kinds' own texts (a case's person, outcome and confession; a riddle's
+# hint and answer; a couplet's lines and banner), searched like the body.
+PROGRAMME_ZH = (
+    "person_zh",
+    "outcome_zh",
+    "confession_zh",
+    "hint_zh",
+    "answer_zh",
+    "upper_zh",
+    "lower_zh",
+    "banner_zh",
+)
+PROGRAMME_EN = tuple(f.removesuffix("_zh") + "_en" for f in PROGRAMME_ZH)
+
 Row = dict[str, Any]
 
 
@@ -33,13 +47,32 @@ def index_item(db: Database, row: Row) -> None:
             None,
             (
                 row[f]
-                for f in ("summary_zh", "body_zh", "author_zh", "source_zh", "era_zh", "region")
+                for f in (
+                    "summary_zh",
+                    "body_zh",
+                    "author_zh",
+                    "source_zh",
+                    "era_zh",
+                    "region",
+                    *PROGRAMME_ZH,
+                )
             ),
         )
     )
     en_text = " ".join(
         filter(
-            None, (row[f] for f in ("summary_en", "body_en", "author_en", "source_en", "era_en"))
+            None,
+            (
+                row[f]
+                for f in (
+                    "summary_en",
+                    "body_en",
+                    "author_en",
+                    "source_en",
+                    "era_en",
+                    *PROGRAMME_EN,
+                )
+            ),
         )
     )
     item_id = row["id"]

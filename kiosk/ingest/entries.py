@@ -188,7 +188,8 @@ class RowReader:
             problems.append(text("needs_file", kind=text(f"kind_word_{entry.kind}")))
         if "subtitles" in values and entry.kind not in (None, "film"):
             problems.append(text("subtitles_only_films", col=entry.col("subtitles")))
-        if not ({"title_zh", "title_en", "file"} & set(values)):
+        problems += rowlib.kind_problems(entry.kind, values, sheet.headings)
+        if not ({"title_zh", "title_en", "file", "upper_zh"} & set(values)):
             problems.append(text("no_title"))
         return entry, problems
 

@@ -8,7 +8,13 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from kiosk.catalog.model import BOUNDS_FIELDS, KINDS, SCHEDULE_FIELDS, TEXT_FIELDS
+from kiosk.catalog.model import (
+    BOUNDS_FIELDS,
+    COUPLET_STYLES,
+    KINDS,
+    SCHEDULE_FIELDS,
+    TEXT_FIELDS,
+)
 from kiosk.catalog.years import parse_years
 from kiosk.ingest.errors import Refused
 from kiosk.ingest.sheets import as_date, parse_bool
@@ -63,6 +69,28 @@ KIND_ALIASES: dict[str, str] = {
     "topics": "topic",
     "专题": "topic",
     "主题": "topic",
+    "songs": "song",
+    "歌曲": "song",
+    "歌": "song",
+    "廉政歌曲": "song",
+    "朗诵": "song",
+    "cases": "case",
+    "案例": "case",
+    "警示案例": "case",
+    "典型案例": "case",
+    "couplets": "couplet",
+    "对联": "couplet",
+    "楹联": "couplet",
+    "春联": "couplet",
+    "廉政春联": "couplet",
+    "riddles": "riddle",
+    "灯谜": "riddle",
+    "谜语": "riddle",
+    "字谜": "riddle",
+    "廉政灯谜": "riddle",
+    "tickers": "ticker",
+    "滚动字幕": "ticker",
+    "字幕条": "ticker",
     MAP_KIND: MAP_KIND,
     "maps": MAP_KIND,
     "地图": MAP_KIND,
@@ -79,6 +107,26 @@ def kind_named(name: str) -> str | None:
 LIST_SEPARATORS = re.compile(r"[;；,，、\n]+")
 _TEXT_COLUMNS = (*TEXT_FIELDS, "region")
 KEY_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+# What operators write in the style column of a couplet.
+STYLE_ALIASES: dict[str, str] = {
+    **{s: s for s in COUPLET_STYLES},
+    "spring festival": "festival",
+    "red": "festival",
+    "春联": "festival",
+    "节日": "festival",
+    "红纸": "festival",
+    "楹联": "hall",
+    "厅堂": "hall",
+    "堂联": "hall",
+    "hall couplet": "hall",
+}
+
+# What a row of each kind must fill besides a title (one of each tuple).
+KIND_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "couplet": (("upper_zh",), ("lower_zh",)),
+    "riddle": (("answer_zh", "answer_en"),),
+}
 
 # The operator's heading for each column of the sheet (canonical name → heading).
 Headings = Mapping[str, str]
@@ -168,6 +216,22 @@ class _Fields:
         self.out.update(schedule.columns())
 
 
+def kind_problems(kind: str | None, values: dict[str, Any], headings: Headings) -> list[Text]:
+    """What a row of ``kind`` lacks: a couplet's two lines, a riddle's answer."""
+    problems = []
+    for needed in KIND_NEEDS.get(kind or "", ()):
+        if not any(str(values.get(c, "")).strip() for c in needed):
+            cols = [headings.get(c, c) for c in needed]
+            word = text(f"kind_word_{kind}")
+            if len(cols) == 1:
+                problems.append(text("kind_needs_column", kind=word, col=cols[0]))
+            else:
+                problems.append(text("kind_needs_either", kind=word, a=cols[0], b=cols[1]))
+    if "style" in values and kind != "couplet":
+        problems.append(text("style_only_couplets", col=headings.get("style", "style")))
+    return problems
+
+
 def item_fields(values: dict[str, Any], headings: Headings | None = None) -> dict[str, Any]:
     """Catalogue fields from a row's values (``kind`` already resolved).
 
@@ -178,6 +242,9 @@ def item_fields(values: dict[str, Any], headings: Headings | None = None) -> dic
     for col in _TEXT_COLUMNS:
         if col in values:
             out[col] = str(values[col]).strip()
+    for lang in ("zh", "en"):  # a couplet without a title is known by its upper line
+        if not out.get(f"title_{lang}") and out.get(f"upper_{lang}"):
+            out[f"title_{lang}"] = out[f"upper_{lang}"]
     if "key" in values:
         key = unicodedata.normalize("NFKC", str(values["key"])).strip()
         if KEY_PATTERN.fullmatch(key):
@@ -209,6 +276,16 @@ def item_fields(values: dict[str, Any], headings: Headings | None = None) -> dic
         if col in values:
             row.number(col, lo, hi)
     row.schedule()
+    if "style" in values:
+        style = STYLE_ALIASES.get(
+            unicodedata.normalize("NFKC", str(values["style"])).strip().lower()
+        )
+        if style is None:
+            row.bad(
+                "bad_style", "style", styles=Joined([text(f"style_{s}") for s in COUPLET_STYLES])
+            )
+        else:
+            out["style"] = style
     if "enabled" in values:
         try:
             out["enabled"] = int(parse_bool(values["enabled"]))

@@ -66,6 +66,11 @@ SCREENS: dict[str, tuple[str, str]] = {
     "film": ("影片", "Films"),
     "poster": ("海报", "Posters"),
     "photo": ("图片", "Photos"),
+    "song": ("歌曲", "Songs"),
+    "case": ("警示案例", "Warning cases"),
+    "couplet": ("对联", "Couplets"),
+    "riddle": ("灯谜", "Lantern riddles"),
+    "ticker": ("滚动字幕", "Ticker lines"),
     # films (kiosk/ui/films/)
     "replay": ("再看一遍", "Watch again"),
     "film_ended": ("放映结束，感谢观看。", "The film has ended. Thank you for watching."),
@@ -121,5 +126,10 @@ SCREENS: dict[str, tuple[str, str]] = {
     "kind_poster": ("海报", "Poster"),
     "kind_calligraphy": ("书法", "Calligraphy"),
     "kind_photo": ("图片", "Photo"),
+    "kind_song": ("歌曲", "Song"),
+    "kind_case": ("警示案例", "Warning case"),
+    "kind_couplet": ("对联", "Couplet"),
+    "kind_riddle": ("灯谜", "Lantern riddle"),
+    "kind_ticker": ("滚动字幕", "Ticker line"),
     "item_missing": ("这一条目已不在展陈中。", "This item is no longer on show."),
 }
