@@ -53,20 +53,31 @@ ORDER_STEP = 10
 
 
 class SheetHeading:
-    """A column as the operator's sheet heads it: its Chinese heading in Chinese (上联), its
-    column name in English (upper_zh); usable wherever a message names a column."""
+    """A column as the operator's sheet heads it: its Chinese heading in Chinese (上联; for a
+    riddle's title 谜面), its column name in English (upper_zh); usable wherever a message
+    names a column."""
 
-    def __init__(self, column: str) -> None:
-        self.column = column
+    def __init__(self, column: str, kind: str | None = None) -> None:
+        self.column, self.kind = column, kind
 
     def render(self, lang: str) -> str:
         if lang == "en":
             return self.column
+        if (self.kind, self.column) in KIND_HEADINGS:
+            return KIND_HEADINGS[(self.kind, self.column)]
         aliases = COLUMNS.get(self.column, ())
         return next((a for a in aliases if not a.isascii()), self.column)
 
     def __str__(self) -> str:
         return self.render("zh")
+
+
+# Headings a kind's sheet writes for a shared column (accepted headings, see COLUMNS).
+KIND_HEADINGS = {
+    ("riddle", "title_zh"): "谜面",
+    ("riddle", "title_en"): "英文谜面",
+    ("case", "title_zh"): "案例名称",
+}
 
 
 class EditRefused(Refused):

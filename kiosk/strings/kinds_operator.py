@@ -1,5 +1,5 @@
 """The operator's side of the programme's own kinds (issue 13): ``kiosk check``'s findings,
-the Content page's text fields, the panel's grouped counts."""
+the Content page's text fields."""
 
 from __future__ import annotations
 
@@ -29,8 +29,4 @@ KINDS_OPERATOR: dict[str, tuple[str, str]] = {
     ),
     "manage_style_festival": ("春联（红纸）", "Spring Festival (red paper)"),
     "manage_style_hall": ("楹联（厅堂）", "Hall couplet"),
-    # -- the panel's status card: counts by group
-    "kind_group_media": ("影像", "Media"),
-    "kind_group_entities": ("资料", "Records"),
-    "kind_group_programme": ("专题内容", "Programme"),
 }

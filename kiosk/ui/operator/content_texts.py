@@ -75,7 +75,7 @@ class TextForm(QWidget):
         """The heading of ``edit``'s column, or None when it is not one of this form's."""
         for name, field in self.fields.items():
             if field is edit:
-                return SheetHeading(name).render(self.ctx.lang)
+                return SheetHeading(name, self.kind).render(self.ctx.lang)
         return None
 
     # ------------------------------------------------------------ showing
@@ -104,7 +104,7 @@ class TextForm(QWidget):
         for r, name in enumerate(KIND_TEXTS.get(self.kind or "", ())):
             label = plain_label()
             label.setFont(self.ctx.m.label(self.ctx.lang))
-            label.setText(SheetHeading(name).render(self.ctx.lang))
+            label.setText(SheetHeading(name, self.kind).render(self.ctx.lang))
             widget = self.style if name == "style" else self.fields[name]
             self.form.addWidget(label, r, 0)
             self.form.addWidget(widget, r, 1)
@@ -117,7 +117,7 @@ class TextForm(QWidget):
         return {n: self.style.value() if n == "style" else self.fields[n].text() for n in names}
 
     def headings(self) -> dict[str, SheetHeading]:
-        return {name: SheetHeading(name) for name in KIND_TEXTS.get(self.kind or "", ())}
+        return {name: SheetHeading(name, self.kind) for name in KIND_TEXTS.get(self.kind or "", ())}
 
     def retranslate(self) -> None:
         ctx, m = self.ctx, self.ctx.m
@@ -127,7 +127,7 @@ class TextForm(QWidget):
         self.note.setText(ctx.tr("manage_texts_keys"))
         for name, label in self.labels.items():
             label.setFont(m.label(ctx.lang))
-            label.setText(SheetHeading(name).render(ctx.lang))
+            label.setText(SheetHeading(name, self.kind).render(ctx.lang))
         for edit in self.fields.values():
             edit.refresh()
         self.style.refresh()

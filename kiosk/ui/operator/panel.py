@@ -37,6 +37,12 @@ from kiosk.ui.widgets.buttons import Button
 
 StatusFn = Callable[[], dict[str, Any]]
 
+# Counted on the status card even at zero; the other kinds only when the catalogue has them.
+ALWAYS_COUNTED = (
+    *("film", "poster", "calligraphy", "photo"),
+    *("person", "place", "event", "aphorism", "topic"),
+)
+
 
 def _label(ctx: Context, key: str) -> str:
     """A string used as a row label: capitalised in English."""
@@ -235,16 +241,19 @@ class OperatorScreen(InnerScreen):
         card.addLayout(title_row)
         counts = QGridLayout()
         self.count_labels: dict[str, tuple[QLabel, QLabel]] = {}
-        for i, kind in enumerate(KINDS):
+        self.count_cells: dict[str, QWidget] = {}
+        for kind in KINDS:
             number, name = plain_label(), plain_label()
             set_color(name, theme.INK_SOFT)
             number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            cell = QHBoxLayout()
+            cell_widget = QWidget()
+            cell = QHBoxLayout(cell_widget)
+            cell.setContentsMargins(0, 0, 0, 0)
             cell.setSpacing(0)
             cell.addWidget(name, 1)
             cell.addWidget(number)
-            counts.addLayout(cell, i // 3, i % 3)
             self.count_labels[kind] = (number, name)
+            self.count_cells[kind] = cell_widget
         card.addLayout(counts)
         self.rule = QWidget()
         self.rule.setAutoFillBackground(True)
@@ -419,6 +428,20 @@ class OperatorScreen(InnerScreen):
         self._status_now = dict(self._status())
         self._fill()
 
+    def _place_counts(self, counts: dict[str, int]) -> None:
+        """The kinds' counts three to a row: the nine kinds every hall has, then those of
+        the programme's own kinds (and songs) that the catalogue holds."""
+        shown = [k for k in KINDS if k in ALWAYS_COUNTED or counts.get(k)]
+        if shown == getattr(self, "_counted", None):
+            return
+        self._counted = shown
+        for cell in self.count_cells.values():
+            self._counts.removeWidget(cell)
+            cell.hide()
+        for i, kind in enumerate(shown):
+            self._counts.addWidget(self.count_cells[kind], i // 3, i % 3)
+            self.count_cells[kind].show()
+
     def _fill(self) -> None:
         if not hasattr(self, "_status_now"):
             return
@@ -427,6 +450,7 @@ class OperatorScreen(InnerScreen):
             n = counts.get(kind, 0)
             number.setText(str(n))
             set_color(number, theme.INK if n else theme.INK_SOFT)
+        self._place_counts(counts)
         total = sum(counts.values())
         self.total_label.setText(f"{ctx.tr('total')} {total} {ctx.tr('items')}")
         self.row_values["uptime"].setText(format_uptime(ctx, float(status.get("uptime_s", 0.0))))
