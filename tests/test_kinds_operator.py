@@ -308,3 +308,23 @@ def test_the_status_card_counts_the_kinds_the_catalogue_has_readably(qtbot, ctx,
     ctx.library.invalidate()
     panel.refresh()
     assert panel.count_cells["case"].isVisible()
+
+
+# ------------------------------------------------------------------ the operators' example
+def test_the_example_sheet_of_the_programme_kinds_imports_whole(tmp_path):
+    """data/example/programme: one real row of each programme kind, Chinese headings."""
+    example = Path(__file__).parent.parent / "data" / "example" / "programme"
+    paths = Paths(tmp_path / "data")
+    with Catalogue.open(paths.catalogue) as cat:
+        report = Importer(cat, MediaStore.at(paths)).run([example])
+        assert report.counts["imported"] == 4 and not report.rejected, import_lines(report, "zh")
+        assert not [line for line in import_lines(report, "zh") if line.startswith("提示")]
+        kinds = {row["kind"]: row for row in cat.items(enabled_only=False)}
+        assert set(kinds) == {"case", "couplet", "riddle", "ticker"}
+        assert kinds["couplet"]["upper_zh"].startswith("吃百姓之饭")
+        assert kinds["couplet"]["style"] == "hall"
+        assert kinds["riddle"]["answer_zh"] == "廉洁"
+        assert kinds["case"]["date"] == "1952-02-10"
+        assert kinds["ticker"]["valid_from"] == "2016-01-01"
+        for row in kinds.values():
+            assert row["source_zh"] and row["source_en"], row["key"]
