@@ -15,7 +15,7 @@ KINDS_OPERATOR: dict[str, tuple[str, str]] = {
         "then import again",
     ),
     "fix_kind_fields": (
-        "在管理面板的“内容”页补上，或在表格中补上这一列后重新导入",
+        "在管理面板的“内容管理”页补上，或在表格中补上这一列后重新导入",
         "fill it in on the panel's Content page, or add the column to the sheet and import again",
     ),
     # -- the Content page: each kind's own texts
