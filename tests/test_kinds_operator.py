@@ -261,6 +261,25 @@ def test_a_couplet_is_edited_on_the_page(qtbot, page, library):
     assert not page.keyboard.isVisible() and not edit.active
 
 
+def test_a_cases_date_is_typed_on_the_keypad(qtbot, page, library):
+    library.catalogue.upsert_item({"key": "case-x", "kind": "case", "title_zh": "某案"})
+    page.reload()
+    open_item(qtbot, page, "case", "case-x")
+    form = page.editor.texts
+    assert form.labels["title_zh"].text() == "案例名称"
+    date = form.fields["date"]
+    page.editor_area.ensureWidgetVisible(date)
+    tap(qtbot, date)
+    assert page.keypad.field is date and not page.keyboard.isVisible()
+    assert page.keypad.title.text() == "日期"
+    for key in "2000-09-14":
+        tap(qtbot, page.keypad.keypad.keys[key])
+    page.editor_area.ensureWidgetVisible(form.save_button)
+    tap(qtbot, form.save_button)
+    case = library.catalogue.item("case-x")
+    assert (case["date"], case["year_from"]) == ("2000-09-14", 2000)
+
+
 def test_a_refused_edit_is_said_in_one_red_line_and_nothing_is_saved(qtbot, page, library):
     open_item(qtbot, page, "couplet", "couplet-cl")
     form = page.editor.texts

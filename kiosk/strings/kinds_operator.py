@@ -23,9 +23,9 @@ KINDS_OPERATOR: dict[str, tuple[str, str]] = {
     "manage_texts_save": ("保存文字", "Save texts"),
     "manage_texts_saved": ("文字已保存", "Texts saved"),
     "manage_texts_keys": (
-        "屏幕键盘只能输入字母和数字；中文请接上键盘用输入法输入，或改表格后重新导入。",
-        "The on-screen keyboard types letters and digits; for Chinese, plug in a keyboard "
-        "and use its input method, or change the sheet and import again.",
+        "屏幕键盘可输入字母（英文），日期用数字键盘；中文请接上键盘用输入法输入，或改表格后重新导入。",
+        "The on-screen keyboard types letters (English), dates get the keypad; for Chinese, "
+        "plug in a keyboard and use its input method, or change the sheet and import again.",
     ),
     "manage_style_festival": ("春联（红纸）", "Spring Festival (red paper)"),
     "manage_style_hall": ("楹联（厅堂）", "Hall couplet"),

@@ -235,7 +235,7 @@ class ContentScreen(InnerScreen):
     def type_in(self, field: QLineEdit) -> None:
         """A field was tapped: the search keyboard comes up below (the search field), or the
         keypad in the list's place (the editor's fields)."""
-        if field is self.field or self.editor.texts.name_of(field) is not None:
+        if field is self.field or self.editor.texts.wants_letters(field):
             # the search field, or a text of the item: letters (and Chinese from a keyboard)
             self.close_inputs()
             self.keyboard.type_into(field)

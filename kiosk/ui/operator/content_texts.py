@@ -3,8 +3,9 @@ banner and style, a riddle's face, hint, answer and explanation, a case's person
 date, source and confession, a ticker's line, a song's title (``KIND_TEXTS``).
 
 Each field is labelled with the sheet's heading for its column (上联, 英文上联 …), so the page
-and the sheet name things alike.  The on-screen keyboard types letters and digits; Chinese
-is typed with a plugged-in keyboard's input method (the page says so).  Saving goes through
+and the sheet name things alike.  The on-screen keyboard types letters and a case's date
+gets the keypad; Chinese is typed with a plugged-in keyboard's input method (the page says
+so).  Saving goes through
 ``ctx.library.edits.set_texts``, which checks the texts as the import does.
 """
 
@@ -71,6 +72,10 @@ class TextForm(QWidget):
     def _styles(self) -> list[tuple[str, str]]:
         return [(s, self.ctx.tr(f"manage_style_{s}")) for s in STYLES]
 
+    def wants_letters(self, edit: QLineEdit) -> bool:
+        """Whether ``edit`` is one of this form's texts typed with letters (not the date)."""
+        return any(field is edit for name, field in self.fields.items() if name != "date")
+
     def name_of(self, edit: QLineEdit) -> str | None:
         """The heading of ``edit``'s column, or None when it is not one of this form's."""
         for name, field in self.fields.items():
@@ -94,6 +99,7 @@ class TextForm(QWidget):
                 self.style.set_value(value or "hall")
             else:
                 self.fields[name].setText("" if value is None else str(value))
+                self.fields[name].setCursorPosition(0)  # a long line shows its beginning
 
     def _lay_out(self) -> None:
         while self.form.count():
