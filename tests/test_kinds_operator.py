@@ -253,7 +253,7 @@ def test_a_couplet_is_edited_on_the_page(qtbot, page, library):
     form.style.step(1)  # hall → festival
     page.editor_area.ensureWidgetVisible(form.save_button)
     tap(qtbot, form.save_button)
-    assert page.editor.message.text() == "文字已保存"
+    assert form.message.text() == "文字已保存"
     item = library.catalogue.item("couplet-sxt")
     assert (item["upper_en"], item["banner_zh"], item["style"]) == ("wear", "公生明", "festival")
     assert page.editor.item["banner_zh"] == "公生明"  # the page read it back
@@ -286,7 +286,8 @@ def test_a_refused_edit_is_said_in_one_red_line_and_nothing_is_saved(qtbot, page
     form.fields["lower_zh"].clear()
     page.editor_area.ensureWidgetVisible(form.save_button)
     tap(qtbot, form.save_button)
-    message = page.editor.message
+    message = form.message
+    assert message.isVisible() and not page.editor.message.isVisible()
     assert message.text() == "未保存：对联须填写“下联”列"
     assert message.palette().color(message.foregroundRole()) == theme.SEAL
     assert library.catalogue.item("couplet-cl")["lower_zh"] == "诗书继世长"

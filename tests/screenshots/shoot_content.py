@@ -51,7 +51,7 @@ def programme_kinds(page: ContentScreen, shot) -> None:
     form.fields["lower_zh"].clear()
     page.editor.save_texts()
     settle()
-    page.editor_area.verticalScrollBar().setValue(page.editor.message.y() - 20)
+    page.editor_area.verticalScrollBar().setValue(form.y())
     shot("content-couplet-refused")
     page.choose_kind("riddle")
     page.pick(page.list.rows[0])

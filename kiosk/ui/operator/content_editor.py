@@ -215,6 +215,7 @@ class ItemEditor(QWidget):
             self._refill()
             self.position_field.clear()
             self.say("")
+            self.texts.say("")
         if not same:
             self.confirm_box.cancel()
         self._fill_state()
@@ -250,15 +251,18 @@ class ItemEditor(QWidget):
         set_color(self.message, theme.SEAL if bad else theme.INK_SOFT)
 
     # ------------------------------------------------------------ actions
-    def _act(self, edit: Callable[[], object]) -> bool:
-        """Run one edit; a refusal is said in red. True when it was made."""
+    def _act(self, edit: Callable[[], object], say: Callable[..., None] | None = None) -> bool:
+        """Run one edit; a refusal is said in red (by ``say``, else under the schedule's
+        title). True when it was made."""
         assert self.item is not None
+        say = say or self.say
         self.say("")
+        self.texts.say("")
         try:
             edit()
         except EditRefused as refused:
             why = refused.text.render(self.ctx.lang)
-            self.say(self.ctx.tr("manage_not_saved").format(why=why), bad=True)
+            say(self.ctx.tr("manage_not_saved").format(why=why), bad=True)
             return False
         self._on_changed(self.item["key"])
         return True
@@ -302,8 +306,10 @@ class ItemEditor(QWidget):
         if self.item is None:
             return
         key, values, headings = self.item["key"], self.texts.values(), self.texts.headings()
-        if self._act(lambda: self.ctx.library.edits.set_texts(key, values, headings)):
-            self.say(self.ctx.tr("manage_texts_saved"))
+        if self._act(
+            lambda: self.ctx.library.edits.set_texts(key, values, headings), self.texts.say
+        ):
+            self.texts.say(self.ctx.tr("manage_texts_saved"))
 
     def ask_delete(self) -> None:
         self.delete_button.hide()

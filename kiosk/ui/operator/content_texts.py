@@ -45,6 +45,9 @@ class TextForm(QWidget):
         self.note = plain_label()
         self.note.setWordWrap(True)
         set_color(self.note, theme.INK_SOFT)
+        self.message = plain_label()  # saved, or why not: beside the button that saves
+        self.message.setWordWrap(True)
+        self.message.hide()
         names = sorted({n for fields in KIND_TEXTS.values() for n in fields if n != "style"})
         self.fields: dict[str, FormField] = {}
         for name in names:
@@ -62,12 +65,18 @@ class TextForm(QWidget):
         head.addWidget(self.title, 1)
         head.addWidget(self.save_button)
         box.addLayout(head)
+        box.addWidget(self.message)
         box.addWidget(self.note)
         self.form = QGridLayout()
         self.form.setColumnStretch(1, 1)
         box.addLayout(self.form)
         self._box, self._head = box, head
         self.hide()
+
+    def say(self, line: str, *, bad: bool = False) -> None:
+        self.message.setText(line)
+        self.message.setVisible(bool(line))
+        set_color(self.message, theme.SEAL if bad else theme.INK_SOFT)
 
     def _styles(self) -> list[tuple[str, str]]:
         return [(s, self.ctx.tr(f"manage_style_{s}")) for s in STYLES]
@@ -130,6 +139,7 @@ class TextForm(QWidget):
         self.title.setFont(m.font("serif", 36, bold=True, lang=ctx.lang))
         self.title.setText(ctx.tr("manage_texts"))
         self.note.setFont(m.caption(ctx.lang))
+        self.message.setFont(m.label(ctx.lang))
         self.note.setText(ctx.tr("manage_texts_keys"))
         for name, label in self.labels.items():
             label.setFont(m.label(ctx.lang))
