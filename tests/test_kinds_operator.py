@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from catalogues import Nav
+from content_sources import PAGE_IDS, PAGE_SIZES, show_page
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
@@ -189,17 +190,9 @@ def ctx(qtbot, library) -> Context:
     return Context(library, Settings(), Visit("zh", theme.Metrics()), ImageLoader(), Nav())
 
 
-@pytest.fixture(params=[(1920, 1080, 1.0), (540, 960, 0.5)], ids=["landscape", "portrait"])
+@pytest.fixture(params=PAGE_SIZES, ids=PAGE_IDS)
 def page(request, qtbot, ctx) -> ContentScreen:
-    width, height, scale = request.param
-    ctx.visit.set_scale(scale)
-    screen = ContentScreen(ctx)
-    qtbot.addWidget(screen, before_close_func=lambda w: w.leave())
-    screen.resize(width, height)
-    screen.show()
-    qtbot.waitExposed(screen)
-    screen.enter()
-    return screen
+    return show_page(qtbot, ctx, request.param)
 
 
 def tap(qtbot, widget, pos: QPoint | None = None) -> None:
