@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.catalog.library import KINDS
 from kiosk.ui.operator.confirm import ConfirmBox
+from kiosk.ui.operator.kind_counts import KindCounts
 from kiosk.ui.operator.labels import plain_label, set_color
 from kiosk.ui.operator.report_page import report_button
 from kiosk.ui.operator.usb import UsbOffer
@@ -36,12 +36,6 @@ from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.buttons import Button
 
 StatusFn = Callable[[], dict[str, Any]]
-
-# Counted on the status card even at zero; the other kinds only when the catalogue has them.
-ALWAYS_COUNTED = (
-    *("film", "poster", "calligraphy", "photo"),
-    *("person", "place", "event", "aphorism", "topic"),
-)
 
 
 def _label(ctx: Context, key: str) -> str:
@@ -239,22 +233,9 @@ class OperatorScreen(InnerScreen):
         title_row.addWidget(self.status_title, 0, Qt.AlignmentFlag.AlignBottom)
         title_row.addWidget(self.total_label, 1, Qt.AlignmentFlag.AlignBottom)
         card.addLayout(title_row)
-        counts = QGridLayout()
-        self.count_labels: dict[str, tuple[QLabel, QLabel]] = {}
-        self.count_cells: dict[str, QWidget] = {}
-        for kind in KINDS:
-            number, name = plain_label(), plain_label()
-            set_color(name, theme.INK_SOFT)
-            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            cell_widget = QWidget()
-            cell = QHBoxLayout(cell_widget)
-            cell.setContentsMargins(0, 0, 0, 0)
-            cell.setSpacing(0)
-            cell.addWidget(name, 1)
-            cell.addWidget(number)
-            self.count_labels[kind] = (number, name)
-            self.count_cells[kind] = cell_widget
-        card.addLayout(counts)
+        self.kind_counts = KindCounts(ctx)
+        self.count_labels, self.count_cells = self.kind_counts.labels, self.kind_counts.cells
+        card.addWidget(self.kind_counts)
         self.rule = QWidget()
         self.rule.setAutoFillBackground(True)
         rule_pal = self.rule.palette()
@@ -280,7 +261,7 @@ class OperatorScreen(InnerScreen):
         rows.setColumnStretch(1, 1)
         card.addLayout(rows)
         card.addStretch(1)
-        self._card_layout, self._counts, self._rows = card, counts, rows
+        self._card_layout, self._rows = card, rows
 
         # ---- controls
         controls = QWidget()
@@ -365,17 +346,12 @@ class OperatorScreen(InnerScreen):
         pad = m.px(40)
         self._card_layout.setContentsMargins(pad, m.px(32), pad, pad)
         self._card_layout.setSpacing(m.px(16))
-        self._counts.setHorizontalSpacing(m.px(64))
-        self._counts.setVerticalSpacing(m.px(4))
         self._rows.setHorizontalSpacing(m.px(32))
         self._rows.setVerticalSpacing(m.px(10))
         self.rule.setFixedHeight(1)
         self.status_title.setFont(m.section())
         self.status_title.setText(_label(ctx, "status"))
-        for kind, (number, name) in self.count_labels.items():
-            number.setFont(m.font("serif", 40))
-            name.setFont(m.label())
-            name.setText(ctx.tr(kind))
+        self.kind_counts.retranslate()
         self.total_label.setFont(m.caption())
         for key, name in self.row_names.items():
             name.setFont(m.label())
@@ -428,29 +404,11 @@ class OperatorScreen(InnerScreen):
         self._status_now = dict(self._status())
         self._fill()
 
-    def _place_counts(self, counts: dict[str, int]) -> None:
-        """The kinds' counts three to a row: the nine kinds every hall has, then those of
-        the programme's own kinds (and songs) that the catalogue holds."""
-        shown = [k for k in KINDS if k in ALWAYS_COUNTED or counts.get(k)]
-        if shown == getattr(self, "_counted", None):
-            return
-        self._counted = shown
-        for cell in self.count_cells.values():
-            self._counts.removeWidget(cell)
-            cell.hide()
-        for i, kind in enumerate(shown):
-            self._counts.addWidget(self.count_cells[kind], i // 3, i % 3)
-            self.count_cells[kind].show()
-
     def _fill(self) -> None:
         if not hasattr(self, "_status_now"):
             return
         ctx, counts, status = self.ctx, self._counts_now, self._status_now
-        for kind, (number, _name) in self.count_labels.items():
-            n = counts.get(kind, 0)
-            number.setText(str(n))
-            set_color(number, theme.INK if n else theme.INK_SOFT)
-        self._place_counts(counts)
+        self.kind_counts.fill(counts)
         total = sum(counts.values())
         self.total_label.setText(f"{ctx.tr('total')} {total} {ctx.tr('items')}")
         self.row_values["uptime"].setText(format_uptime(ctx, float(status.get("uptime_s", 0.0))))
