@@ -267,3 +267,34 @@ def test_ticker_lines_quote_the_demo_rows_they_link_to():
     for row in _of("ticker"):
         for key in _links(row):
             assert BY_KEY[key]["title_zh"] == row["title_zh"], row["key"]
+
+
+def test_the_spring_festival_couplets_play_in_the_loop_around_the_festival_and_stay_shown(
+    tmp_path,
+):
+    """The window restricts the attract loop only: visitors find the couplet all year."""
+    from datetime import date
+
+    from kiosk.catalog import Catalogue
+    from kiosk.catalog.files import MediaStore
+    from kiosk.catalog.library import Library
+    from kiosk.ingest.importer import Importer
+    from kiosk.paths import Paths
+    from kiosk.schedule.items import ItemSchedule
+
+    paths = Paths(tmp_path / "data")
+    with Catalogue.open(paths.catalogue) as cat:
+        # (without the media sheet: the couplet linked to a calligraphy work is left out)
+        sheets = [DEMO / f"{name}.csv" for name in ("topics", "people", "aphorisms", "couplets")]
+        Importer(cat, MediaStore.at(paths)).run(sheets)
+        library = Library(cat, MediaStore.at(paths))
+        row = cat.item("couplet-zhonghou-chuanjia")
+        schedule, problems = ItemSchedule.parse(row)
+        assert not problems
+        # Spring Festival 2027 is 6 February: from 30 January to 21 February
+        assert schedule.plays_on(date(2027, 1, 30)) and schedule.plays_on(date(2027, 2, 21))
+        assert not schedule.plays_on(date(2027, 1, 29)) and not schedule.plays_on(date(2027, 6, 1))
+        shown = [w.item["key"] for w in library.works(["couplet"], on=date(2027, 6, 1))]
+        assert "couplet-zhonghou-chuanjia" in shown
+        hall, _ = ItemSchedule.parse(cat.item("couplet-neixiang-sanxingtang"))
+        assert hall.plays_on(date(2027, 6, 1))
