@@ -4,8 +4,8 @@ kind's order, its validity dates and schedule, the texts of the programme's own 
 
 Dates, schedule and texts are checked exactly as a sheet's row is (``kiosk.ingest.rows``,
 through ``kiosk.schedule.items``): a bad value is refused with the sheet's message and
-nothing is written.  Each edit is one transaction, recorded in the changes table, and then announced
-through ``changed`` so that every screen reads the catalogue again.  A deleted item's
+nothing is written.  Each edit is one transaction, recorded in the changes table, and then
+announced through ``changed`` so that every screen reads the catalogue again.  A deleted item's
 stored files go once no item or map uses them any more, after the deletion has committed
 (a crash in between leaves only unnamed files, never a catalogue naming missing ones).
 """
