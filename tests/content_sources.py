@@ -55,3 +55,24 @@ def panel_changes(library: Library) -> list[tuple]:
     """(action, key, fields) of each change recorded as made in the panel, in order."""
     rows = ChangeLog(library.catalogue).changes()
     return [(r["action"], r["item_key"], r["fields"]) for r in rows if r["source"] == "panel"]
+
+
+# The Content page's sizes: portrait is a 1080×1920 panel at half scale, since the test
+# screen (1920×1080) must hold it (events outside the screen do not reach the widgets).
+PAGE_SIZES = [(1920, 1080, 1.0), (540, 960, 0.5)]
+PAGE_IDS = ["landscape", "portrait"]
+
+
+def show_page(qtbot, ctx, size: tuple[int, int, float]):
+    """The Content page on ``ctx``, shown at ``size`` (width, height, scale) and entered."""
+    from kiosk.ui.operator.content import ContentScreen
+
+    width, height, scale = size
+    ctx.visit.set_scale(scale)
+    screen = ContentScreen(ctx)
+    qtbot.addWidget(screen, before_close_func=lambda w: w.leave())
+    screen.resize(width, height)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.enter()
+    return screen

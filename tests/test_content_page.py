@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 from catalogues import Nav
-from content_sources import content_library, panel_changes
+from content_sources import PAGE_IDS, PAGE_SIZES, content_library, panel_changes, show_page
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
 
@@ -40,19 +40,9 @@ def ctx(qtbot, library, nav) -> Context:
     return Context(library, Settings(), Visit("zh", theme.Metrics()), ImageLoader(), nav)
 
 
-# Portrait is a 1080×1920 panel at half scale: the test screen (1920×1080) must hold it, as
-# events outside the screen do not reach the widgets.
-@pytest.fixture(params=[(1920, 1080, 1.0), (540, 960, 0.5)], ids=["landscape", "portrait"])
+@pytest.fixture(params=PAGE_SIZES, ids=PAGE_IDS)
 def page(request, qtbot, ctx) -> ContentScreen:
-    width, height, scale = request.param
-    ctx.visit.set_scale(scale)
-    screen = ContentScreen(ctx)
-    qtbot.addWidget(screen, before_close_func=lambda w: w.leave())
-    screen.resize(width, height)
-    screen.show()
-    qtbot.waitExposed(screen)
-    screen.enter()
-    return screen
+    return show_page(qtbot, ctx, request.param)
 
 
 def click(qtbot, widget) -> None:

@@ -58,8 +58,8 @@ def test_traditional_attributions_are_said_on_every_row(marks):
     naming = [r for r in ROWS if any(m in _text(r, "zh") for m in marks)]
     assert len(naming) >= 3
     for row in naming:
-        assert "传" in row["source_zh"] + row["summary_zh"] + row["body_zh"], row["key"]
-        english = " ".join(row[c] for c in ("summary_en", "body_en", "source_en"))
+        assert "传" in "".join(row.get(c, "") for c in ("source_zh", "summary_zh", "body_zh"))
+        english = " ".join(row.get(c, "") for c in ("summary_en", "body_en", "source_en"))
         assert "attributed" in english.lower(), row["key"]
     example = [r for r in _rows(EXAMPLE) if any(m in r["标题"] for m in marks)]
     for row in example:
@@ -165,3 +165,136 @@ def test_fang_zhimin_has_one_era():
 def test_section_labels_read_as_english():
     assert tr("films", "en") == "Cautionary films"
     assert tr("history", "en") == "History of integrity"
+
+
+# -- the programme's own kinds (issue 13): cases, couplets, riddles, ticker lines
+PROGRAMME_COUNTS = {"case": 3, "couplet": 5, "riddle": 12, "ticker": 9}
+# What each kind shows, in Chinese; each needs its English beside it.
+VISIBLE = {
+    "case": ("title", "person", "summary", "outcome", "source"),
+    "couplet": ("upper", "lower", "source"),
+    "riddle": ("title", "hint", "answer", "body"),
+    "ticker": ("title", "source"),
+}
+
+
+def _of(kind: str) -> list[dict[str, str]]:
+    return [r for r in ROWS if r["kind"] == kind]
+
+
+def test_the_programme_kinds_are_in_the_demo():
+    assert {k: len(_of(k)) for k in PROGRAMME_COUNTS} == PROGRAMME_COUNTS
+    for kind in PROGRAMME_COUNTS:
+        for row in _of(kind):
+            assert row["key"].startswith(f"{kind}-"), row["key"]
+    assert not _of("song")  # the songs part brings the demo song
+
+
+@pytest.mark.parametrize("kind", sorted(VISIBLE))
+def test_every_visible_field_has_its_english(kind):
+    for row in _of(kind):
+        for name in VISIBLE[kind]:
+            zh, en = row.get(f"{name}_zh", ""), row.get(f"{name}_en", "")
+            assert bool(zh.strip()) == bool(en.strip()), (row["key"], name)
+        for name in ("banner", "confession", "author"):
+            zh, en = row.get(f"{name}_zh", ""), row.get(f"{name}_en", "")
+            assert bool(zh.strip()) == bool(en.strip()), (row["key"], name)
+
+
+def test_every_case_couplet_and_ticker_names_its_source():
+    for kind in ("case", "couplet", "ticker"):
+        for row in _of(kind):
+            assert row["source_zh"].strip() and row["source_en"].strip(), row["key"]
+
+
+def test_cases_give_the_date_person_and_outcome_and_no_unchecked_confession():
+    for row in _of("case"):
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", row["date"]), row["key"]
+        assert row["date"][:4] in row["outcome_zh"] + row["summary_zh"], row["key"]
+        assert row["person_zh"] and row["outcome_zh"], row["key"]
+        assert not row["confession_zh"], row["key"]  # none was found in a checkable form
+    dates = {r["key"]: r["date"] for r in _of("case")}
+    assert dates["case-heshen-1799"] == "1799-02-22"
+    assert dates["case-liu-qingshan-zhang-zishan-1952"] == "1952-02-10"
+    assert dates["case-cheng-kejie-2000"] == "2000-09-14"
+
+
+# Line ends whose reading pypinyin guesses wrong: 长 is cháng ("long") in 诗书继世长.
+READINGS = {"长": 2}
+
+
+def _tone(character: str) -> int:
+    from pypinyin import Style, pinyin
+
+    if character in READINGS:
+        return READINGS[character]
+    return int(pinyin(character, style=Style.TONE3)[0][0][-1])
+
+
+def test_each_couplets_upper_line_ends_on_a_level_tone_and_the_lower_on_a_level_one():
+    """上联 ends on a 仄 (oblique: tones 3, 4) and 下联 on a 平 (level: tones 1, 2)."""
+    for row in _of("couplet"):
+        upper, lower = (re.sub(r"\W", "", row[f"{n}_zh"]) for n in ("upper", "lower"))
+        assert _tone(upper[-1]) in (3, 4), (row["key"], upper[-1])
+        assert _tone(lower[-1]) in (1, 2), (row["key"], lower[-1])
+    sanxing = BY_KEY["couplet-neixiang-sanxingtang"]
+    assert sanxing["upper_zh"].startswith("吃百姓之饭")
+    assert sanxing["lower_zh"].startswith("得一官不荣")
+
+
+def test_festival_couplets_have_a_spring_festival_window_and_hall_couplets_none():
+    for row in _of("couplet"):
+        if row["style"] == "festival":
+            assert row["festival"] == "春节", row["key"]
+            assert row["days_before"].isdigit() and row["days_after"].isdigit(), row["key"]
+            assert not (row.get("valid_from") or row.get("valid_until")), row["key"]
+        else:
+            assert row["style"] == "hall" and not row["festival"], row["key"]
+    assert {r["style"] for r in _of("couplet")} == {"festival", "hall"}
+
+
+def test_riddles_have_answers_and_published_or_traditional_sources():
+    riddles = _of("riddle")
+    for row in riddles:
+        assert row["answer_zh"] and row["hint_zh"] and row["body_zh"], row["key"]
+        assert row["answer_zh"] in row["body_zh"], row["key"]  # the explanation arrives at it
+        assert bool(row["source_zh"]) == bool(row["source_en"]), row["key"]
+    traditional = [r for r in riddles if not r["source_zh"]]
+    assert 1 <= len(traditional) < len(riddles)
+
+
+def test_ticker_lines_quote_the_demo_rows_they_link_to():
+    for row in _of("ticker"):
+        for key in _links(row):
+            assert BY_KEY[key]["title_zh"] == row["title_zh"], row["key"]
+
+
+def test_the_spring_festival_couplets_play_in_the_loop_around_the_festival_and_stay_shown(
+    tmp_path,
+):
+    """The window restricts the attract loop only: visitors find the couplet all year."""
+    from datetime import date
+
+    from kiosk.catalog import Catalogue
+    from kiosk.catalog.files import MediaStore
+    from kiosk.catalog.library import Library
+    from kiosk.ingest.importer import Importer
+    from kiosk.paths import Paths
+    from kiosk.schedule.items import ItemSchedule
+
+    paths = Paths(tmp_path / "data")
+    with Catalogue.open(paths.catalogue) as cat:
+        # (without the media sheet: the couplet linked to a calligraphy work is left out)
+        sheets = [DEMO / f"{name}.csv" for name in ("topics", "people", "aphorisms", "couplets")]
+        Importer(cat, MediaStore.at(paths)).run(sheets)
+        library = Library(cat, MediaStore.at(paths))
+        row = cat.item("couplet-zhonghou-chuanjia")
+        schedule, problems = ItemSchedule.parse(row)
+        assert not problems
+        # Spring Festival 2027 is 6 February: from 30 January to 21 February
+        assert schedule.plays_on(date(2027, 1, 30)) and schedule.plays_on(date(2027, 2, 21))
+        assert not schedule.plays_on(date(2027, 1, 29)) and not schedule.plays_on(date(2027, 6, 1))
+        shown = [w.item["key"] for w in library.works(["couplet"], on=date(2027, 6, 1))]
+        assert "couplet-zhonghou-chuanjia" in shown
+        hall, _ = ItemSchedule.parse(cat.item("couplet-neixiang-sanxingtang"))
+        assert hall.plays_on(date(2027, 6, 1))

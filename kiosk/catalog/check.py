@@ -8,10 +8,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from kiosk.catalog.editing import SheetHeading
 from kiosk.catalog.files import MediaStore, sha256_file
 from kiosk.catalog.model import FILE_KIND
 from kiosk.catalog.report import Problem, Report
 from kiosk.catalog.store import Catalogue
+from kiosk.ingest.rows import KIND_NEEDS, kind_problems
 from kiosk.strings import Joined, Text, text
 
 # How ``Report.lines`` labels each kind of finding.
@@ -121,6 +123,7 @@ def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = T
                 text("check_no_file", kind=kind),
                 REIMPORT,
             )
+        _check_kind(item, add)
     for copies in accidental_copies(items):
         first, extra = copies[0], copies[1:]
         what = text(
@@ -143,6 +146,19 @@ def check_catalogue(catalogue: Catalogue, store: MediaStore, *, hashes: bool = T
                 REIMPORT,
             )
     return report
+
+
+def _check_kind(item: dict[str, Any], add) -> None:
+    """What a programme kind lacks: a couplet's two lines and a riddle's answer (as the
+    import requires them), a song's lyrics file."""
+    label = text("item_label", key=item["key"])
+    if item["kind"] in KIND_NEEDS:
+        values = {k: v for k, v in item.items() if v is not None and k != "style"}
+        headings = {c: SheetHeading(c) for need in KIND_NEEDS[item["kind"]] for c in need}
+        for problem in kind_problems(item["kind"], values, headings):
+            add("error", label, problem, text("fix_kind_fields"))
+    if item["kind"] == "song" and item["subtitles_id"] is None:
+        add("info", label, text("check_song_no_lyrics"), text("fix_song_lyrics"))
 
 
 def accidental_copies(items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

@@ -1,10 +1,11 @@
 """What the operator panel's Content page changes: show or hide an item, its place in its
-kind's order, its validity dates and schedule, and deleting it.
+kind's order, its validity dates and schedule, the texts of the programme's own kinds
+(``KIND_TEXTS``: a couplet's lines, a riddle's answer …), and deleting it.
 
-Dates and schedule are checked exactly as a sheet's row is (``kiosk.ingest.rows``, through
-``kiosk.schedule.items``): a bad value is refused with the sheet's message and nothing is
-written.  Each edit is one transaction, recorded in the changes table, and then announced
-through ``changed`` so that every screen reads the catalogue again.  A deleted item's
+Dates, schedule and texts are checked exactly as a sheet's row is (``kiosk.ingest.rows``,
+through ``kiosk.schedule.items``): a bad value is refused with the sheet's message and
+nothing is written.  Each edit is one transaction, recorded in the changes table, and then
+announced through ``changed`` so that every screen reads the catalogue again.  A deleted item's
 stored files go once no item or map uses them any more, after the deletion has committed
 (a crash in between leaves only unnamed files, never a catalogue naming missing ones).
 """
@@ -21,14 +22,62 @@ from kiosk.catalog.changes import ChangeLog
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.model import SCHEDULE_FIELDS
 from kiosk.catalog.store import Catalogue, Row
-from kiosk.ingest.rows import RowError, item_fields
+from kiosk.ingest.rows import RowError, item_fields, kind_problems
+from kiosk.ingest.sheets import COLUMNS
 from kiosk.strings import Refused, Text
 
 #: The fields the Content page sets together: validity dates, then the schedule.
 WHEN_FIELDS = ("valid_from", "valid_until", *SCHEDULE_FIELDS)
 
+
+def _both(*names: str) -> tuple[str, ...]:
+    return tuple(f"{name}_{lang}" for name in names for lang in ("zh", "en"))
+
+
+#: The texts the Content page edits for each programme kind, in the form's order (the
+#: couplet's style is chosen, not typed; validity dates are with the schedule).
+KIND_TEXTS: dict[str, tuple[str, ...]] = {
+    "couplet": (*_both("upper", "lower", "banner", "author", "source"), "style"),
+    "riddle": _both("title", "hint", "answer", "body", "source"),
+    "case": (
+        *_both("title", "person", "summary", "outcome"),
+        "date",
+        *_both("source", "confession"),
+    ),
+    "ticker": _both("title", "source"),
+    "song": _both("title", "author", "source"),
+}
+
 # Gaps between the sort orders the panel writes, so a sheet's order can still go between.
 ORDER_STEP = 10
+
+
+class SheetHeading:
+    """A column as the operator's sheet heads it: its Chinese heading in Chinese (上联; for a
+    riddle's title 谜面), its column name in English (upper_zh); usable wherever a message
+    names a column."""
+
+    def __init__(self, column: str, kind: str | None = None) -> None:
+        self.column, self.kind = column, kind
+
+    def render(self, lang: str) -> str:
+        if lang == "en":
+            return self.column
+        if (self.kind, self.column) in KIND_HEADINGS:
+            return KIND_HEADINGS[(self.kind, self.column)]
+        aliases = COLUMNS.get(self.column, ())
+        return next((a for a in aliases if not a.isascii()), self.column)
+
+    def __str__(self) -> str:
+        return self.render("zh")
+
+
+# Headings a kind's sheet writes for a shared column (accepted headings, see COLUMNS).
+KIND_HEADINGS = {
+    ("riddle", "title_zh"): "谜面",
+    ("riddle", "title_en"): "英文谜面",
+    ("case", "title_zh"): "案例名称",
+}
 
 
 class EditRefused(Refused):
@@ -106,6 +155,32 @@ class ItemEdits:
         except RowError as e:
             raise EditRefused(e.problems) from None
         wanted = {name: fields.get(name) for name in WHEN_FIELDS}
+        self._update(item, wanted)
+
+    def set_texts(self, key: str, values: Mapping[str, str], headings: Mapping[str, Any]) -> None:
+        """Set the texts of a programme kind's item (``KIND_TEXTS``; an empty one is cleared),
+        checked as a sheet row of that kind is: a couplet keeps both lines, a riddle an
+        answer, a date is a date.  A couplet known by its upper line keeps being known by it.
+        Raises ``EditRefused``."""
+        item = self._item(key)
+        kind = item["kind"]
+        names = KIND_TEXTS.get(kind, ())
+        texts = {name: (values.get(name) or "").strip() for name in names}
+        given = {name: text for name, text in texts.items() if text or name != "style"}
+        problems = kind_problems(kind, given, headings)
+        try:
+            fields = item_fields(given, headings)
+        except RowError as e:
+            problems += e.problems
+        if problems:
+            raise EditRefused(problems)
+        wanted: dict[str, Any] = {name: fields.get(name) or None for name in names}
+        if fields.get("date"):  # a case is placed in time by its date, as on import
+            wanted["year_from"] = fields["year_from"]
+        for lang in ("zh", "en") if kind == "couplet" else ():
+            title, upper = f"title_{lang}", f"upper_{lang}"
+            if not item.get(title) or item.get(title) == item.get(upper):
+                wanted[title] = wanted[upper]
         self._update(item, wanted)
 
     def delete(self, key: str) -> list[Path]:

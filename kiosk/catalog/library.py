@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.catalog.changes import ChangeLog
-from kiosk.catalog.editing import WHEN_FIELDS, EditRefused, ItemEdits
+from kiosk.catalog.editing import KIND_TEXTS, WHEN_FIELDS, EditRefused, ItemEdits, SheetHeading
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.model import KINDS
 from kiosk.catalog.store import Catalogue, SearchHit
@@ -27,12 +27,14 @@ from kiosk.catalog.years import format_century, format_years
 # What the UI may use besides ``Library``: it imports nothing else from the catalogue.
 __all__ = [
     "KINDS",
+    "KIND_TEXTS",
     "WHEN_FIELDS",
     "EditRefused",
     "ItemEdits",
     "Library",
     "RegionMap",
     "SearchHit",
+    "SheetHeading",
     "TileSpec",
     "Work",
     "format_century",

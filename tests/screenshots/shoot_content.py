@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kiosk.ui.operator.content import ContentScreen
 
-from harness import arguments, open_kiosk
+from harness import arguments, open_kiosk, settle
 
 
 def private_catalogue(data_dir: Path, into: Path) -> Path:
@@ -28,6 +28,38 @@ def private_catalogue(data_dir: Path, into: Path) -> Path:
             (into / name).symlink_to((data_dir / name).resolve())
     shutil.copyfile(data_dir / "catalogue.sqlite", into / "catalogue.sqlite")
     return into
+
+
+def programme_kinds(page: ContentScreen, shot) -> None:
+    """A couplet's texts, a refused one, a riddle's texts typed on the keyboard (issue 13);
+    shot only where the catalogue holds them (the demo from its programme sheets)."""
+    counts = page.ctx.library.counts()
+    if not counts.get("couplet") or not counts.get("riddle"):
+        return
+    form = page.editor.texts
+
+    def to_texts() -> None:
+        settle()
+        page.kinds_area.ensureWidgetVisible(page.kind_buttons[page.kind])
+        page.editor_area.verticalScrollBar().setValue(form.y())
+
+    page.field.clear()  # the search typed above
+    page.choose_kind("couplet")
+    page.pick(page.list.rows[0])
+    to_texts()
+    shot("content-couplet-texts")
+    form.fields["lower_zh"].clear()
+    page.editor.save_texts()
+    settle()
+    page.editor_area.verticalScrollBar().setValue(form.y())
+    shot("content-couplet-refused")
+    page.choose_kind("riddle")
+    page.pick(page.list.rows[0])
+    page.type_in(form.fields["answer_en"])
+    to_texts()
+    page.editor_area.ensureWidgetVisible(form.fields["answer_en"])
+    shot("content-riddle-keyboard")
+    page.close_inputs()
 
 
 def main() -> None:
@@ -73,6 +105,8 @@ def main() -> None:
     window.ctx.visit.set_lang("zh")
     window.ctx.visit.set_large(True)
     shot("content-large-text")
+    window.ctx.visit.set_large(False)
+    programme_kinds(page, shot)
     window.shutdown()
     tmp.cleanup()
 

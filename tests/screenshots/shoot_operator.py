@@ -35,6 +35,7 @@ PIN = "1234"
 def seed(catalogue: Catalogue) -> None:
     counts = {"film": 6, "poster": 24, "calligraphy": 18, "photo": 40, "aphorism": 32}
     counts |= {"person": 12, "place": 5, "event": 9, "topic": 3}
+    counts |= {"case": 3, "couplet": 5, "riddle": 12, "ticker": 9}  # the programme's own kinds
     with catalogue.transaction():
         for kind, n in counts.items():
             for i in range(n):

@@ -235,19 +235,22 @@ class ContentScreen(InnerScreen):
     def type_in(self, field: QLineEdit) -> None:
         """A field was tapped: the search keyboard comes up below (the search field), or the
         keypad in the list's place (the editor's fields)."""
-        if field is self.field:
+        if field is self.field or self.editor.texts.wants_letters(field):
+            # the search field, or a text of the item: letters (and Chinese from a keyboard)
             self.close_inputs()
-            self.keyboard.show()
+            self.keyboard.type_into(field)
+            if field is not self.field:
+                QTimer.singleShot(0, self, lambda: self.editor_area.ensureWidgetVisible(field))
             return
         if self.keypad.field is field:
             return
-        self.keyboard.hide()
+        self.keyboard.type_into(None)
         self.keypad.open_for(field, self.editor.name_of(field))
         self.left.setCurrentWidget(self.keypad)
         QTimer.singleShot(0, self, lambda: self.editor_area.ensureWidgetVisible(field))
 
     def close_inputs(self) -> None:
-        self.keyboard.hide()
+        self.keyboard.type_into(None)
         self.keypad.close()
         self.left.setCurrentIndex(0)
 

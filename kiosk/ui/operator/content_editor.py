@@ -1,5 +1,5 @@
 """The Content page's editor for one item: show or hide it, its place in the order, its dates
-and schedule, delete it (after a confirmation).
+and schedule, a programme kind's texts (``content_texts``), delete it (after a confirmation).
 
 Every change goes through ``ctx.library.edits`` (kiosk.catalog.editing), which checks dates
 and schedule as a sheet's row is checked; a refusal shows its first line here in red and
@@ -20,6 +20,7 @@ from kiosk.schedule.festivals import FESTIVALS
 from kiosk.strings import field, tr
 from kiosk.ui.operator.confirm import ConfirmBox
 from kiosk.ui.operator.content_inputs import ChoiceStepper, FormField, TapWatcher
+from kiosk.ui.operator.content_texts import TextForm
 from kiosk.ui.operator.labels import plain_label, set_color
 from kiosk.ui.screen import Context
 from kiosk.ui.widgets import theme
@@ -91,6 +92,8 @@ class ItemEditor(QWidget):
         self.save_button.clicked.connect(self.save)
         self.message = plain_label()
         self.message.setWordWrap(True)
+        # -- a programme kind's texts
+        self.texts = TextForm(ctx, self.save_texts, on_field)
         # -- delete
         self.delete_button = Button(ctx, lambda: ctx.tr("manage_delete"), min_size=QSize(240, 96))
         self.delete_button.clicked.connect(self.ask_delete)
@@ -137,6 +140,7 @@ class ItemEditor(QWidget):
         box.addLayout(when)
         box.addWidget(self.message)
         box.addLayout(self.form)
+        box.addWidget(self.texts)
         box.addStretch(1)
         self._box, self._rows = box, (state, order, when)
 
@@ -145,7 +149,7 @@ class ItemEditor(QWidget):
         for name, field_ in self.fields.items():
             if field_ is edit:
                 return _label(self.ctx, f"sched_field_{name}")
-        return self.ctx.tr("manage_move_to")
+        return self.texts.name_of(edit) or self.ctx.tr("manage_move_to")
 
     # ------------------------------------------------------------ texts
     def _toggle_text(self) -> str:
@@ -197,6 +201,7 @@ class ItemEditor(QWidget):
         ):
             button.refresh()
         self.festival.refresh()
+        self.texts.retranslate()
         self.confirm_box.refresh()
         self._fill_state()
 
@@ -205,10 +210,12 @@ class ItemEditor(QWidget):
         """Edit ``item`` (its row as it is now); ``keep_form`` keeps what is typed."""
         same = self.item is not None and self.item["key"] == item["key"]
         self.item = item
+        self.texts.show_item(item, keep=same and keep_form)
         if not (same and keep_form):
             self._refill()
             self.position_field.clear()
             self.say("")
+            self.texts.say("")
         if not same:
             self.confirm_box.cancel()
         self._fill_state()
@@ -244,15 +251,18 @@ class ItemEditor(QWidget):
         set_color(self.message, theme.SEAL if bad else theme.INK_SOFT)
 
     # ------------------------------------------------------------ actions
-    def _act(self, edit: Callable[[], object]) -> bool:
-        """Run one edit; a refusal is said in red. True when it was made."""
+    def _act(self, edit: Callable[[], object], say: Callable[..., None] | None = None) -> bool:
+        """Run one edit; a refusal is said in red (by ``say``, else under the schedule's
+        title). True when it was made."""
         assert self.item is not None
+        say = say or self.say
         self.say("")
+        self.texts.say("")
         try:
             edit()
         except EditRefused as refused:
             why = refused.text.render(self.ctx.lang)
-            self.say(self.ctx.tr("manage_not_saved").format(why=why), bad=True)
+            say(self.ctx.tr("manage_not_saved").format(why=why), bad=True)
             return False
         self._on_changed(self.item["key"])
         return True
@@ -291,6 +301,15 @@ class ItemEditor(QWidget):
         if self._act(lambda: self.ctx.library.edits.set_when(key, values, headings)):
             self._refill()
             self.say(self.ctx.tr("manage_saved"))
+
+    def save_texts(self) -> None:
+        if self.item is None:
+            return
+        key, values, headings = self.item["key"], self.texts.values(), self.texts.headings()
+        if self._act(
+            lambda: self.ctx.library.edits.set_texts(key, values, headings), self.texts.say
+        ):
+            self.texts.say(self.ctx.tr("manage_texts_saved"))
 
     def ask_delete(self) -> None:
         self.delete_button.hide()

@@ -128,11 +128,13 @@ class Keypad(QWidget):
 
 
 class KeyboardPanel(QWidget):
-    """The visitors' search keyboard typing into the search field, and a "done" key."""
+    """The visitors' search keyboard typing into the search field (or, while one of an
+    item's texts is typed in, into that field), and a "done" key."""
 
     def __init__(self, ctx: Context, search_field: QLineEdit, on_done: Callable[[], None]) -> None:
         super().__init__()
         self.ctx = ctx
+        self.search_field = search_field
         self.keyboard = Keyboard(ctx, search_field)
         self.done = Button(ctx, lambda: ctx.tr("manage_keypad_done"), min_size=QSize(160, 96))
         self.done.clicked.connect(on_done)
@@ -141,6 +143,14 @@ class KeyboardPanel(QWidget):
         row.addWidget(self.keyboard, 1)
         row.addWidget(self.done, 0, Qt.AlignmentFlag.AlignBottom)
         self.hide()
+
+    def type_into(self, field: QLineEdit | None) -> None:
+        """Show the keys typing into ``field``, or hide them (None)."""
+        for edit in (self.keyboard.target, field):
+            if isinstance(edit, FormField):
+                edit.set_active(edit is field)
+        self.keyboard.target = field or self.search_field
+        self.setVisible(field is not None)
 
     def refresh(self) -> None:
         self.keyboard.refresh()

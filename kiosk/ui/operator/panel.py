@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.catalog.library import KINDS
 from kiosk.ui.operator.confirm import ConfirmBox
+from kiosk.ui.operator.kind_counts import KindCounts
 from kiosk.ui.operator.labels import plain_label, set_color
 from kiosk.ui.operator.report_page import report_button
 from kiosk.ui.operator.usb import UsbOffer
@@ -233,19 +233,9 @@ class OperatorScreen(InnerScreen):
         title_row.addWidget(self.status_title, 0, Qt.AlignmentFlag.AlignBottom)
         title_row.addWidget(self.total_label, 1, Qt.AlignmentFlag.AlignBottom)
         card.addLayout(title_row)
-        counts = QGridLayout()
-        self.count_labels: dict[str, tuple[QLabel, QLabel]] = {}
-        for i, kind in enumerate(KINDS):
-            number, name = plain_label(), plain_label()
-            set_color(name, theme.INK_SOFT)
-            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            cell = QHBoxLayout()
-            cell.setSpacing(0)
-            cell.addWidget(name, 1)
-            cell.addWidget(number)
-            counts.addLayout(cell, i // 3, i % 3)
-            self.count_labels[kind] = (number, name)
-        card.addLayout(counts)
+        self.kind_counts = KindCounts(ctx)
+        self.count_labels, self.count_cells = self.kind_counts.labels, self.kind_counts.cells
+        card.addWidget(self.kind_counts)
         self.rule = QWidget()
         self.rule.setAutoFillBackground(True)
         rule_pal = self.rule.palette()
@@ -271,7 +261,7 @@ class OperatorScreen(InnerScreen):
         rows.setColumnStretch(1, 1)
         card.addLayout(rows)
         card.addStretch(1)
-        self._card_layout, self._counts, self._rows = card, counts, rows
+        self._card_layout, self._rows = card, rows
 
         # ---- controls
         controls = QWidget()
@@ -356,17 +346,12 @@ class OperatorScreen(InnerScreen):
         pad = m.px(40)
         self._card_layout.setContentsMargins(pad, m.px(32), pad, pad)
         self._card_layout.setSpacing(m.px(16))
-        self._counts.setHorizontalSpacing(m.px(64))
-        self._counts.setVerticalSpacing(m.px(4))
         self._rows.setHorizontalSpacing(m.px(32))
         self._rows.setVerticalSpacing(m.px(10))
         self.rule.setFixedHeight(1)
         self.status_title.setFont(m.section())
         self.status_title.setText(_label(ctx, "status"))
-        for kind, (number, name) in self.count_labels.items():
-            number.setFont(m.font("serif", 40))
-            name.setFont(m.label())
-            name.setText(ctx.tr(kind))
+        self.kind_counts.retranslate()
         self.total_label.setFont(m.caption())
         for key, name in self.row_names.items():
             name.setFont(m.label())
@@ -423,10 +408,7 @@ class OperatorScreen(InnerScreen):
         if not hasattr(self, "_status_now"):
             return
         ctx, counts, status = self.ctx, self._counts_now, self._status_now
-        for kind, (number, _name) in self.count_labels.items():
-            n = counts.get(kind, 0)
-            number.setText(str(n))
-            set_color(number, theme.INK if n else theme.INK_SOFT)
+        self.kind_counts.fill(counts)
         total = sum(counts.values())
         self.total_label.setText(f"{ctx.tr('total')} {total} {ctx.tr('items')}")
         self.row_values["uptime"].setText(format_uptime(ctx, float(status.get("uptime_s", 0.0))))
