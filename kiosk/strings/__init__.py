@@ -17,6 +17,7 @@ from kiosk.errors import KioskError
 from kiosk.strings.appliance import APPLIANCE
 from kiosk.strings.bundles import BUNDLES
 from kiosk.strings.content import CONTENT
+from kiosk.strings.couplets import COUPLETS
 from kiosk.strings.formats import FORMATS
 from kiosk.strings.operator import OPERATOR
 from kiosk.strings.reporting import REPORTING
@@ -36,6 +37,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "usb": USB,
     "bundles": BUNDLES,
     "formats": FORMATS,
+    "couplets": COUPLETS,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 

@@ -9,6 +9,9 @@ recorded as failed, marked broken in the playlist and skipped; when nothing is
 playable a calm placeholder (the exhibition's name, the date and time) shows
 until something is.
 
+A riddle shows alone for ``RIDDLE_REVEAL`` of its time, then its answer fades in
+(one showing, one record).
+
 Every item shown is recorded (``Showings``); a film whose end libvlc never
 reported is left when it has run well past its known length (``Pace.film_timer``).
 """
@@ -29,13 +32,15 @@ from kiosk.ui.attract.layer import PictureLayer, Visual
 from kiosk.ui.attract.pace import Pace
 from kiosk.ui.attract.prepare import Preparer, Upcoming
 from kiosk.ui.attract.showings import Showings
-from kiosk.ui.attract.slides import Slides
+from kiosk.ui.attract.slides import CARDS, Slides
 from kiosk.ui.screen import Context
 
 log = logging.getLogger(__name__)
 
 #: How often the placeholder looks for playable works again (seconds).
 PLACEHOLDER_POLL_S = 2.0
+#: The share of a riddle's time before its answer appears.
+RIDDLE_REVEAL = 0.6
 
 
 class AttractLoop(QObject):
@@ -93,6 +98,10 @@ class AttractLoop(QObject):
         self._item_timer.setSingleShot(True)
         self._item_timer.setTimerType(Qt.TimerType.PreciseTimer)  # coarse ones fire 5 % early
         self._item_timer.timeout.connect(self._item_done)
+        self._reveal_timer = QTimer(self)
+        self._reveal_timer.setSingleShot(True)
+        self._reveal_timer.timeout.connect(self._reveal)
+        self.revealed: str | None = None  # the riddle on screen whose answer shows
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(int(PLACEHOLDER_POLL_S * 1000 / pace.speed))
         self._poll_timer.timeout.connect(self._poll_placeholder)
@@ -130,6 +139,7 @@ class AttractLoop(QObject):
         self.active = False
         self._epoch += 1
         self._item_timer.stop()
+        self._reveal_timer.stop()
         self.prep.stop_waiting()
         self._poll_timer.stop()
         self.band.stop()
@@ -163,8 +173,9 @@ class AttractLoop(QObject):
             self.layer.replace_current(Visual(self.slides.placeholder()))
         elif self.shows.current is not None and not self.films.on_screen:
             slot = self.shows.current.slot
-            if slot.show == "aphorism":
-                self.layer.replace_current(Visual(self.slides.aphorism(slot)))
+            if slot.show in CARDS:
+                revealed = self.revealed == slot.key
+                self.layer.replace_current(Visual(self.slides.card(slot, revealed=revealed)))
 
     @property
     def showing_placeholder(self) -> bool:
@@ -217,6 +228,8 @@ class AttractLoop(QObject):
         self._want_advance = False
         self._placeholder = False
         self._poll_timer.stop()
+        self._reveal_timer.stop()
+        self.revealed = None
         self.shows.end("completed")
         if slot.show == "film":
             self.shows.current = None
@@ -233,7 +246,18 @@ class AttractLoop(QObject):
         self.films.show_visual(up.visual, self.pace.fade_ms)
         self.shows.begin(slot)
         self._item_timer.start(self.pace.shown_ms(slot, up.visual))
+        if slot.show == "riddle":
+            self._reveal_timer.start(self.pace.ms(slot.seconds * RIDDLE_REVEAL))
         self._prefetch_after_fade()
+
+    def _reveal(self) -> None:
+        """The riddle's answer fades in over the riddle (still the same showing)."""
+        current = self.shows.current
+        if not self.active or current is None or current.slot.show != "riddle" or current.ended:
+            return
+        self.revealed = current.slot.key
+        card = self.slides.card(current.slot, revealed=True)
+        self.layer.show_visual(Visual(card), self.pace.fade_ms)
 
     def _start_film(self, up: Upcoming) -> None:
         from kiosk.playback import PlayerState
@@ -325,6 +349,7 @@ class AttractLoop(QObject):
         if self._placeholder:
             return
         self._item_timer.stop()
+        self._reveal_timer.stop()
         self.shows.end("completed")
         self.shows.current = None
         self._placeholder = True
