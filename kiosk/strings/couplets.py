@@ -9,9 +9,6 @@ COUPLETS: dict[str, tuple[str, str]] = {
     "riddle_tap_again": ("再次轻触收起", "Tap again to hide it"),
     "riddle_answer": ("谜底：{answer}", "Answer: {answer}"),
     "riddle_traditional": ("传统灯谜", "A traditional riddle"),
-    "riddle_next": ("下一条", "Next riddle"),
-    # a couplet among the sayings
-    "couplet_mark": ("对联", "Couplet"),
     # kiosk.toml help
     "set_help_attract_couplet_s": ("每副对联展示的秒数", "Seconds each couplet shows"),
     "set_help_attract_riddle_s": (
