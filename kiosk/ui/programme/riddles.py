@@ -54,10 +54,13 @@ class RiddleCard(PressableMixin, QWidget):
         blocks.append(Block(prompt, m.caption(ctx.lang), theme.CELADON, m.px(24)))
         return fit_stack(blocks, width - 2 * self.pad(), 10**6)  # the card grows: never shrunk
 
+    def needed_height(self, width: int) -> int:
+        return int(self.stack(width).height + 0.999) + 2 * self.pad()
+
     def fit(self) -> None:
         """Take the height the text needs at the current width."""
         if self.width() > 0:
-            self.setFixedHeight(int(self.stack(self.width()).height) + 2 * self.pad())
+            self.setFixedHeight(self.needed_height(self.width()))
 
     def set_revealed(self, revealed: bool) -> None:
         self.revealed = revealed

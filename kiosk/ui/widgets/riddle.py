@@ -32,6 +32,7 @@ class Block:
     colour: QColor
     gap: float = 0.0  # space above it
     line_height: float = 1.5
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter  # prose reads better ranged left
 
 
 @dataclass
@@ -93,6 +94,7 @@ def riddle_blocks(
                 theme.INK,
                 m.px(24),
                 1.7,
+                Qt.AlignmentFlag.AlignLeft,
             )
         )
     source = (item.get("source_zh") if loop else field(item, "source", lang)) or tr(
@@ -117,9 +119,7 @@ def fit_stack(blocks: list[Block], width: float, height: float) -> Stack:
         lines, total = [], 0.0
         for b in blocks:
             font = at_size(b.font, max(1, round(b.font.pixelSize() * scale)))
-            built = build_horizontal(
-                b.text, width, font, b.line_height, Qt.AlignmentFlag.AlignHCenter
-            )
+            built = build_horizontal(b.text, width, font, b.line_height, b.align)
             gap = b.gap * scale if lines else 0.0
             lines.append((built, b.colour, gap))
             total += gap + built.size[1]
