@@ -119,7 +119,7 @@ def test_search_opens_the_riddle_marked_but_not_revealed(kiosk, qtbot) -> None:
     def in_view() -> bool:
         viewport = screen.scroll.viewport()
         top_left = card.mapTo(viewport, QPoint(0, 0))
-        return 0 <= top_left.y() and top_left.y() + card.height() <= viewport.height()
+        return top_left.y() >= 0 and top_left.y() + card.height() <= viewport.height()
 
     qtbot.waitUntil(in_view, timeout=2000)
     window.back()
@@ -172,13 +172,13 @@ def test_the_loop_shows_couplets_and_riddles_reveals_the_answer_and_records_both
     engine = loop.screen.loop
     seen: list[tuple[str, bool]] = []  # (key, a card on screen when it began)
     reveals: list[str] = []
-    loop.screen.item_started.connect(lambda key, show: seen.append((key, layer.current is not None)))
-    riddle_card = {}
+    loop.screen.item_started.connect(
+        lambda key, show: seen.append((key, layer.current is not None))
+    )
 
     def painted() -> None:
         if engine.revealed and engine.revealed not in reveals:
             reveals.append(engine.revealed)
-            riddle_card[engine.revealed] = layer.current.pixmap.toImage()
 
     layer.painted.connect(painted)
     loop.screen.enter()
@@ -200,5 +200,6 @@ def test_the_loop_shows_couplets_and_riddles_reveals_the_answer_and_records_both
     # one showing per riddle, its answer included: as long as the riddle's time
     riddle_plays = [p for p in plays if p["item_key"] == "riddle-lian-jie"]
     assert all(p["outcome"] != "failed" for p in plays)
-    assert [round(p["seconds"]) for p in riddle_plays if p["outcome"] == "completed"][0] == 1
+    seconds = [p["seconds"] for p in riddle_plays if p["outcome"] == "completed"]
+    assert seconds and all(0.8 <= s <= 2.0 for s in seconds), seconds
     loop.close()

@@ -22,6 +22,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from test_couplets import BANNERED, research_rows, write_rows  # noqa: E402
+
 from kiosk.app import screen_factories  # noqa: E402
 from kiosk.catalog import Catalogue  # noqa: E402
 from kiosk.catalog.files import MediaStore  # noqa: E402
@@ -31,7 +33,6 @@ from kiosk.playlist import slot_for  # noqa: E402
 from kiosk.ui.attract.slides import Slides  # noqa: E402
 
 from harness import arguments, open_kiosk  # noqa: E402
-from test_couplets import BANNERED, research_rows, write_rows  # noqa: E402
 
 
 def shooting_copy(data_dir: Path) -> Path:
