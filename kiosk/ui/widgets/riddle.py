@@ -18,11 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath
 
 from kiosk.strings import field, tr
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.text import HorizontalLayout, at_size, build_horizontal, latin_serif
+from kiosk.ui.widgets.vertical import vertical_columns
+
+LINE_BREAK = "\u2028"  # a line break inside one QTextLayout paragraph
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Block:
     gap: float = 0.0  # space above it
     line_height: float = 1.5
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter  # prose reads better ranged left
+    clauses: bool = False  # Chinese display text: lines of whole clauses where they fit
 
 
 @dataclass
@@ -59,6 +63,7 @@ def riddle_blocks(
             theme.INK,
             0,
             1.35,
+            clauses=True,
         )
     ]
     english = item.get("title_en") if (loop or lang == "en") else ""
@@ -80,9 +85,9 @@ def riddle_blocks(
     if not revealed:
         return [b for b in out if b.text.strip()]
     answer = tr("riddle_answer", first).format(answer=_answer(item, first))
-    out.append(
-        Block(answer, m.display(84 if loop else (64 if big else 54)), theme.SEAL, m.px(40), 1.35)
-    )
+    size = 84 if loop else (64 if big else 54)
+    font = m.display(size) if first == "zh" else latin_serif(m, size * 0.7)
+    out.append(Block(answer, font, theme.SEAL, m.px(40), 1.35, clauses=first == "zh"))
     if loop and item.get("answer_en") and item.get("answer_zh"):
         out.append(Block(item["answer_en"], latin_serif(m, 28), theme.INK_SOFT, m.px(8)))
     body = item.get("body_zh") if loop else field(item, "body", lang)
@@ -119,13 +124,24 @@ def fit_stack(blocks: list[Block], width: float, height: float) -> Stack:
         lines, total = [], 0.0
         for b in blocks:
             font = at_size(b.font, max(1, round(b.font.pixelSize() * scale)))
-            built = build_horizontal(b.text, width, font, b.line_height, b.align)
+            text = _in_clauses(b.text, font, width) if b.clauses else b.text
+            built = build_horizontal(text, width, font, b.line_height, b.align)
             gap = b.gap * scale if lines else 0.0
             lines.append((built, b.colour, gap))
             total += gap + built.size[1]
         if total <= height or step == 10:
             return Stack(lines, width, total)
     raise AssertionError("unreachable")
+
+
+def _in_clauses(text: str, font: QFont, width: float) -> str:
+    """``text`` with line breaks after whole clauses (as ``vertical.layout_lines`` breaks)
+    when it needs more than one line."""
+    fm = QFontMetricsF(font)
+    if fm.horizontalAdvance(text) <= width:
+        return text
+    per_line = max(1, int(width // max(fm.horizontalAdvance("国"), 1)))
+    return LINE_BREAK.join(vertical_columns(text, per_line))
 
 
 def paint_stack(painter: QPainter, stack: Stack, origin: QPointF, count: int | None = None) -> None:
