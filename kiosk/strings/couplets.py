@@ -8,6 +8,7 @@ COUPLETS: dict[str, tuple[str, str]] = {
     "riddle_tap": ("轻触看谜底", "Tap for the answer"),
     "riddle_tap_again": ("再次轻触收起", "Tap again to hide it"),
     "riddle_answer": ("谜底：{answer}", "Answer: {answer}"),
+    "riddle_answer_soon": ("谜底稍后揭晓", "The answer follows"),
     "riddle_traditional": ("传统灯谜", "A traditional riddle"),
     # kiosk.toml help
     "set_help_attract_couplet_s": ("每副对联展示的秒数", "Seconds each couplet shows"),

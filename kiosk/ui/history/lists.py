@@ -216,7 +216,7 @@ def couplet_card_text(ctx: Context, row: dict[str, Any], source: str) -> tuple[s
     mark = " · ".join(x for x in (ctx.tr("kind_couplet"), source) if x)
     if lang == "en":
         english = " / ".join(x for x in (row.get("upper_en"), row.get("lower_en")) if x)
-        return title, "\n".join(x for x in (english, mark) if x)
+        return title, "\n".join(x for x in (mark, english) if x)  # the mark never elided
     return title, mark
 
 

@@ -10,7 +10,8 @@
     fit ``height``; ``Stack.height`` is what they take. ``paint_stack(painter, stack,
     origin)`` draws them from ``origin`` (the top left of a ``width``-wide column).
 ``paint_riddle_card(painter, rect, item, m, *, revealed) -> QRectF``
-    The loop's card: the stack on paper, centred in ``rect``.
+    The loop's card: the stack on paper, centred in ``rect``, the size of the revealed
+    riddle from the start (until then "谜底稍后揭晓" where the answer will be).
 """
 
 from __future__ import annotations
@@ -183,5 +184,15 @@ def paint_riddle_card(
         theme.SEAL,
     )
     paint_stack(painter, stack, QPointF(card.left() + pad, card.top() + pad), shown)
+    if shown is not None:  # where the answer will be, a quiet word that it is coming
+        top = card.top() + pad + sum(g + b.size[1] for b, _, g in stack.lines[:shown])
+        soon = " · ".join(tr("riddle_answer_soon", lang) for lang in ("zh", "en"))
+        painter.setFont(m.font("serif", 30, lang="en"))
+        painter.setPen(theme.CELADON)
+        painter.drawText(
+            QRectF(card.left() + pad, top, width, card.bottom() - pad - top),
+            int(Qt.AlignmentFlag.AlignCenter),
+            soon,
+        )
     painter.restore()
     return card
