@@ -170,7 +170,7 @@ def test_the_loop_shows_couplets_and_riddles_reveals_the_answer_and_records_both
     attract = {**FAST, "couplet_s": 0.5, "riddle_s": 1.0, "kinds": ("couplet", "riddle")}
     loop = Loop(qtbot, paths, films=None, attract=attract)
     layer = loop.screen.layer
-    engine = loop.screen.loop
+    engine = loop.screen.loop.reveal
     seen: list[tuple[str, bool]] = []  # (key, a card on screen when it began)
     reveals: list[str] = []
     loop.screen.item_started.connect(

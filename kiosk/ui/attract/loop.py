@@ -2,15 +2,12 @@
 
 While one item shows, the next is made ready (``Preparer``). At the item's end
 the catalogue is checked for changes (an import while the kiosk runs rebuilds
-the playlist), and the prepared item takes over: pictures and aphorisms
-crossfade, a film cuts in (``FilmHandover``), a film follows a film by
-``FilmStage.swap``. A file that is missing, corrupt or ends far too early is
+the playlist), and the prepared item takes over: pictures and cards (aphorisms,
+couplets, riddles — whose answer ``RiddleReveal`` fades in later) crossfade, a
+film cuts in (``FilmHandover``), a film follows a film by ``FilmStage.swap``. A file that is missing, corrupt or ends far too early is
 recorded as failed, marked broken in the playlist and skipped; when nothing is
 playable a calm placeholder (the exhibition's name, the date and time) shows
 until something is.
-
-A riddle shows alone for ``RIDDLE_REVEAL`` of its time, then its answer fades in
-(one showing, one record).
 
 Every item shown is recorded (``Showings``); a film whose end libvlc never
 reported is left when it has run well past its known length (``Pace.film_timer``).
@@ -31,6 +28,7 @@ from kiosk.ui.attract.films import FilmHandover
 from kiosk.ui.attract.layer import PictureLayer, Visual
 from kiosk.ui.attract.pace import Pace
 from kiosk.ui.attract.prepare import Preparer, Upcoming
+from kiosk.ui.attract.reveal import RiddleReveal
 from kiosk.ui.attract.showings import Showings
 from kiosk.ui.attract.slides import CARDS, Slides
 from kiosk.ui.screen import Context
@@ -39,8 +37,6 @@ log = logging.getLogger(__name__)
 
 #: How often the placeholder looks for playable works again (seconds).
 PLACEHOLDER_POLL_S = 2.0
-#: The share of a riddle's time before its answer appears.
-RIDDLE_REVEAL = 0.6
 
 
 class AttractLoop(QObject):
@@ -66,6 +62,7 @@ class AttractLoop(QObject):
         self._now = now
         self.slides = Slides(ctx, layer, now)
         self.shows = Showings(ctx, band, pace, parent=self)
+        self.reveal = RiddleReveal(self.shows, layer, self.slides, pace, parent=self)
         self.films = FilmHandover(ctx, stage, layer, in_use=self._film_in_use)
         self.prep = Preparer(
             ctx,
@@ -98,10 +95,6 @@ class AttractLoop(QObject):
         self._item_timer.setSingleShot(True)
         self._item_timer.setTimerType(Qt.TimerType.PreciseTimer)  # coarse ones fire 5 % early
         self._item_timer.timeout.connect(self._item_done)
-        self._reveal_timer = QTimer(self)
-        self._reveal_timer.setSingleShot(True)
-        self._reveal_timer.timeout.connect(self._reveal)
-        self.revealed: str | None = None  # the riddle on screen whose answer shows
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(int(PLACEHOLDER_POLL_S * 1000 / pace.speed))
         self._poll_timer.timeout.connect(self._poll_placeholder)
@@ -139,7 +132,6 @@ class AttractLoop(QObject):
         self.active = False
         self._epoch += 1
         self._item_timer.stop()
-        self._reveal_timer.stop()
         self.prep.stop_waiting()
         self._poll_timer.stop()
         self.band.stop()
@@ -174,8 +166,7 @@ class AttractLoop(QObject):
         elif self.shows.current is not None and not self.films.on_screen:
             slot = self.shows.current.slot
             if slot.show in CARDS:
-                revealed = self.revealed == slot.key
-                self.layer.replace_current(Visual(self.slides.card(slot, revealed=revealed)))
+                self.layer.replace_current(Visual(self.reveal.card(slot)))
 
     @property
     def showing_placeholder(self) -> bool:
@@ -228,8 +219,6 @@ class AttractLoop(QObject):
         self._want_advance = False
         self._placeholder = False
         self._poll_timer.stop()
-        self._reveal_timer.stop()
-        self.revealed = None
         self.shows.end("completed")
         if slot.show == "film":
             self.shows.current = None
@@ -246,18 +235,7 @@ class AttractLoop(QObject):
         self.films.show_visual(up.visual, self.pace.fade_ms)
         self.shows.begin(slot)
         self._item_timer.start(self.pace.shown_ms(slot, up.visual))
-        if slot.show == "riddle":
-            self._reveal_timer.start(self.pace.ms(slot.seconds * RIDDLE_REVEAL))
         self._prefetch_after_fade()
-
-    def _reveal(self) -> None:
-        """The riddle's answer fades in over the riddle (still the same showing)."""
-        current = self.shows.current
-        if not self.active or current is None or current.slot.show != "riddle" or current.ended:
-            return
-        self.revealed = current.slot.key
-        card = self.slides.card(current.slot, revealed=True)
-        self.layer.show_visual(Visual(card), self.pace.fade_ms)
 
     def _start_film(self, up: Upcoming) -> None:
         from kiosk.playback import PlayerState
@@ -349,7 +327,6 @@ class AttractLoop(QObject):
         if self._placeholder:
             return
         self._item_timer.stop()
-        self._reveal_timer.stop()
         self.shows.end("completed")
         self.shows.current = None
         self._placeholder = True
