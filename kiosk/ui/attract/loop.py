@@ -4,10 +4,10 @@ While one item shows, the next is made ready (``Preparer``). At the item's end
 the catalogue is checked for changes (an import while the kiosk runs rebuilds
 the playlist), and the prepared item takes over: pictures and cards (aphorisms,
 couplets, riddles — whose answer ``RiddleReveal`` fades in later) crossfade, a
-film cuts in (``FilmHandover``), a film follows a film by ``FilmStage.swap``. A file that is missing, corrupt or ends far too early is
-recorded as failed, marked broken in the playlist and skipped; when nothing is
-playable a calm placeholder (the exhibition's name, the date and time) shows
-until something is.
+film cuts in (``FilmHandover``), a film follows a film by ``FilmStage.swap``. A
+file that is missing, corrupt or ends far too early is recorded as failed, marked
+broken in the playlist and skipped; when nothing is playable a calm placeholder
+(the exhibition's name, the date and time) shows until something is.
 
 Every item shown is recorded (``Showings``); a film whose end libvlc never
 reported is left when it has run well past its known length (``Pace.film_timer``).
