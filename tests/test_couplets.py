@@ -6,12 +6,13 @@ the sourced rows in docs/research/kinds/couplets.csv."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtTest import QTest
+from test_history_ui import click
 
 from kiosk.app import Kiosk, RunOptions, build
 from kiosk.catalog import Catalogue
@@ -146,20 +147,21 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-@pytest.fixture
-def kiosk(qtbot, paths, content: Path):
+def kiosk_on(qtbot, paths, content: Path) -> Iterator[Kiosk]:
+    """The kiosk window on ``content`` imported by the real importer (the riddles use it too)."""
     with Catalogue.open(paths.catalogue) as cat:
         report = Importer(cat, MediaStore.at(paths)).run([content])
         assert report.rejected == [], report.rejected
-    k: Kiosk = build(paths, Settings(), RunOptions(windowed=True, size=(1280, 720)))
+    k = build(paths, Settings(), RunOptions(windowed=True, size=(1280, 720)))
     qtbot.waitExposed(k.window)
     k.window.home()
     yield k
     k.close()
 
 
-def click(widget, pos: QPoint | None = None) -> None:
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos or widget.rect().center())
+@pytest.fixture
+def kiosk(qtbot, paths, content: Path):
+    yield from kiosk_on(qtbot, paths, content)
 
 
 def test_couplets_are_listed_among_the_sayings_and_open_their_page(kiosk) -> None:

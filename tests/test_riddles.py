@@ -8,17 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtTest import QTest
+from PySide6.QtCore import QPoint
 from test_attract import FAST, Loop, import_into
-from test_couplets import COUPLETS, research_rows, write_rows
+from test_couplets import COUPLETS, kiosk_on, research_rows, write_rows
+from test_history_ui import click
 
-from kiosk.app import Kiosk, RunOptions, build
-from kiosk.catalog import Catalogue
-from kiosk.catalog.files import MediaStore
-from kiosk.ingest.importer import Importer
 from kiosk.paths import Paths
-from kiosk.settings import Settings
 
 RIDDLES = research_rows("riddles.csv")
 #: A riddle without a source: the screen says it is traditional.
@@ -42,18 +37,7 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def kiosk(qtbot, paths, content: Path):
-    with Catalogue.open(paths.catalogue) as cat:
-        report = Importer(cat, MediaStore.at(paths)).run([content])
-        assert report.rejected == [], report.rejected
-    k: Kiosk = build(paths, Settings(), RunOptions(windowed=True, size=(1280, 720)))
-    qtbot.waitExposed(k.window)
-    k.window.home()
-    yield k
-    k.close()
-
-
-def click(widget, pos: QPoint | None = None) -> None:
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos or widget.rect().center())
+    yield from kiosk_on(qtbot, paths, content)
 
 
 def texts(card) -> list[str]:
