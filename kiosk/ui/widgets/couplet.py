@@ -40,6 +40,7 @@ CHAR_GAP = 0.12  # between characters in a column (× size)
 COLUMN_GAP = 0.5  # between the columns of one strip
 BANNER_GAP = 0.3  # between the banner's characters
 BANNER_SIZE = 0.85  # the banner's characters, × the strips'
+EDGE_X, EDGE_Y = 0.42, 0.6  # the boards' margins around their characters, × the size
 #: Lines up to this long always stand in one column, as boards are written.
 ONE_COLUMN = 11
 #: A longer line stays in one column unless more columns make it this much larger.
@@ -175,6 +176,63 @@ def _paragraph(text: str, font: QFont, width: float) -> HorizontalLayout:
     return build_horizontal(text, width, font, 1.45, Qt.AlignmentFlag.AlignHCenter)
 
 
+def _banner_height(px: float, m: theme.Metrics) -> float:
+    """The banner's board and its gap above the strips, for strips at ``px``."""
+    return px * BANNER_SIZE * (1 + 2 * EDGE_Y) + m.px(28)
+
+
+def _sized_strips(
+    c: Couplet, m: theme.Metrics, width: float, height: float, max_px: int
+) -> tuple[VerticalLayout | None, VerticalLayout | None]:
+    """The strips at the largest size whose boards (and the banner above them) fit
+    ``width`` (each) × ``height``: the boards and the banner grow with the size, so the
+    characters' height is adjusted until the whole fits (the column choice may flip
+    between tries; the largest that fits is kept)."""
+    kai = m.display(120)
+    has_banner = bool(bare(c.banner))
+    chars_w = width - 2 * EDGE_X * m.px(40)
+    banner_guess = _banner_height(max_px, m) if has_banner else 0.0
+    chars_h = max(height * 0.3, height - banner_guess - 2 * EDGE_Y * max_px)
+    best = None
+    upper = lower = None
+    for _ in range(10):
+        upper, lower = _strips(c, kai, chars_w, chars_h, max_px, m.px(16))
+        px = next((s.px for s in (upper, lower) if s is not None), max_px)
+        rows_h = max((s.rect.height() for s in (upper, lower) if s is not None), default=0.0)
+        needed = rows_h + 2 * EDGE_Y * px + (_banner_height(px, m) if has_banner else 0.0)
+        if needed <= height + 0.5 and (best is None or px > best[0]):
+            best = (px, upper, lower)
+        if 0.95 * height <= needed <= height or (px >= max_px and needed <= height):
+            break
+        chars_h *= height / needed * 0.99
+    return (best[1], best[2]) if best is not None else (upper, lower)
+
+
+def _board(layout: VerticalLayout | None, m: theme.Metrics, wide: float = 1.0) -> QRectF:
+    """The paper or board around a layout's characters."""
+    if layout is None:
+        return QRectF(0, 0, m.px(60), m.px(200))
+    ex, ey = EDGE_X * wide * layout.px, EDGE_Y * layout.px
+    return layout.rect.adjusted(-ex, -ey, ex, ey)
+
+
+def _banner(c: Couplet, m: theme.Metrics, px: int, room: float) -> VerticalLayout | None:
+    """The banner: one row of one-character columns, which ``layout_vertical`` sets right
+    to left; at ``px`` or smaller, within ``room``."""
+    chars = bare(c.banner)
+    if not chars:
+        return None
+    px = max(m.px(16), min(px, int(room / (len(chars) * (1 + BANNER_GAP) * 1.05))))
+    return layout_vertical(
+        chars,
+        QRectF(0, 0, len(chars) * px * (1 + BANNER_GAP) + 1, px + 0.5),
+        m.display(120),
+        px,
+        m.px(12),
+        column_gap=BANNER_GAP,
+    )
+
+
 # --- composition ---------------------------------------------------------------------------------
 
 
@@ -184,68 +242,25 @@ def compose_couplet(
     """See the module docstring."""
     pad = m.px(56)
     inner = rect.adjusted(pad, pad, -pad, -pad)
-    kai = m.display(120)
-    portrait = rect.height() > rect.width() * 1.2
     note_w = min(inner.width(), m.px(1300))
     notes = _notes(c, m, note_w, inner.height() * (0.34 if english else 0.16), english)
     gap = m.px(10)
     notes_h = sum(h.size[1] for h, _ in notes) + gap * max(0, len(notes) - 1)
     below = notes_h + (m.px(40) if notes else 0)
 
-    # the boards' margins around their characters, as a share of the size
-    edge_x, edge_y = 0.42, 0.6
-    has_banner = bool(bare(c.banner))
-    room_h = inner.height() - below
-    chars_w = inner.width() * 0.4 - 2 * edge_x * m.px(40)
-    max_px = m.px(130 if portrait else 120)
-    banner_guess = max_px * BANNER_SIZE * (1 + 2 * edge_y) + m.px(28) if has_banner else 0.0
-    chars_h = max(room_h * 0.3, room_h - banner_guess - 2 * edge_y * max_px)
-    best = None  # the largest size that fits (the column choice may flip between tries)
-    for _ in range(10):  # boards and banner grow with the size: settle on one that fits
-        upper, lower = _strips(c, kai, chars_w, chars_h, max_px, m.px(16))
-        px = next((s.px for s in (upper, lower) if s is not None), max_px)
-        rows_h = max((s.rect.height() for s in (upper, lower) if s is not None), default=0.0)
-        banner_h = px * BANNER_SIZE * (1 + 2 * edge_y) + m.px(28) if has_banner else 0.0
-        needed = rows_h + 2 * edge_y * px + banner_h
-        if needed <= room_h + 0.5 and (best is None or px > best[0]):
-            best = (px, upper, lower)
-        if 0.95 * room_h <= needed <= room_h or (px >= max_px and needed <= room_h):
-            break
-        chars_h *= room_h / needed * 0.99
-    if best is not None:
-        _, upper, lower = best
-
-    def board(layout: VerticalLayout | None) -> QRectF:
-        if layout is None:
-            return QRectF(0, 0, m.px(60), m.px(200))
-        r = layout.rect
-        ex, ey = edge_x * layout.px, edge_y * layout.px
-        return r.adjusted(-ex, -ey, ex, ey)
-
-    up_board, low_board = board(upper), board(lower)
+    portrait = rect.height() > rect.width() * 1.2
+    upper, lower = _sized_strips(
+        c, m, inner.width() * 0.4, inner.height() - below, m.px(130 if portrait else 120)
+    )
+    up_board, low_board = _board(upper, m), _board(lower, m)
     strip_w = max(up_board.width(), low_board.width())
     strip_h = max(up_board.height(), low_board.height())
-    # the banner: one row of one-character columns, set right to left
-    banner, banner_board = None, None
     px = next((s.px for s in (upper, lower) if s is not None), m.px(60))
-    middle = max(min(strip_w * 1.1, px * 2.5), m.px(120))
-    if has_banner:
-        px = max(m.px(16), int(((upper or lower).px if (upper or lower) else 60) * BANNER_SIZE))
-        chars = bare(c.banner)
-        room = strip_w * 2 + middle * 2.2  # may reach over the strips, as on a door
-        px = min(px, int(room / (len(chars) * (1 + BANNER_GAP) * 1.05)))
-        banner = layout_vertical(
-            chars,
-            QRectF(0, 0, len(chars) * px * (1 + BANNER_GAP) + 1, px + 0.5),
-            kai,
-            px,
-            m.px(12),
-            column_gap=BANNER_GAP,
-        )
-        if banner is not None:
-            ex, ey = edge_x * 1.6 * banner.px, edge_y * banner.px
-            banner_board = banner.rect.adjusted(-ex, -ey, ex, ey)
-            middle = max(middle, banner_board.width() - 2 * strip_w + m.px(40))
+    middle = max(min(strip_w * 1.1, px * 2.5), m.px(120))  # the door between the strips
+    banner = _banner(c, m, int(px * BANNER_SIZE), strip_w * 2 + middle * 2.2)
+    banner_board = _board(banner, m, wide=1.6) if banner is not None else None
+    if banner_board is not None:  # the door widens under a long banner
+        middle = max(middle, banner_board.width() - 2 * strip_w + m.px(40))
     group_w = 2 * strip_w + middle
     banner_h = banner_board.height() + m.px(28) if banner_board is not None else 0.0
     group_h = banner_h + strip_h
