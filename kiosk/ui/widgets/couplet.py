@@ -55,6 +55,7 @@ class Couplet:
     style: str = "hall"  # "festival" or "hall"
     credit: str = ""  # author · source, in the language shown
     english: tuple[str, ...] = ()  # banner, upper, lower renderings that exist
+    lang: str = "zh"  # the credit's language
 
     @classmethod
     def from_item(cls, item: dict, lang: str = "zh") -> Couplet:
@@ -69,6 +70,7 @@ class Couplet:
             "festival" if item.get("style") == "festival" else "hall",
             credit,
             tuple(e for e in english if e),
+            lang,
         )
 
 
@@ -155,12 +157,10 @@ def _notes(
     big = 34 if m.large else 28
     for step in range(0, 12):
         scale = 1 - step * 0.05
-        credit_font = at_size(
-            m.font("serif", big - 2, lang="en" if english else "zh"), m.px((big - 2) * scale)
-        )
+        credit_font = at_size(m.font("serif", big - 2, lang=c.lang), m.px((big - 2) * scale))
         out = []
         if c.credit:
-            text = ("— " if english else "—— ") + c.credit
+            text = ("— " if c.lang == "en" else "——") + c.credit
             out.append((_paragraph(text, credit_font, width), theme.INK_SOFT))
         if english:
             font = at_size(latin_serif(m, big), m.px(big * scale))
