@@ -4,7 +4,7 @@
 ``Slot``\\ s (what to show and for how long):
 
 - kinds come from ``settings.attract.kinds`` (poster, calligraphy, aphorism,
-  film, photo); the catalogue query already honours ``enabled``, sort order and
+  film, photo, couplet, riddle); the catalogue query already honours ``enabled``, sort order and
   the valid-from/until dates of the day;
 - works that cannot be shown are left out: pictures without a display
   rendition or poster frame, films without their file, aphorisms without text;
@@ -40,13 +40,14 @@ from typing import Any, Protocol, TypeVar
 from kiosk.catalog.library import Work
 from kiosk.schedule.items import ItemSchedule
 from kiosk.settings import Attract
+from kiosk.strings import field as text_field
 
 log = logging.getLogger(__name__)
 
 #: Catalogue kinds shown as still pictures.
 PICTURE_KINDS = ("poster", "calligraphy", "photo")
 #: Every kind the attract loop knows how to show.
-LOOP_KINDS = (*PICTURE_KINDS, "aphorism", "film")
+LOOP_KINDS = (*PICTURE_KINDS, "aphorism", "film", "couplet", "riddle")
 #: A picture whose long side is this many times its short side (or more) is a
 #: handscroll or hanging scroll: the screen may pan along it (as in ingest).
 ELONGATED_ASPECT = 2.5
@@ -64,9 +65,10 @@ class WorkSource(Protocol):
 class Slot:
     """One showing in the loop.
 
-    ``show`` is how the screen presents it: ``"picture"``, ``"film"`` or
-    ``"aphorism"``. ``seconds`` is the planned time on screen; for a film it is
-    its length (0 when unknown: play to the end), capped by ``film_max_s``.
+    ``show`` is how the screen presents it: ``"picture"``, ``"film"``,
+    ``"aphorism"``, ``"couplet"`` or ``"riddle"`` (its answer shown after a pause).
+    ``seconds`` is the planned time on screen; for a film it is its length (0 when
+    unknown: play to the end), capped by ``film_max_s``.
     """
 
     work: Work
@@ -131,6 +133,14 @@ def slot_for(work: Work, attract: Attract) -> Slot | None:
         if not aphorism_text(work.item):
             return None
         return Slot(work, "aphorism", float(attract.aphorism_s), schedule)
+    if kind == "couplet":
+        if not (work.item.get("upper_zh") and work.item.get("lower_zh")):
+            return None
+        return Slot(work, "couplet", float(attract.couplet_s), schedule)
+    if kind == "riddle":
+        if not (work.item.get("title_zh") and text_field(work.item, "answer", "zh")):
+            return None
+        return Slot(work, "riddle", float(attract.riddle_s), schedule)
     return None
 
 

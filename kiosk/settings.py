@@ -45,12 +45,22 @@ class Attract:
     calligraphy_s: float = 14.0
     photo_s: float = 8.0
     aphorism_s: float = 12.0
+    couplet_s: float = 15.0  # a pair read top to bottom, twice
+    riddle_s: float = 20.0  # the riddle alone for 60 %, then with its answer
     film_max_s: float = 0.0  # 0: films play to the end
     crossfade_ms: int = 800
     pan_px_per_s: float = 40.0
     pan_pause_s: float = 2.0
     audio: bool = False  # sound of films in the attract loop
-    kinds: tuple[str, ...] = ("poster", "calligraphy", "aphorism", "film", "photo")
+    kinds: tuple[str, ...] = (
+        "poster",
+        "calligraphy",
+        "aphorism",
+        "film",
+        "photo",
+        "couplet",
+        "riddle",
+    )
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from kiosk.errors import KioskError
 from kiosk.strings.appliance import APPLIANCE
 from kiosk.strings.bundles import BUNDLES
 from kiosk.strings.content import CONTENT
+from kiosk.strings.couplets import COUPLETS
 from kiosk.strings.formats import FORMATS
 from kiosk.strings.kinds_operator import KINDS_OPERATOR
 from kiosk.strings.operator import OPERATOR
@@ -38,6 +39,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "bundles": BUNDLES,
     "formats": FORMATS,
     "kinds_operator": KINDS_OPERATOR,
+    "couplets": COUPLETS,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 

@@ -2,12 +2,12 @@
 
 While one item shows, the next is made ready (``Preparer``). At the item's end
 the catalogue is checked for changes (an import while the kiosk runs rebuilds
-the playlist), and the prepared item takes over: pictures and aphorisms
-crossfade, a film cuts in (``FilmHandover``), a film follows a film by
-``FilmStage.swap``. A file that is missing, corrupt or ends far too early is
-recorded as failed, marked broken in the playlist and skipped; when nothing is
-playable a calm placeholder (the exhibition's name, the date and time) shows
-until something is.
+the playlist), and the prepared item takes over: pictures and cards (aphorisms,
+couplets, riddles — whose answer ``RiddleReveal`` fades in later) crossfade, a
+film cuts in (``FilmHandover``), a film follows a film by ``FilmStage.swap``. A
+file that is missing, corrupt or ends far too early is recorded as failed, marked
+broken in the playlist and skipped; when nothing is playable a calm placeholder
+(the exhibition's name, the date and time) shows until something is.
 
 Every item shown is recorded (``Showings``); a film whose end libvlc never
 reported is left when it has run well past its known length (``Pace.film_timer``).
@@ -28,8 +28,9 @@ from kiosk.ui.attract.films import FilmHandover
 from kiosk.ui.attract.layer import PictureLayer, Visual
 from kiosk.ui.attract.pace import Pace
 from kiosk.ui.attract.prepare import Preparer, Upcoming
+from kiosk.ui.attract.reveal import RiddleReveal
 from kiosk.ui.attract.showings import Showings
-from kiosk.ui.attract.slides import Slides
+from kiosk.ui.attract.slides import CARDS, Slides
 from kiosk.ui.screen import Context
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ class AttractLoop(QObject):
         self._now = now
         self.slides = Slides(ctx, layer, now)
         self.shows = Showings(ctx, band, pace, parent=self)
+        self.reveal = RiddleReveal(self.shows, layer, self.slides, pace, parent=self)
         self.films = FilmHandover(ctx, stage, layer, in_use=self._film_in_use)
         self.prep = Preparer(
             ctx,
@@ -163,8 +165,8 @@ class AttractLoop(QObject):
             self.layer.replace_current(Visual(self.slides.placeholder()))
         elif self.shows.current is not None and not self.films.on_screen:
             slot = self.shows.current.slot
-            if slot.show == "aphorism":
-                self.layer.replace_current(Visual(self.slides.aphorism(slot)))
+            if slot.show in CARDS:
+                self.layer.replace_current(Visual(self.reveal.card(slot)))
 
     @property
     def showing_placeholder(self) -> bool:

@@ -1,5 +1,8 @@
 """What the attract loop shows besides pictures and films: cards, the placeholder, captions.
 
+Cards are aphorisms, couplets (kiosk.ui.widgets.couplet) and riddles, whose answer
+card (``revealed``) replaces the riddle card after a pause.
+
 Cards and the placeholder are rendered into pixmaps the size of the picture
 layer (at its device pixel ratio), on night; the placeholder (nothing
 playable) shows the exhibition's name, the time and the date.
@@ -20,12 +23,17 @@ from kiosk.ui.attract.band import paper
 from kiosk.ui.screen import Context
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.aphorism import Aphorism, paint_aphorism
+from kiosk.ui.widgets.couplet import Couplet, compose_couplet, paint_couplet
+from kiosk.ui.widgets.riddle import paint_riddle_card
 from kiosk.ui.widgets.text import latin_serif
+
+#: Slots shown as a card rendered here (not a picture or a film).
+CARDS = ("aphorism", "couplet", "riddle")
 
 
 def caption(slot: Slot) -> tuple[str, str]:
     """The band's caption for ``slot``: (title · author, English title)."""
-    if slot.show == "aphorism":
+    if slot.show in CARDS:
         return "", ""  # the card carries the text and its source
     item = slot.item
     title = field(item, "title", "zh")
@@ -64,6 +72,25 @@ class Slides:
             m,
             english=True,
         )
+        p.end()
+        return pm
+
+    def card(self, slot: Slot, *, revealed: bool = False) -> QPixmap:
+        """The card for an aphorism, couplet or riddle slot (a riddle's answer when
+        ``revealed``)."""
+        if slot.show == "aphorism":
+            return self.aphorism(slot)
+        pm = self._canvas()
+        size = self.surface.size()
+        m = self.ctx.m
+        inset = m.margin / 2
+        area = QRectF(inset, inset, size.width() - 2 * inset, size.height() - 2 * inset)
+        p = QPainter(pm)
+        if slot.show == "couplet":
+            couplet = Couplet.from_item(slot.item, "zh")
+            paint_couplet(p, compose_couplet(area, couplet, m, english=True), m)
+        else:
+            paint_riddle_card(p, area, slot.item, m, revealed=revealed)
         p.end()
         return pm
 

@@ -1,4 +1,5 @@
-"""Long, calm lists: aphorisms, and the history section's people, places, events and topics.
+"""Long, calm lists: sayings (aphorisms and couplets), and the history section's people,
+places, events and topics.
 
 Model/view, so ten thousand items scroll as smoothly as ten: each row is a
 card painted by a delegate (title, then two lines beneath, elided), of one
@@ -23,6 +24,7 @@ from kiosk.catalog.library import format_years
 from kiosk.strings import field
 from kiosk.ui.screen import Context, InnerScreen
 from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.cards import destination
 from kiosk.ui.widgets.models import ITEM, ObjectListModel
 from kiosk.ui.widgets.scrolling import kinetic_list, press_feedback
 from kiosk.ui.widgets.text import wrap_lines
@@ -183,19 +185,39 @@ def source_line(row: dict[str, Any], lang: str) -> str:
 
 
 class AphorismScreen(ListScreen):
+    """The sayings: aphorisms, and couplets (marked 对联, opening their own page)."""
+
     name = "aphorisms"
-    kinds = ("aphorism",)
+    kinds = ("aphorism", "couplet")
     title_key = "aphorisms"
 
     def card_title_font(self):
         return self.ctx.m.display(52 if self.ctx.m.large else 46)
 
+    def open(self, key: str) -> None:
+        kind = next((r["kind"] for r in self.rows if r["key"] == key), "aphorism")
+        screen, args = destination(kind, key)
+        self.ctx.nav.go(screen, **args)
+
     def card_text(self, row: dict[str, Any]) -> tuple[str, str]:
         lang = self.ctx.lang
         source = source_line(row, lang)
+        if row["kind"] == "couplet":
+            return couplet_card_text(self.ctx, row, source)
         if lang == "en" and row.get("title_en"):
             return row["title_zh"] or "", f"{row['title_en']}\n— {source}" if source else ""
         return row["title_zh"] or "", f"—— {source}" if source else ""
+
+
+def couplet_card_text(ctx: Context, row: dict[str, Any], source: str) -> tuple[str, str]:
+    """A couplet among the sayings: its upper and lower lines, then 对联 · its source."""
+    lang = ctx.lang
+    title = "　".join(x for x in (row.get("upper_zh"), row.get("lower_zh")) if x)
+    mark = " · ".join(x for x in (ctx.tr("kind_couplet"), source) if x)
+    if lang == "en":
+        english = " / ".join(x for x in (row.get("upper_en"), row.get("lower_en")) if x)
+        return title, "\n".join(x for x in (mark, english) if x)  # the mark never elided
+    return title, mark
 
 
 def meta_line(ctx: Context, row: dict[str, Any], *, kind: bool = True) -> str:

@@ -28,6 +28,8 @@ GLYPHS = {
     "poster": "画",
     "calligraphy": "书",
     "photo": "图",
+    "couplet": "联",
+    "riddle": "谜",
 }
 
 GALLERY_KINDS = ("poster", "calligraphy", "photo")
@@ -39,6 +41,10 @@ def destination(kind: str, key: str) -> tuple[str, dict[str, str]]:
         return "film", {"key": key}
     if kind in GALLERY_KINDS:
         return "gallery", {"kind": kind, "key": key}
+    if kind == "couplet":
+        return "couplet", {"key": key}
+    if kind == "riddle":
+        return "riddles", {"key": key}
     return "item", {"key": key}
 
 

@@ -17,6 +17,11 @@ INK_SOFT = QColor("#5C554D")
 SEAL = QColor("#A8281E")
 CELADON = QColor("#5E7D6A")
 NIGHT = QColor("#14120F")
+# Couplets (kiosk/ui/widgets/couplet.py): festival couplets are gold on a deep festival
+# red; hall couplets ink on a wood-toned board.
+FESTIVAL_RED = QColor("#9E1A17")
+FESTIVAL_GOLD = QColor("#F2D27C")
+BOARD = QColor("#D8C09A")
 
 # Font families, best first, per role.
 _FAMILIES = {
