@@ -45,6 +45,7 @@ class Attract:
     calligraphy_s: float = 14.0
     photo_s: float = 8.0
     aphorism_s: float = 12.0
+    case_s: float = 15.0  # a warning case's card (cases are in the loop only if kinds lists them)
     film_max_s: float = 0.0  # 0: films play to the end
     crossfade_ms: int = 800
     pan_px_per_s: float = 40.0

@@ -165,6 +165,8 @@ class AttractLoop(QObject):
             slot = self.shows.current.slot
             if slot.show == "aphorism":
                 self.layer.replace_current(Visual(self.slides.aphorism(slot)))
+            elif slot.show == "case":
+                self.layer.replace_current(Visual(self.slides.case(slot)))
 
     @property
     def showing_placeholder(self) -> bool:

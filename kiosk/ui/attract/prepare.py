@@ -79,6 +79,9 @@ class Preparer(QObject):
         if slot.show == "aphorism":
             up.visual = Visual(self.slides.aphorism(slot))
             self._ready(up)
+        elif slot.show == "case":
+            up.visual = Visual(self.slides.case(slot))
+            self._ready(up)
         elif slot.show == "picture":
             self._request_picture(up)
         else:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.playlist import Slot
 from kiosk.strings import field
 from kiosk.ui.attract.band import paper
+from kiosk.ui.cases.card import CaseCard, paint_case
 from kiosk.ui.screen import Context
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.aphorism import Aphorism, paint_aphorism
@@ -25,7 +26,7 @@ from kiosk.ui.widgets.text import latin_serif
 
 def caption(slot: Slot) -> tuple[str, str]:
     """The band's caption for ``slot``: (title · author, English title)."""
-    if slot.show == "aphorism":
+    if slot.show in ("aphorism", "case"):
         return "", ""  # the card carries the text and its source
     item = slot.item
     title = field(item, "title", "zh")
@@ -36,7 +37,8 @@ def caption(slot: Slot) -> tuple[str, str]:
 
 
 class Slides:
-    """Renders aphorism cards and the placeholder at the size of ``surface`` (the layer)."""
+    """Renders aphorism and case cards and the placeholder at the size of ``surface``
+    (the layer)."""
 
     def __init__(self, ctx: Context, surface: QWidget, now: Callable[[], datetime]) -> None:
         self.ctx = ctx
@@ -64,6 +66,16 @@ class Slides:
             m,
             english=True,
         )
+        p.end()
+        return pm
+
+    def case(self, slot: Slot) -> QPixmap:
+        pm = self._canvas()
+        size = self.surface.size()
+        inset = self.ctx.m.margin / 2
+        p = QPainter(pm)
+        area = QRectF(inset, inset, size.width() - 2 * inset, size.height() - 2 * inset)
+        paint_case(p, area, CaseCard.from_item(slot.item), self.ctx.m)
         p.end()
         return pm
 

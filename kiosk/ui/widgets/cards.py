@@ -28,6 +28,7 @@ GLYPHS = {
     "poster": "画",
     "calligraphy": "书",
     "photo": "图",
+    "case": "案",
 }
 
 GALLERY_KINDS = ("poster", "calligraphy", "photo")
@@ -39,6 +40,8 @@ def destination(kind: str, key: str) -> tuple[str, dict[str, str]]:
         return "film", {"key": key}
     if kind in GALLERY_KINDS:
         return "gallery", {"kind": kind, "key": key}
+    if kind == "case":
+        return "case", {"key": key}
     return "item", {"key": key}
 
 
