@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.strings import field
 from kiosk.ui.cases.card import case_date
@@ -48,10 +48,14 @@ class CaseScreen(ItemScreen):
             colon = "：" if lang == "zh" else ": "
             self.footer.setText(self.ctx.tr("source") + colon + source)
             self.footer.setFont(m.label(lang))
+            # as wide as the notice's column above it (the label keeps the whole width, so
+            # that its height follows its wrapped lines)
+            side = max(0, (self.width() - m.margin - m.bezel - self._width()) // 2)
             rule = _rgba(theme.INK, 0.2)
             self.footer.setStyleSheet(
                 f"color: {theme.INK_SOFT.name()}; border-top: 1px solid {rule};"
                 f" padding-top: {m.px(14)}px; padding-bottom: {m.px(4)}px;"
+                f" margin-left: {side}px; margin-right: {side}px;"
             )
 
     def _top(self, v: QVBoxLayout) -> None:
@@ -85,9 +89,17 @@ class CaseScreen(ItemScreen):
         if confession:
             col.addWidget(self._part(ctx.tr("case_confession")))
             col.addWidget(self._quotation(confession))
-        # Lines of a readable length, the notice centred on a wide screen.
-        column.setMaximumWidth(m.px(1400 if m.large else 1250))
+        # The linked works as the item page shows them, beneath the notice in its column.
+        super()._links(col)
+        column.setFixedWidth(self._width())
         v.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    def _links(self, v: QVBoxLayout) -> None:
+        """Nothing beneath the column: ``_top`` puts the links in it."""
+
+    def _width(self) -> int:
+        """Lines of a readable length: the notice is a column, centred on a wide screen."""
+        return min(super()._width(), self.ctx.m.px(1400 if self.ctx.m.large else 1250))
 
     def _part(self, text: str) -> QLabel:
         """A part's small heading (人物及原任职务, 处理结果 …)."""
@@ -96,30 +108,34 @@ class CaseScreen(ItemScreen):
         label.setContentsMargins(0, m.px(18), 0, 0)
         return label
 
-    def _quotation(self, text: str) -> QFrame:
+    def _quotation(self, text: str) -> QWidget:
         """The person's words: in Kai, in quotation marks, set off by a rule at the left."""
         m, lang = self.ctx.m, self.ctx.lang
-        frame = QFrame()
-        frame.setObjectName("confession")
-        box = QVBoxLayout(frame)
-        box.setContentsMargins(m.px(32), m.px(8), 0, m.px(8))
+        quotation = QWidget()
+        quotation.setObjectName("confession")
+        row = QHBoxLayout(quotation)
+        row.setContentsMargins(0, m.px(8), 0, m.px(8))
+        row.setSpacing(m.px(28))
+        rule = _rule(_rgba(theme.INK, 0.35))
+        rule.setFixedWidth(max(2, m.px(4)))
+        row.addWidget(rule)
         font = m.display(44 if m.large else 36) if lang == "zh" else m.reading(lang)
-        if lang == "en":
-            font.setItalic(True)
-        box.addWidget(self._label(f"“{text.strip().strip(QUOTES)}”", font, rich=True))
-        frame.setStyleSheet(
-            f"QFrame#confession {{ border-left: {max(2, m.px(4))}px solid"
-            f" {_rgba(theme.INK, 0.35)}; }}"
-        )
-        return frame
+        font.setItalic(lang == "en")
+        row.addWidget(self._label(f"“{text.strip().strip(QUOTES)}”", font, rich=True), 1)
+        return quotation
+
+
+def _rule(color: str) -> QFrame:
+    """A plain bar of ``color`` (sized by the caller)."""
+    line = QFrame()
+    line.setStyleSheet(f"background: {color};")
+    return line
 
 
 def _red_line(ctx: Context) -> QFrame:
     """The one seal-red mark on the page: a short rule beneath the title."""
-    m = ctx.m
-    line = QFrame()
-    line.setFixedSize(m.px(72), max(2, m.px(3)))
-    line.setStyleSheet(f"background: {theme.SEAL.name()};")
+    line = _rule(theme.SEAL.name())
+    line.setFixedSize(ctx.m.px(72), max(2, ctx.m.px(3)))
     return line
 
 

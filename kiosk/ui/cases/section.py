@@ -149,10 +149,15 @@ class CasesScreen(ListScreen):
 
     # ----------------------------------------------------------------- cards
     def card_text(self, row: dict[str, Any]) -> tuple[str, str]:
-        lang = self.ctx.lang
+        """The title; beneath it the person on one line, then the date and outcome."""
+        m, lang = self.ctx.m, self.ctx.lang
         when = " · ".join(x for x in (case_date(row, lang), field(row, "outcome", lang)) if x)
-        lines = "\n".join(x for x in (field(row, "person", lang), when) if x)
-        return field(row, "title", lang), lines
+        person = QFontMetrics(m.caption(lang)).elidedText(
+            field(row, "person", lang),
+            Qt.TextElideMode.ElideRight,
+            self.view.viewport().width() - 2 * m.px(36),  # the card's text (CardDelegate)
+        )
+        return field(row, "title", lang), "\n".join(x for x in (person, when) if x)
 
     def heading_height(self) -> int:
         m = self.ctx.m
