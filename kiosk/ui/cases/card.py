@@ -5,8 +5,8 @@ the English title), the person and former post, the outcome, the date and the
 source.  ``paint_case(painter, rect, card, metrics)`` sets it on a paper card
 centred in ``rect``, as the aphorism card is set: the title centred with one
 short seal-red rule beneath (the red line of an official notice), the person
-and the outcome as reading text, and the date and source at the foot, right
-aligned where a notice is signed.  A long outcome is set smaller to fit.
+and the outcome as reading text, and the source with the date beneath it at
+the foot, right aligned where a notice is signed.  A long outcome is set smaller to fit.
 """
 
 from __future__ import annotations
@@ -104,7 +104,8 @@ def _blocks(card: CaseCard, m: theme.Metrics, measure: float, room: float) -> li
         person = build_horizontal(card.person, measure, serif, 1.6, left)
         blocks.append(_Block(person, theme.INK, rule))
         rule = m.px(18)
-    foot = " · ".join(x for x in (card.date, card.source) if x)
+    # signed as a notice is: the source, and the date on a line of its own beneath it
+    foot = "\u2028".join(x for x in (card.source, card.date) if x)
     footer = build_horizontal(foot, measure, m.font("serif", 26), 1.5, right) if foot else None
     if card.outcome:
         used = sum(b.layout.size[1] + b.gap for b in blocks) + rule + m.px(36)
