@@ -206,9 +206,10 @@ def test_search_opens_the_case_page_and_the_visit_is_recorded(kiosk):
     window.ctx.records.session_start()
     window.go("search")
     search = window.screens["search"]
-    search.field.setText("成克杰")
-    search.run_search()
-    assert [h.key for h in search.hits] == ["case-cheng-kejie-2000"]
+    for query in ("chengkejie", "Cheng Kejie", "成克杰"):  # pinyin, English, Chinese
+        search.field.setText(query)
+        search.run_search()
+        assert [h.key for h in search.hits] == ["case-cheng-kejie-2000"], query
     search.open(search.hits[0])
     assert window.current == "case" and window.current_args == {"key": "case-cheng-kejie-2000"}
     window.back()

@@ -29,7 +29,7 @@ from kiosk.ui.attract.layer import PictureLayer, Visual
 from kiosk.ui.attract.pace import Pace
 from kiosk.ui.attract.prepare import Preparer, Upcoming
 from kiosk.ui.attract.showings import Showings
-from kiosk.ui.attract.slides import Slides
+from kiosk.ui.attract.slides import CARDS, Slides
 from kiosk.ui.screen import Context
 
 log = logging.getLogger(__name__)
@@ -163,10 +163,8 @@ class AttractLoop(QObject):
             self.layer.replace_current(Visual(self.slides.placeholder()))
         elif self.shows.current is not None and not self.films.on_screen:
             slot = self.shows.current.slot
-            if slot.show == "aphorism":
-                self.layer.replace_current(Visual(self.slides.aphorism(slot)))
-            elif slot.show == "case":
-                self.layer.replace_current(Visual(self.slides.case(slot)))
+            if slot.show in CARDS:
+                self.layer.replace_current(Visual(self.slides.card(slot)))
 
     @property
     def showing_placeholder(self) -> bool:

@@ -21,7 +21,7 @@ from PySide6.QtGui import QImageReader, QPixmap
 from kiosk.playlist import Slot
 from kiosk.ui.attract.layer import Visual, pan_plan
 from kiosk.ui.attract.pace import Pace
-from kiosk.ui.attract.slides import Slides
+from kiosk.ui.attract.slides import CARDS, Slides
 from kiosk.ui.screen import Context
 
 
@@ -76,11 +76,8 @@ class Preparer(QObject):
         self._token += 1
         up = Upcoming(slot, self._token)
         self.upcoming = up
-        if slot.show == "aphorism":
-            up.visual = Visual(self.slides.aphorism(slot))
-            self._ready(up)
-        elif slot.show == "case":
-            up.visual = Visual(self.slides.case(slot))
+        if slot.show in CARDS:
+            up.visual = Visual(self.slides.card(slot))
             self._ready(up)
         elif slot.show == "picture":
             self._request_picture(up)

@@ -23,10 +23,13 @@ from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.aphorism import Aphorism, paint_aphorism
 from kiosk.ui.widgets.text import latin_serif
 
+#: The slots shown as cards rendered here (``Slides.card``), not as a picture or a film.
+CARDS = ("aphorism", "case")
+
 
 def caption(slot: Slot) -> tuple[str, str]:
     """The band's caption for ``slot``: (title · author, English title)."""
-    if slot.show in ("aphorism", "case"):
+    if slot.show in CARDS:
         return "", ""  # the card carries the text and its source
     item = slot.item
     title = field(item, "title", "zh")
@@ -53,29 +56,18 @@ class Slides:
         pm.fill(theme.NIGHT)
         return pm
 
-    def aphorism(self, slot: Slot) -> QPixmap:
+    def card(self, slot: Slot) -> QPixmap:
+        """The card showing ``slot`` (one of CARDS): an aphorism's or a warning case's."""
         pm = self._canvas()
         size = self.surface.size()
         m = self.ctx.m
         inset = m.margin / 2
-        p = QPainter(pm)
-        paint_aphorism(
-            p,
-            QRectF(inset, inset, size.width() - 2 * inset, size.height() - 2 * inset),
-            Aphorism.from_item(slot.item),
-            m,
-            english=True,
-        )
-        p.end()
-        return pm
-
-    def case(self, slot: Slot) -> QPixmap:
-        pm = self._canvas()
-        size = self.surface.size()
-        inset = self.ctx.m.margin / 2
-        p = QPainter(pm)
         area = QRectF(inset, inset, size.width() - 2 * inset, size.height() - 2 * inset)
-        paint_case(p, area, CaseCard.from_item(slot.item), self.ctx.m)
+        p = QPainter(pm)
+        if slot.show == "case":
+            paint_case(p, area, CaseCard.from_item(slot.item), m)
+        else:
+            paint_aphorism(p, area, Aphorism.from_item(slot.item), m, english=True)
         p.end()
         return pm
 

@@ -16,12 +16,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter
 
 from kiosk.catalog.library import format_years
 from kiosk.strings import field, tr
 from kiosk.ui.cases.groups import case_year
 from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.aphorism import paint_paper_card
 from kiosk.ui.widgets.text import (
     HorizontalLayout,
     at_size,
@@ -128,18 +129,7 @@ def paint_case(painter: QPainter, rect: QRectF, card: CaseCard, m: theme.Metrics
     box = QRectF(0, 0, measure + 2 * pad, min(height, rect.height()))
     box.moveCenter(rect.center())
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    path = QPainterPath()
-    path.addRoundedRect(box, m.radius, m.radius)
-    painter.fillPath(path, theme.PAPER)
-    inset = m.px(20)
-    line = QColor(theme.INK)
-    line.setAlphaF(0.16)
-    painter.setPen(QPen(line, 1))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(box.adjusted(inset, inset, -inset, -inset))
-    painter.setClipPath(path)
+    painter.setClipPath(paint_paper_card(painter, box, m))
     y = box.top() + pad
     for block in blocks:
         y += block.gap
