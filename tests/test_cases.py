@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel
 
 from kiosk.app import Kiosk, RunOptions, build
 from kiosk.settings import Settings
-from kiosk.ui.cases.groups import Heading
+from kiosk.ui.cases.groups import Heading, by_year
 from kiosk.ui.cases.page import CaseScreen
 from kiosk.ui.cases.section import CasesScreen
 
@@ -227,3 +227,27 @@ def test_a_topic_page_lists_its_cases(kiosk):
     assert [t.work.kind for t in tiles] == ["case"] * 3
     click(tiles[0])
     assert window.current == "case"
+
+
+def test_within_a_year_the_later_notice_comes_first_and_undated_cases_come_last():
+    def case(key, i, date=None, year=None):
+        return {"key": key, "id": i, "sort_order": 0, "date": date, "year_from": year}
+
+    rows = [
+        case("undated", 1),
+        case("march", 2, "2021-03-01", 2021),
+        case("year-only", 3, None, 2021),
+        case("june", 4, "2021-06-30", 2021),
+        case("older", 5, "1999-01-01", 1999),
+    ]
+    entries = by_year(rows, lambda y: f"{y}年", "年份不详")
+    assert keys(entries) == [
+        "2021年",
+        "june",
+        "march",
+        "year-only",
+        "1999年",
+        "older",
+        "年份不详",
+        "undated",
+    ]
