@@ -55,6 +55,8 @@ class RunOptions:
 def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None = None):
     """Every screen by name; the operator screens get their dependencies passed in."""
     from kiosk.ui.attract.screen import AttractScreen
+    from kiosk.ui.cases.page import CaseScreen
+    from kiosk.ui.cases.section import CasesScreen
     from kiosk.ui.closed.screen import ClosedScreen
     from kiosk.ui.films.library import FilmLibraryScreen
     from kiosk.ui.films.player import FilmPlayerScreen
@@ -90,6 +92,8 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
         "timeline": TimelineScreen,
         "map": MapScreen,
         "item": ItemScreen,
+        "cases": CasesScreen,
+        "case": CaseScreen,
         "search": SearchScreen,
         "couplet": CoupletScreen,
         "riddles": RiddlesScreen,

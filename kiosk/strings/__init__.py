@@ -16,6 +16,7 @@ from typing import Any
 from kiosk.errors import KioskError
 from kiosk.strings.appliance import APPLIANCE
 from kiosk.strings.bundles import BUNDLES
+from kiosk.strings.cases import CASES
 from kiosk.strings.content import CONTENT
 from kiosk.strings.couplets import COUPLETS
 from kiosk.strings.formats import FORMATS
@@ -40,6 +41,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "formats": FORMATS,
     "kinds_operator": KINDS_OPERATOR,
     "couplets": COUPLETS,
+    "cases": CASES,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 

@@ -1,7 +1,8 @@
 """What the attract loop shows besides pictures and films: cards, the placeholder, captions.
 
-Cards are aphorisms, couplets (kiosk.ui.widgets.couplet) and riddles, whose answer
-card (``revealed``) replaces the riddle card after a pause.
+Cards are aphorisms, couplets (kiosk.ui.widgets.couplet), warning cases
+(kiosk.ui.cases.card) and riddles, whose answer card (``revealed``) replaces the
+riddle card after a pause.
 
 Cards and the placeholder are rendered into pixmaps the size of the picture
 layer (at its device pixel ratio), on night; the placeholder (nothing
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.playlist import Slot
 from kiosk.strings import field
 from kiosk.ui.attract.band import paper
+from kiosk.ui.cases.card import CaseCard, paint_case
 from kiosk.ui.screen import Context
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.aphorism import Aphorism, paint_aphorism
@@ -27,8 +29,8 @@ from kiosk.ui.widgets.couplet import Couplet, compose_couplet, paint_couplet
 from kiosk.ui.widgets.riddle import paint_riddle_card
 from kiosk.ui.widgets.text import latin_serif
 
-#: Slots shown as a card rendered here (not a picture or a film).
-CARDS = ("aphorism", "couplet", "riddle")
+#: The slots shown as cards rendered here (``Slides.card``), not as a picture or a film.
+CARDS = ("aphorism", "couplet", "riddle", "case")
 
 
 def caption(slot: Slot) -> tuple[str, str]:
@@ -44,7 +46,7 @@ def caption(slot: Slot) -> tuple[str, str]:
 
 
 class Slides:
-    """Renders aphorism cards and the placeholder at the size of ``surface`` (the layer)."""
+    """Renders the cards and the placeholder at the size of ``surface`` (the layer)."""
 
     def __init__(self, ctx: Context, surface: QWidget, now: Callable[[], datetime]) -> None:
         self.ctx = ctx
@@ -59,27 +61,9 @@ class Slides:
         pm.fill(theme.NIGHT)
         return pm
 
-    def aphorism(self, slot: Slot) -> QPixmap:
-        pm = self._canvas()
-        size = self.surface.size()
-        m = self.ctx.m
-        inset = m.margin / 2
-        p = QPainter(pm)
-        paint_aphorism(
-            p,
-            QRectF(inset, inset, size.width() - 2 * inset, size.height() - 2 * inset),
-            Aphorism.from_item(slot.item),
-            m,
-            english=True,
-        )
-        p.end()
-        return pm
-
     def card(self, slot: Slot, *, revealed: bool = False) -> QPixmap:
-        """The card for an aphorism, couplet or riddle slot (a riddle's answer when
-        ``revealed``)."""
-        if slot.show == "aphorism":
-            return self.aphorism(slot)
+        """The card showing ``slot`` (one of CARDS): an aphorism's, a couplet's, a warning
+        case's or a riddle's (with its answer when ``revealed``)."""
         pm = self._canvas()
         size = self.surface.size()
         m = self.ctx.m
@@ -89,8 +73,12 @@ class Slides:
         if slot.show == "couplet":
             couplet = Couplet.from_item(slot.item, "zh")
             paint_couplet(p, compose_couplet(area, couplet, m, english=True), m)
-        else:
+        elif slot.show == "riddle":
             paint_riddle_card(p, area, slot.item, m, revealed=revealed)
+        elif slot.show == "case":
+            paint_case(p, area, CaseCard.from_item(slot.item), m)
+        else:
+            paint_aphorism(p, area, Aphorism.from_item(slot.item), m, english=True)
         p.end()
         return pm
 

@@ -39,6 +39,7 @@ GROUPS = (
     "person",
     "aphorism",
     "event",
+    "case",
     "place",
     "topic",
     "film",

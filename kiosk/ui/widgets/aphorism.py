@@ -8,6 +8,8 @@
     source in a small serif (an inscription column at the left, or a line
     beneath), and the English rendering beneath in ink-soft. Returns the card;
     ``aphorism_card_rect(rect, aphorism, metrics)`` computes it without painting.
+``paint_paper_card(painter, card, metrics)``
+    The paper and hairline mount of the loop's text cards (the case card's too).
 
 The typesetting itself is ``kiosk.ui.widgets.vertical`` (Chinese) and
 ``kiosk.ui.widgets.text`` (English).
@@ -202,6 +204,23 @@ def aphorism_card_rect(
     return _compose(rect, aphorism, m, english).card
 
 
+def paint_paper_card(painter: QPainter, card: QRectF, m: theme.Metrics) -> QPainterPath:
+    """The loop's text cards' ground: paper in ``card``, with a hairline inner frame as the
+    mount around a scroll; antialiased from here on.  Returns the card's outline."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    path = QPainterPath()
+    path.addRoundedRect(card, m.radius, m.radius)
+    painter.fillPath(path, theme.PAPER)
+    inset = m.px(20)
+    line = QColor(theme.INK)
+    line.setAlphaF(0.16)
+    painter.setPen(QPen(line, 1))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(card.adjusted(inset, inset, -inset, -inset))
+    return path
+
+
 def paint_aphorism(
     painter: QPainter,
     rect: QRectF,
@@ -213,18 +232,7 @@ def paint_aphorism(
     """Typeset ``aphorism`` on a paper card centred in ``rect``; returns the card."""
     c = _compose(rect, aphorism, m, english)
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    path = QPainterPath()
-    path.addRoundedRect(c.card, m.radius, m.radius)
-    painter.fillPath(path, theme.PAPER)
-    # a hairline inner frame, as the mount around a scroll
-    inset = m.px(20)
-    line = QColor(theme.INK)
-    line.setAlphaF(0.16)
-    painter.setPen(QPen(line, 1))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(c.card.adjusted(inset, inset, -inset, -inset))
+    paint_paper_card(painter, c.card, m)
     if isinstance(c.text, VerticalLayout):
         paint_vertical(painter, c.text, theme.INK)
     else:

@@ -30,6 +30,7 @@ GLYPHS = {
     "photo": "图",
     "couplet": "联",
     "riddle": "谜",
+    "case": "案",
 }
 
 GALLERY_KINDS = ("poster", "calligraphy", "photo")
@@ -45,6 +46,8 @@ def destination(kind: str, key: str) -> tuple[str, dict[str, str]]:
         return "couplet", {"key": key}
     if kind == "riddle":
         return "riddles", {"key": key}
+    if kind == "case":
+        return "case", {"key": key}
     return "item", {"key": key}
 
 
