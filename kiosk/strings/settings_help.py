@@ -48,8 +48,10 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
         "Sound of films in the loop: true or false",
     ),
     "set_help_attract_kinds": (
-        "轮播哪些类型：poster 海报、calligraphy 书法、aphorism 格言、film 影片、photo 照片",
-        "Which kinds the loop shows: poster, calligraphy, aphorism, film, photo",
+        "轮播哪些类型：poster 海报、calligraphy 书法、aphorism 格言、film 影片、photo 照片、"
+        "couplet 对联、riddle 灯谜、song 歌曲（仅在开启声音时）、case 警示案例（默认不轮播）",
+        "Which kinds the loop shows: poster, calligraphy, aphorism, film, photo, couplet, "
+        "riddle, song (only with sound on), case (warning cases: off unless listed)",
     ),
     "set_help_touch": ("触摸", "Touch"),
     "set_help_touch_idle_timeout_s": (
