@@ -30,6 +30,7 @@ from kiosk.ingest import dvd
 from kiosk.ingest import rows as rowlib
 from kiosk.ingest.entries import NEEDS_FILE, Entry, RowReader
 from kiosk.ingest.errors import RejectedFile
+from kiosk.ingest.lyrics import LYRICS_SUFFIXES
 from kiosk.ingest.media import MediaPreparer
 from kiosk.ingest.sheets import SheetError, read_sheets
 from kiosk.ingest.sources import SUBTITLE_SUFFIXES, Sources
@@ -128,11 +129,13 @@ class Importer:
         self, loose: list[Path], claimed: set[Path], order: int, report: Report
     ) -> list[Entry]:
         """Media files no sheet row names: the folder says the kind, a same-named .srt
-        beside a film is its subtitles (beside a DVD folder, one named after the disc)."""
+        beside a film is its subtitles (beside a DVD folder, one named after the disc), a
+        same-named .lrc beside a song its lyrics."""
         loose_set = {p.resolve() for p in loose} - claimed
         subtitles = {p for p in loose_set if p.suffix.lower() in SUBTITLE_SUFFIXES}
+        lyrics = {p for p in loose_set if p.suffix.lower() in LYRICS_SUFFIXES}
         entries = []
-        for path in sorted(loose_set - subtitles):
+        for path in sorted(loose_set - subtitles - lyrics):
             order += 1
             folder_kind = self.sources.kind_from_folder(path)
             entry = Entry(Place(self.sources.where(path), order=order), {}, file=path)
@@ -144,10 +147,15 @@ class Importer:
             if matches:
                 entry.subtitles = matches[0]
                 subtitles.discard(matches[0])
+            sung = [s for s in lyrics if s.with_suffix("") == path.with_suffix("")]
+            if sung:
+                entry.lyrics, entry.lyrics_beside = sung[0], True
+                lyrics.discard(sung[0])
             entries.append(entry)
-        for path in sorted(subtitles):
-            order += 1
-            report.reject(Place(self.sources.where(path), order=order), text("orphan_subtitles"))
+        for orphans, why in ((subtitles, "orphan_subtitles"), (lyrics, "orphan_lyrics")):
+            for path in sorted(orphans):
+                order += 1
+                report.reject(Place(self.sources.where(path), order=order), text(why))
         return entries
 
     # ------------------------------------------------------------------ media
@@ -159,9 +167,11 @@ class Importer:
             problem = self._prepare(entry)
             if problem is not None:
                 reader.refuse(entry, problem)
-            elif entry.media is not None:
-                for note in entry.media.notes:  # e.g. which page of a PDF is shown
-                    report.note(entry.where, note)
+            else:
+                for prepared in (entry.media, entry.subs):
+                    # e.g. which page of a PDF is shown, a line of lyrics left out
+                    for note in prepared.notes if prepared is not None else ():
+                        report.note(entry.where, note)
             # With -v: where an interrupted import had got to (the kill test waits for these).
             log.debug(
                 "import: file %d of %d done: %s", n, len(files), self.sources.where(entry.file)
@@ -170,15 +180,22 @@ class Importer:
             self.progress(len(files), len(files), "")
 
     def _prepare(self, entry: Entry) -> Text | None:
-        """Store an entry's file and subtitles; what is wrong with them, if anything."""
+        """Store an entry's file and subtitles (or lyrics); what is wrong with them, if anything."""
         assert entry.file is not None
-        for col, path in (("file", entry.file), ("subtitles", entry.subtitles)):
+        timed = (("file", entry.file), ("subtitles", entry.subtitles), ("lyrics", entry.lyrics))
+        for col, path in timed:
             if path is None:
                 continue
+            if col == "lyrics" and entry.kind != "song":
+                if entry.lyrics_beside:
+                    continue  # an .lrc beside a file that is no song: not its lyrics
+                return text("lyrics_only_songs", col=entry.col("lyrics"))
             try:
                 if col == "file":
                     entry.media = self.media.prepare(path)
                     _check_kind(entry)
+                elif col == "lyrics":
+                    entry.subs = self.media.prepare_lyrics(path)
                 else:
                     entry.subs = self.media.prepare_subtitles(path)
             except RejectedFile as e:
@@ -187,11 +204,11 @@ class Importer:
                 why = text("cannot_read", name=path.name, why=e.strerror or e)
             else:
                 continue
-            if entry.values and not (col == "file" and entry.media is not None):
+            if col in entry.values and not (col == "file" and entry.media is not None):
                 # On a row, say which column and name the file as the row wrote it.
                 return text("row_file", col=entry.col(col), name=entry.values[col], why=why)
-            if not entry.values and col == "subtitles":
-                return text("subtitles_file", name=path.name, why=why)
+            if col != "file":
+                return text(f"{col}_file", name=path.name, why=why)
             return why
         return None
 
@@ -376,10 +393,14 @@ def _check_kind(entry: Entry) -> None:
         raise RejectedFile(
             "kind_needs",
             kind=text(f"kind_word_{entry.kind}"),
-            need=text("a_video" if expected == "video" else "an_image"),
+            need=text(_FILE_WORD[expected]),
             name=entry.file.name,
-            have=text("a_video" if have == "video" else "an_image"),
+            have=text(_FILE_WORD.get(have, "an_image")),
         )
+
+
+# How the operator's line names a kind of stored file ("a song needs an audio file").
+_FILE_WORD = {"video": "a_video", "image": "an_image", "audio": "an_audio"}
 
 
 def _stem(path: Path) -> str:
