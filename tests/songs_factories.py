@@ -70,3 +70,52 @@ def make_lrc(path: Path | str, text: str = SHI_HUI_YIN, encoding: str = "utf-8")
     path = Path(path)
     path.write_bytes(text.encode(encoding))
     return path
+
+
+class HighlightTiming:
+    """When the lyrics screen showed each line, against the player's own time.
+
+    The player's reports (``elapsed()``, polled every 5 ms) date the song on the
+    monotonic clock: song time = monotonic + offset (the median over all reports;
+    the song plays at rate 1). A highlight's delay is the song time at the paint
+    that first showed it, less its line's time in the LRC.
+    """
+
+    def __init__(self, view, player) -> None:
+        import time
+
+        from PySide6.QtCore import Qt, QTimer
+
+        self._now = time.monotonic
+        self.player = player
+        self.reports: list[tuple[float, float]] = []  # (monotonic, player seconds)
+        self.paints: list[tuple[float, int]] = []  # (monotonic, line highlighted)
+        self._last = None
+        view.highlight_painted.connect(lambda i: self.paints.append((self._now(), i)))
+        self.poll = QTimer()
+        self.poll.setTimerType(Qt.TimerType.PreciseTimer)
+        self.poll.setInterval(5)
+        self.poll.timeout.connect(self._read)
+        self.poll.start()
+
+    def _read(self) -> None:
+        raw = self.player.elapsed()
+        if raw != self._last and raw > 0:
+            self.reports.append((self._now(), raw))
+        self._last = raw
+
+    def offset(self) -> float:
+        """Song time less monotonic time (the median over the player's reports)."""
+        offsets = sorted(raw - t for t, raw in self.reports)
+        return offsets[len(offsets) // 2]
+
+    def delays(self, sung: list[tuple[int, float]]) -> list[float]:
+        """The delay of each highlight change after the first paint, ``sung`` giving the line
+        and its LRC time of each change in order; AssertionError if a change is not the one
+        expected."""
+        self.poll.stop()
+        offset = self.offset()
+        changes = self.paints[1:]
+        got = [i for _, i in changes]
+        assert got[: len(sung)] == [i for i, _ in sung], got
+        return [t + offset - start for (t, _), (_, start) in zip(changes, sung, strict=False)]

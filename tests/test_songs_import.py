@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from songs_factories import FORMATS, SHI_HUI_YIN, make_lrc, make_song, truncate
 
 from kiosk.catalog.library import Library
 from kiosk.ingest.importer import Importer, import_lines
 from kiosk.ingest.lyrics import parse_lrc, read_lyrics
-from tests.songs_factories import FORMATS, SHI_HUI_YIN, make_lrc, make_song, truncate
 
 HEADER = "编号,类型,文件,标题,作者,歌词\n"
 
@@ -80,7 +80,7 @@ def _write(path: Path, data: bytes) -> Path:
 
 
 def test_a_picture_or_a_film_named_as_a_song_is_refused(catalogue, store, tmp_path):
-    from tests.factories import make_video
+    from factories import make_video
 
     folder = tmp_path / "歌曲"
     folder.mkdir()
@@ -173,7 +173,7 @@ def test_an_lrc_without_a_usable_line_is_refused_in_one_line(catalogue, store, t
 
 
 def test_lyrics_only_for_songs_and_subtitles_not_for_songs(catalogue, store, tmp_path):
-    from tests.factories import make_video
+    from factories import make_video
 
     make_video(tmp_path / "f.mp4", 1.0)
     make_song(tmp_path / "s.mp3", 1.0)

@@ -143,14 +143,9 @@ class Importer:
             named = {path.with_suffix("")}
             if dvd.is_dvd_folder(path):  # 镜鉴/镜鉴.srt beside 镜鉴/VIDEO_TS
                 named.add(path.parent / dvd.film_name(path))
-            matches = [s for s in subtitles if s.with_suffix("") in named]
-            if matches:
-                entry.subtitles = matches[0]
-                subtitles.discard(matches[0])
-            sung = [s for s in lyrics if s.with_suffix("") == path.with_suffix("")]
-            if sung:
-                entry.lyrics, entry.lyrics_beside = sung[0], True
-                lyrics.discard(sung[0])
+            entry.subtitles = _take_named(subtitles, named)
+            entry.lyrics = _take_named(lyrics, {path.with_suffix("")})
+            entry.lyrics_beside = entry.lyrics is not None
             entries.append(entry)
         for orphans, why in ((subtitles, "orphan_subtitles"), (lyrics, "orphan_lyrics")):
             for path in sorted(orphans):
@@ -186,30 +181,23 @@ class Importer:
         for col, path in timed:
             if path is None:
                 continue
-            if col == "lyrics" and entry.kind != "song":
-                if entry.lyrics_beside:
-                    continue  # an .lrc beside a file that is no song: not its lyrics
-                return text("lyrics_only_songs", col=entry.col("lyrics"))
+            if col == "lyrics" and entry.kind != "song":  # (the last column)
+                # an .lrc found beside a file that is no song is not its lyrics
+                said = text("lyrics_only_songs", col=entry.col(col))
+                return None if entry.lyrics_beside else said
             try:
                 if col == "file":
                     entry.media = self.media.prepare(path)
                     _check_kind(entry)
-                elif col == "lyrics":
-                    entry.subs = self.media.prepare_lyrics(path)
                 else:
-                    entry.subs = self.media.prepare_subtitles(path)
+                    media = self.media
+                    prepare = media.prepare_lyrics if col == "lyrics" else media.prepare_subtitles
+                    entry.subs = prepare(path)
             except RejectedFile as e:
-                why = e.text
+                return _file_problem(entry, col, path, e.text)
             except OSError as e:
                 why = text("cannot_read", name=path.name, why=e.strerror or e)
-            else:
-                continue
-            if col in entry.values and not (col == "file" and entry.media is not None):
-                # On a row, say which column and name the file as the row wrote it.
-                return text("row_file", col=entry.col(col), name=entry.values[col], why=why)
-            if col != "file":
-                return text(f"{col}_file", name=path.name, why=why)
-            return why
+                return _file_problem(entry, col, path, why)
         return None
 
     # ------------------------------------------------------------------ links
@@ -401,6 +389,25 @@ def _check_kind(entry: Entry) -> None:
 
 # How the operator's line names a kind of stored file ("a song needs an audio file").
 _FILE_WORD = {"video": "a_video", "image": "an_image", "audio": "an_audio"}
+
+
+def _take_named(pool: set[Path], named: set[Path]) -> Path | None:
+    """The file of ``pool`` whose name without suffix is one of ``named`` (taken out)."""
+    for path in sorted(pool):
+        if path.with_suffix("") in named:
+            pool.discard(path)
+            return path
+    return None
+
+
+def _file_problem(entry: Entry, col: str, path: Path, why: Text) -> Text:
+    """What is wrong with the file of an entry's ``col``, said for the operator."""
+    if col in entry.values and not (col == "file" and entry.media is not None):
+        # On a row, say which column and name the file as the row wrote it.
+        return text("row_file", col=entry.col(col), name=entry.values[col], why=why)
+    if col != "file":
+        return text(f"{col}_file", name=path.name, why=why)
+    return why
 
 
 def _stem(path: Path) -> str:

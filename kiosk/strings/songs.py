@@ -44,7 +44,8 @@ SONGS: dict[str, tuple[str, str]] = {
         "歌词旁边没有同名的歌曲",
         "lyrics with no song of the same name beside them",
     ),
-    # the songs screens (kiosk/ui/songs/)
+    # the songs screens (kiosk/ui/songs/) and their home tile
+    "songs": ("歌曲", "Songs"),
     "songs_title": ("廉政歌曲", "Integrity songs"),
     "songs_count": ("共 {n} 首", "{n} songs"),
     "songs_empty": ("暂无歌曲。", "No songs yet."),
