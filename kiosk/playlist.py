@@ -4,7 +4,7 @@
 ``Slot``\\ s (what to show and for how long):
 
 - kinds come from ``settings.attract.kinds`` (poster, calligraphy, aphorism,
-  film, photo); the catalogue query already honours ``enabled``, sort order and
+  film, photo, song); the catalogue query already honours ``enabled``, sort order and
   the valid-from/until dates of the day;
 - works that cannot be shown are left out: pictures without a display
   rendition or poster frame, films without their file, aphorisms without text;
@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 #: Catalogue kinds shown as still pictures.
 PICTURE_KINDS = ("poster", "calligraphy", "photo")
 #: Every kind the attract loop knows how to show.
-LOOP_KINDS = (*PICTURE_KINDS, "aphorism", "film")
+LOOP_KINDS = (*PICTURE_KINDS, "aphorism", "film", "song")
 #: A picture whose long side is this many times its short side (or more) is a
 #: handscroll or hanging scroll: the screen may pan along it (as in ingest).
 ELONGATED_ASPECT = 2.5
@@ -64,8 +64,8 @@ class WorkSource(Protocol):
 class Slot:
     """One showing in the loop.
 
-    ``show`` is how the screen presents it: ``"picture"``, ``"film"`` or
-    ``"aphorism"``. ``seconds`` is the planned time on screen; for a film it is
+    ``show`` is how the screen presents it: ``"picture"``, ``"film"``,
+    ``"aphorism"`` or ``"song"``. ``seconds`` is the planned time on screen; for a film it is
     its length (0 when unknown: play to the end), capped by ``film_max_s``.
     """
 
@@ -131,6 +131,10 @@ def slot_for(work: Work, attract: Attract) -> Slot | None:
         if not aphorism_text(work.item):
             return None
         return Slot(work, "aphorism", float(attract.aphorism_s), schedule)
+    if kind == "song":  # its lyrics on a card while it plays: as long as the song
+        if work.original is None:
+            return None
+        return Slot(work, "song", float(work.duration_s or 0.0), schedule)
     return None
 
 

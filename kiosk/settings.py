@@ -50,7 +50,8 @@ class Attract:
     pan_px_per_s: float = 40.0
     pan_pause_s: float = 2.0
     audio: bool = False  # sound of films in the attract loop
-    kinds: tuple[str, ...] = ("poster", "calligraphy", "aphorism", "film", "photo")
+    # songs play only when ``audio`` is on (left out of the running order otherwise)
+    kinds: tuple[str, ...] = ("poster", "calligraphy", "aphorism", "film", "photo", "song")
 
 
 @dataclass(frozen=True)

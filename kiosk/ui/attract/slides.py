@@ -51,6 +51,10 @@ class Slides:
         pm.fill(theme.NIGHT)
         return pm
 
+    def canvas(self) -> QPixmap:
+        """A night pixmap the size of the layer, for a card drawn elsewhere (a song's)."""
+        return self._canvas()
+
     def aphorism(self, slot: Slot) -> QPixmap:
         pm = self._canvas()
         size = self.surface.size()
