@@ -33,12 +33,12 @@ sys.path.insert(0, str(TESTS))
 
 
 def load() -> str:
-    return "load average %.2f %.2f %.2f" % os.getloadavg()
+    return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
 
 
 def bench(tmp: Path, until: float) -> None:
-    from PySide6.QtWidgets import QApplication
     from catalogues import Nav
+    from PySide6.QtWidgets import QApplication
     from songs_factories import HighlightTiming
 
     from kiosk.catalog import Catalogue

@@ -22,6 +22,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter
 from kiosk.ingest.lyrics import Lyrics, read_lyrics
 from kiosk.playlist import Slot
 from kiosk.strings import field
+from kiosk.ui.attract.band import paper
 from kiosk.ui.attract.layer import PictureLayer, Visual
 from kiosk.ui.attract.pace import FILM_OVERRUN
 from kiosk.ui.screen import Context
@@ -63,7 +64,7 @@ def paint_song_card(
         en_font = latin_serif(m, 32)
         efm = QFontMetricsF(en_font)
         p.setFont(en_font)
-        p.setPen(ON_NIGHT.past)
+        p.setPen(paper(0.6))
         x = rect.center().x() - efm.horizontalAdvance(english) / 2
         p.drawText(QPointF(x, y + m.px(8) + efm.ascent()), english)
         y += m.px(8) + efm.height()

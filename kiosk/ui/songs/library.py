@@ -15,6 +15,7 @@ from kiosk.ui.screen import Context, InnerScreen
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.buttons import Hook, PressableMixin
 from kiosk.ui.widgets.scrolling import kinetic_area
+from kiosk.ui.widgets.text import wrap_lines
 
 
 def byline(item: dict[str, Any], lang: str) -> str:
@@ -41,12 +42,33 @@ class SongRow(PressableMixin, QWidget):
         )
 
     def restyle(self) -> None:
+        self._fit_height()
+        self.update()
+
+    def _text_rect(self) -> tuple[float, float]:
+        """Where the title and byline go: (left, width)."""
+        m = self.ctx.m
+        _, caption = self.fonts()
+        length = duration_text(self.work.duration_s, self.ctx.lang)
+        length_w = QFontMetricsF(caption).horizontalAdvance(length) + m.px(8)
+        x = m.px(24) + m.px(72) + m.px(28)
+        return x, self.width() - m.px(32) - length_w - m.gutter - x
+
+    def _byline_lines(self) -> list[str]:
+        """The byline, wrapped on two lines at most (large text reflows, it is not cut)."""
+        _, width = self._text_rect()
+        _, caption = self.fonts()
+        return wrap_lines(byline(self.work.item, self.ctx.lang), caption, max(1.0, width), 2)
+
+    def _fit_height(self) -> None:
         m = self.ctx.m
         title, caption = (QFontMetricsF(f) for f in self.fonts())
-        self.setFixedHeight(
-            max(m.touch_min, round(title.height() + caption.height() + m.px(8) + 2 * m.px(24)))
-        )
-        self.update()
+        lines = max(1, len(self._byline_lines()))
+        text_h = title.height() + m.px(8) + caption.height() * lines
+        self.setFixedHeight(max(m.touch_min, round(text_h + 2 * m.px(24))))
+
+    def resizeEvent(self, event) -> None:
+        self._fit_height()
 
     def activate(self) -> None:
         self.clicked()
@@ -72,18 +94,20 @@ class SongRow(PressableMixin, QWidget):
         right = QRectF(r.right() - m.px(32) - length_w, r.top(), length_w, r.height())
         p.setPen(theme.INK_SOFT)
         p.drawText(right, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), length)
-        x = disc.right() + m.px(28)
-        width = right.left() - m.gutter - x
+        x, width = self._text_rect()
         tm, cm = QFontMetricsF(title_font), QFontMetricsF(caption_font)
-        top = r.center().y() - (tm.height() + m.px(8) + cm.height()) / 2
+        lines = self._byline_lines()
+        top = r.center().y() - (tm.height() + m.px(8) + cm.height() * max(1, len(lines))) / 2
         title = tm.elidedText(field(self.work.item, "title", self.ctx.lang), _ELIDE, width)
         p.setFont(title_font)
         p.setPen(theme.INK)
         p.drawText(QRectF(x, top, width, tm.height()), int(_LEFT), title)
-        by = cm.elidedText(byline(self.work.item, self.ctx.lang), _ELIDE, width)
         p.setFont(caption_font)
         p.setPen(theme.INK_SOFT)
-        p.drawText(QRectF(x, top + tm.height() + m.px(8), width, cm.height()), int(_LEFT), by)
+        y = top + tm.height() + m.px(8)
+        for line in lines:
+            p.drawText(QRectF(x, y, width, cm.height()), int(_LEFT), line)
+            y += cm.height()
 
 
 _ELIDE = Qt.TextElideMode.ElideRight

@@ -35,7 +35,8 @@ class Palette:
 
 
 ON_PAPER = Palette(theme.SEAL, theme.INK, theme.INK_SOFT)
-ON_NIGHT = Palette(QColor("#E8B04A"), theme.PAPER, QColor("#9C9489"))
+# On night the line sung is paper at full strength; the others are paper, dimmed.
+ON_NIGHT = Palette(theme.PAPER, theme.PAPER, theme.PAPER)
 
 
 class SungLines:
@@ -108,9 +109,14 @@ def paint_lyrics(
         if sung_now:
             color, alpha = colors.now, 1.0
         elif i < position:
-            color, alpha = colors.past, max(0.12, 0.6 - 0.55 * distance)
+            color, alpha = colors.past, max(0.12, 0.45 - 0.4 * distance)
         else:
-            color, alpha = colors.coming, max(0.25, 0.95 - 0.6 * distance)
+            color, alpha = colors.coming, max(0.25, 0.8 - 0.5 * distance)
+        # Lines fade out towards the edges instead of being cut through.
+        edge = min(y - rect.top(), rect.bottom() - y) - fm.height() / 2
+        alpha *= min(1.0, max(0.0, edge / (pitch * 0.6)))
+        if alpha <= 0.0:
+            continue
         p.setFont(font)
         p.setPen(color)
         p.setOpacity(alpha)
