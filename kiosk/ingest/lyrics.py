@@ -16,12 +16,12 @@ nothing heavy imported.
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.ingest.errors import RejectedFile
+from kiosk.ingest.subtitles import _decode as decode_subtitles
 
 #: Suffixes of lyrics files found beside a song.
 LYRICS_SUFFIXES = (".lrc",)
@@ -30,7 +30,6 @@ _TAG = re.compile(r"\[([^\[\]]*)\]")
 _TIME = re.compile(r"^\s*(\d{1,3}):(\d{1,2})(?:[.:](\d{1,3}))?\s*$")
 _META = re.compile(r"^\s*([A-Za-z#][A-Za-z0-9_#-]*)\s*:(.*)$")
 _OFFSET = re.compile(r"^[+-]?\d+$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -71,21 +70,11 @@ class LyricsUnreadable(ValueError):
 
 
 def decode_lrc(data: bytes) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        candidates: tuple[str, ...] = ("utf-8-sig",)
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = ("utf-16",)
-    else:
-        candidates = ("utf-8", "gb18030")
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if not _CONTROL.search(text):
-            return text
-        break
-    raise LyricsUnreadable("not LRC text")
+    """The text of an .lrc, in the encodings subtitles are read in."""
+    try:
+        return decode_subtitles(data)
+    except RejectedFile:
+        raise LyricsUnreadable("not LRC text") from None
 
 
 def parse_lrc(text: str) -> Lyrics:

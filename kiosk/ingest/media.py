@@ -241,31 +241,7 @@ class MediaPreparer:
         staged = self.store.staging_dir()
         out = staged / "subtitles.srt"
         cues = normalise_srt(path, out)
-        sha = sha256_file(out)
-        if sha in self._by_sha:
-            return self._by_sha[sha]
-        existing = self.catalogue.media_by_sha(sha)
-        if existing is not None:
-            prepared = Prepared(sha, "subtitles", media_id=existing["id"])
-        else:
-            rel = self.store.original_relpath(sha, ".srt")
-            self.store.put_original(out, rel)
-            prepared = Prepared(
-                sha,
-                "subtitles",
-                row={
-                    "sha256": sha,
-                    "kind": "subtitles",
-                    "format": "srt",
-                    "path": rel,
-                    "original_name": path.name,
-                    "bytes": out.stat().st_size,
-                    "duration_s": None,
-                    "width": cues,  # cue count, for the operator panel
-                },
-            )
-        self._by_sha[sha] = prepared
-        return prepared
+        return self._timed_text(path, out, "subtitles", cues)  # cue count, for the panel
 
     def prepare_lyrics(self, path: Path) -> Prepared:
         """Store a song's .lrc, cleaned (UTF-8, one time a line); its unreadable lines are
@@ -273,33 +249,38 @@ class MediaPreparer:
         staged = self.store.staging_dir()
         out = staged / "lyrics.lrc"
         lyrics = normalise_lrc(path, out)
-        notes = [
+        prepared = self._timed_text(path, out, "lyrics", len(lyrics.lines))
+        shutil.rmtree(staged, ignore_errors=True)
+        prepared.notes = [
             text("lrc_bad_line", name=path.name, line=bad.number, text=bad.text)
             for bad in lyrics.bad
         ]
+        return prepared
+
+    def _timed_text(self, path: Path, out: Path, kind: str, count: int) -> Prepared:
+        """Store ``out``, the clean copy of ``path`` (subtitles or lyrics), once; ``count``
+        (its cues or lines) is shown in the operator panel."""
         sha = sha256_file(out)
-        prepared = self._by_sha.get(sha)
-        if prepared is None:
-            existing = self.catalogue.media_by_sha(sha)
-            if existing is not None:
-                prepared = Prepared(sha, "lyrics", media_id=existing["id"])
-            else:
-                rel = self.store.original_relpath(sha, ".lrc")
-                self.store.put_original(out, rel)
-                row = {
-                    "sha256": sha,
-                    "kind": "lyrics",
-                    "format": "lrc",
-                    "path": rel,
-                    "original_name": path.name,
-                    "bytes": out.stat().st_size,
-                    "duration_s": None,
-                    "width": len(lyrics.lines),  # timed lines, for the operator panel
-                }
-                prepared = Prepared(sha, "lyrics", row=row)
-            self._by_sha[sha] = prepared
-        shutil.rmtree(staged, ignore_errors=True)
-        prepared.notes = notes
+        if sha in self._by_sha:
+            return self._by_sha[sha]
+        existing = self.catalogue.media_by_sha(sha)
+        if existing is not None:
+            prepared = Prepared(sha, kind, media_id=existing["id"])
+        else:
+            rel = self.store.original_relpath(sha, out.suffix)
+            self.store.put_original(out, rel)
+            row = {
+                "sha256": sha,
+                "kind": kind,
+                "format": out.suffix.lstrip("."),
+                "path": rel,
+                "original_name": path.name,
+                "bytes": out.stat().st_size,
+                "duration_s": None,
+                "width": count,
+            }
+            prepared = Prepared(sha, kind, row=row)
+        self._by_sha[sha] = prepared
         return prepared
 
 
