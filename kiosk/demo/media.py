@@ -41,8 +41,8 @@ COLUMNS = [
 ]  # fmt: skip
 MAP_COLUMNS = ["key", "kind", "file", "title_zh", "title_en", "bounds", "sort_order"]
 SONG_COLUMNS = [
-    "key", "kind", "file", "title_zh", "title_en", "author_zh", "author_en", "source_zh",
-    "source_en", "links", "topics", "sort_order",
+    "key", "kind", "file", "title_zh", "title_en", "summary_zh", "summary_en", "body_zh",
+    "body_en", "author_zh", "author_en", "source_zh", "source_en", "links", "topics", "sort_order",
 ]  # fmt: skip
 JPEG_QUALITY = 90
 # What each kind of job is drawn from (modules, packages, the films' scripts), for its stamp.

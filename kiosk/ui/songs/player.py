@@ -283,4 +283,7 @@ class SongScreen(InnerScreen):
         self.message.setFont(m.reading(lang))
         self.message.setText(self.ctx.tr(said) if said else "")
         self.message.setVisible(said is not None)
+        # A sentence instead of the lyrics stands where they would.
+        self.view.setVisible(said is None)
+        self.body.setStretchFactor(self.message, 0 if said is None else 1)
         self.deck.setVisible(self.mode not in ("missing", "unavailable"))
