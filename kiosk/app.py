@@ -75,6 +75,8 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
     from kiosk.ui.programme.couplet import CoupletScreen
     from kiosk.ui.programme.riddles import RiddlesScreen
     from kiosk.ui.search.screen import SearchScreen
+    from kiosk.ui.songs.library import SongsScreen
+    from kiosk.ui.songs.player import SongScreen
 
     return {
         "attract": lambda ctx: AttractScreen(ctx, start_at=start_at),
@@ -82,6 +84,8 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
         "home": HomeScreen,
         "films": FilmLibraryScreen,
         "film": FilmPlayerScreen,
+        "songs": SongsScreen,
+        "song": SongScreen,
         "gallery": GalleryScreen,
         "aphorisms": AphorismScreen,
         "history": HistoryScreen,

@@ -4,8 +4,8 @@
 ``Slot``\\ s (what to show and for how long):
 
 - kinds come from ``settings.attract.kinds`` (poster, calligraphy, aphorism,
-  film, photo, couplet, riddle by default; case when a hall lists it); the catalogue query
-  already honours ``enabled``, sort order and the valid-from/until dates of the day;
+  film, photo, couplet, riddle, song by default; case when a hall lists it); the catalogue
+  query already honours ``enabled``, sort order and the valid-from/until dates of the day;
 - works that cannot be shown are left out: pictures without a display
   rendition or poster frame, films without their file, aphorisms without text;
 - kinds are interleaved round-robin, each spread evenly over the cycle, so two
@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 #: Catalogue kinds shown as still pictures.
 PICTURE_KINDS = ("poster", "calligraphy", "photo")
 #: Every kind the attract loop knows how to show.
-LOOP_KINDS = (*PICTURE_KINDS, "aphorism", "film", "couplet", "riddle", "case")
+LOOP_KINDS = (*PICTURE_KINDS, "aphorism", "film", "couplet", "riddle", "case", "song")
 #: A picture whose long side is this many times its short side (or more) is a
 #: handscroll or hanging scroll: the screen may pan along it (as in ingest).
 ELONGATED_ASPECT = 2.5
@@ -66,10 +66,10 @@ class Slot:
     """One showing in the loop.
 
     ``show`` is how the screen presents it: ``"picture"``, ``"film"``,
-    ``"aphorism"``, ``"couplet"``, ``"riddle"`` (its answer shown after a pause) or
-    ``"case"`` (a warning case's text card). ``seconds`` is the planned time on screen;
-    for a film it is its length (0 when unknown: play to the end), capped by
-    ``film_max_s``.
+    ``"aphorism"``, ``"couplet"``, ``"riddle"`` (its answer shown after a pause),
+    ``"case"`` (a warning case's text card) or ``"song"``. ``seconds`` is the planned time
+    on screen; for a film or a song it is its length (0 when unknown: play to the end), a
+    film's capped by ``film_max_s``.
     """
 
     work: Work
@@ -146,6 +146,10 @@ def slot_for(work: Work, attract: Attract) -> Slot | None:
         if not (work.item.get("title_zh") or work.item.get("title_en")):
             return None
         return Slot(work, "case", float(attract.case_s), schedule)
+    if kind == "song":  # its lyrics on a card while it plays: as long as the song
+        if work.original is None:
+            return None
+        return Slot(work, "song", float(work.duration_s or 0.0), schedule)
     return None
 
 

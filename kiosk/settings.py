@@ -53,6 +53,7 @@ class Attract:
     pan_px_per_s: float = 40.0
     pan_pause_s: float = 2.0
     audio: bool = False  # sound of films in the attract loop
+    # songs play only when ``audio`` is on (left out of the running order otherwise)
     kinds: tuple[str, ...] = (
         "poster",
         "calligraphy",
@@ -61,6 +62,7 @@ class Attract:
         "photo",
         "couplet",
         "riddle",
+        "song",
     )
 
 

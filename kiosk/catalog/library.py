@@ -57,7 +57,11 @@ class TileSpec:
 
 @dataclass(frozen=True)
 class Work:
-    """An item and the files that show it (any of them may be None)."""
+    """An item and the files that show it (any of them may be None).
+
+    ``subtitles`` is a film's SRT file, or a song's lyrics (a clean UTF-8 ``.lrc``,
+    one time a line: ``kiosk.ingest.lyrics.read_lyrics`` reads it).
+    """
 
     item: dict[str, Any]
     original: Path | None = None

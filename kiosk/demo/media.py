@@ -3,7 +3,8 @@
 ``data/demo/works.csv`` lists every work and where its file goes;
 ``data/demo/artwork.toml`` says how each is drawn; ``media/demo/films/`` holds
 the films' scripts; ``data/demo/maps.csv`` lists the region map (a location
-sketch drawn from its bounds).  ``build()`` renders what is missing or out of
+sketch drawn from its bounds); ``data/demo/songs.csv`` the song (``song.py``
+synthesises it and writes its ``.lrc``).  ``build()`` renders what is missing or out of
 date into an output folder, keeping a stamp per work (``.stamps/<key>.json``: a
 hash of the row, its spec, the drawing code (with the scripts) and the scale),
 so running set-up again is quick and a changed spec re-renders only that work.
@@ -32,17 +33,23 @@ from kiosk.paths import DATA_SOURCES
 SHEET = DATA_SOURCES / "demo" / "works.csv"
 SPEC = DATA_SOURCES / "demo" / "artwork.toml"
 MAPS = DATA_SOURCES / "demo" / "maps.csv"
+SONGS = DATA_SOURCES / "demo" / "songs.csv"
 COLUMNS = [
     "key", "kind", "file", "subtitles", "title_zh", "title_en", "summary_zh", "summary_en",
     "body_zh", "body_en", "author_zh", "author_en", "source_zh", "source_en", "era_zh", "era_en",
     "year", "links", "topics", "sort_order",
 ]  # fmt: skip
 MAP_COLUMNS = ["key", "kind", "file", "title_zh", "title_en", "bounds", "sort_order"]
+SONG_COLUMNS = [
+    "key", "kind", "file", "title_zh", "title_en", "summary_zh", "summary_en", "body_zh",
+    "body_en", "author_zh", "author_en", "source_zh", "source_en", "links", "topics", "sort_order",
+]  # fmt: skip
 JPEG_QUALITY = 90
 # What each kind of job is drawn from (modules, packages, the films' scripts), for its stamp.
 _HERE = Path(__file__).parent
 _CODE = (_HERE / "artwork", _HERE / "films", scripts_dir())
 _MAP_CODE = (_HERE / "mapsketch.py", _HERE / "artwork")
+_SONG_CODE = (_HERE / "song.py", _HERE / "films" / "sound.py")
 MAP_JOB = "map"
 
 Progress = Callable[[str], None]
@@ -54,7 +61,7 @@ class Job:
     kind: str
     row: dict[str, str]
     spec: dict[str, Any]
-    outputs: tuple[Path, ...]  # the media file, then the subtitles for films
+    outputs: tuple[Path, ...]  # the media file, then the subtitles for films, lyrics for songs
     scale: float
     digest: str
 
@@ -90,11 +97,14 @@ def plan(
     sheet: Path = SHEET,
     spec: Path = SPEC,
     maps: Path = MAPS,
+    songs: Path = SONGS,
 ) -> list[Job]:
     specs = read_spec(spec)
     work_code, map_code = _code_digest(), _code_digest(_MAP_CODE)
     sources = [(row, row["kind"], work_code) for row in read_sheet(sheet)]
     sources += [(row, MAP_JOB, map_code) for row in read_sheet(maps, MAP_COLUMNS)]
+    song_code = _code_digest(_SONG_CODE)
+    sources += [(row, "song", song_code) for row in read_sheet(songs, SONG_COLUMNS)]
     wanted = set(only) if only is not None else None
     jobs = []
     for row, kind, code in sources:
@@ -103,6 +113,8 @@ def plan(
         outputs = [out_dir / row["file"]]
         if kind == "film":
             outputs.append(out_dir / row["subtitles"])
+        elif kind == "song":  # its .lrc beside it, found by its name
+            outputs.append(outputs[0].with_suffix(".lrc"))
         item_spec = specs.get(row["key"], {})
         blob = json.dumps([row, item_spec, code, scale], sort_keys=True, ensure_ascii=False)
         digest = hashlib.sha256(blob.encode()).hexdigest()
@@ -143,7 +155,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 def render_job(job: Job) -> str:
     """Render one work to its output paths (run in a worker process or inline)."""
-    from kiosk.demo import artwork, films, mapsketch
+    from kiosk.demo import artwork, films, mapsketch, song
 
     for p in job.outputs:
         p.parent.mkdir(parents=True, exist_ok=True)
@@ -156,6 +168,8 @@ def render_job(job: Job) -> str:
         elif job.kind in ("poster", "calligraphy"):
             img = artwork.render(artwork.Work(job.key, job.row, job.spec), job.scale)
             img.save(tmps[0], "JPEG", quality=JPEG_QUALITY)
+        elif job.kind == "song":
+            song.render_song(tmps[0], tmps[1], seed=int(job.spec.get("seed", 1449)))
         elif job.kind == MAP_JOB:
             img = mapsketch.render(parse_bounds(job.row["bounds"]), job.scale)
             img.save(tmps[0], "JPEG", quality=JPEG_QUALITY)
@@ -190,6 +204,7 @@ def build(
     sheet: Path = SHEET,
     spec: Path = SPEC,
     maps: Path = MAPS,
+    songs: Path = SONGS,
 ) -> list[Path]:
     """Render every work and map in the sheets into ``out_dir``; return the paths written or kept.
 
@@ -211,7 +226,7 @@ def build(
         if not copy.is_file() or copy.read_bytes() != data:
             _write_atomic(copy, data)
         copies.append(copy)
-    todo = plan(out_dir, scale=scale, only=only, sheet=sheet, spec=spec, maps=maps)
+    todo = plan(out_dir, scale=scale, only=only, sheet=sheet, spec=spec, maps=maps, songs=songs)
     stale = [j for j in todo if not _up_to_date(out_dir, j)]
     for j in todo:
         if j not in stale:

@@ -18,6 +18,7 @@ from kiosk.catalog.model import FILE_KIND
 from kiosk.catalog.report import Place, Report
 from kiosk.ingest import rows as rowlib
 from kiosk.ingest.dvd import is_dvd_folder
+from kiosk.ingest.lyrics import LYRICS_SUFFIXES
 from kiosk.ingest.sheets import Sheet
 from kiosk.strings import Joined, Text, text
 
@@ -34,6 +35,8 @@ class Entry:
     kind: str | None = None
     file: Path | None = None
     subtitles: Path | None = None
+    lyrics: Path | None = None  # a song's .lrc: named by the row, or found beside its file
+    lyrics_beside: bool = False  # found beside the file, not named: dropped unless a song
     links: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     fields: dict[str, Any] = field(default_factory=dict)
@@ -159,7 +162,7 @@ class RowReader:
     ) -> tuple[Entry, list[Text]]:
         entry = Entry(where, values, headings=sheet.headings)
         problems: list[Text] = []
-        for col in ("file", "subtitles"):
+        for col in ("file", "subtitles", "lyrics"):
             if col in values:
                 problems += self._file(sheet, entry, col)
         if "kind" in values:
@@ -188,10 +191,24 @@ class RowReader:
             problems.append(text("needs_file", kind=text(f"kind_word_{entry.kind}")))
         if "subtitles" in values and entry.kind not in (None, "film"):
             problems.append(text("subtitles_only_films", col=entry.col("subtitles")))
+        if "lyrics" in values and entry.kind not in (None, "song"):
+            problems.append(text("lyrics_only_songs", col=entry.col("lyrics")))
+        elif "lyrics" not in values and entry.file is not None and entry.kind in (None, "song"):
+            self._lyrics_beside(entry)
         problems += rowlib.kind_problems(entry.kind, values, sheet.headings)
         if not ({"title_zh", "title_en", "file", "upper_zh"} & set(values)):
             problems.append(text("no_title"))
         return entry, problems
+
+    def _lyrics_beside(self, entry: Entry) -> None:
+        """A song's .lrc of the same name beside its file, without a lyrics column."""
+        assert entry.file is not None
+        for suffix in LYRICS_SUFFIXES:
+            path, _ = find_beside(entry.file.parent, entry.file.stem + suffix)
+            if path is not None:
+                self.claimed.add(path)
+                entry.lyrics, entry.lyrics_beside = path, True
+                return
 
     def _file(self, sheet: Sheet, entry: Entry, col: str) -> list[Text]:
         """Find the file a row names in ``col``; a note if its letter case differs."""

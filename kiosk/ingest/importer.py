@@ -30,6 +30,7 @@ from kiosk.ingest import dvd
 from kiosk.ingest import rows as rowlib
 from kiosk.ingest.entries import NEEDS_FILE, Entry, RowReader
 from kiosk.ingest.errors import RejectedFile
+from kiosk.ingest.lyrics import LYRICS_SUFFIXES
 from kiosk.ingest.media import MediaPreparer
 from kiosk.ingest.sheets import SheetError, read_sheets
 from kiosk.ingest.sources import SUBTITLE_SUFFIXES, Sources
@@ -128,11 +129,13 @@ class Importer:
         self, loose: list[Path], claimed: set[Path], order: int, report: Report
     ) -> list[Entry]:
         """Media files no sheet row names: the folder says the kind, a same-named .srt
-        beside a film is its subtitles (beside a DVD folder, one named after the disc)."""
+        beside a film is its subtitles (beside a DVD folder, one named after the disc), a
+        same-named .lrc beside a song its lyrics."""
         loose_set = {p.resolve() for p in loose} - claimed
         subtitles = {p for p in loose_set if p.suffix.lower() in SUBTITLE_SUFFIXES}
+        lyrics = {p for p in loose_set if p.suffix.lower() in LYRICS_SUFFIXES}
         entries = []
-        for path in sorted(loose_set - subtitles):
+        for path in sorted(loose_set - subtitles - lyrics):
             order += 1
             folder_kind = self.sources.kind_from_folder(path)
             entry = Entry(Place(self.sources.where(path), order=order), {}, file=path)
@@ -140,14 +143,14 @@ class Importer:
             named = {path.with_suffix("")}
             if dvd.is_dvd_folder(path):  # 镜鉴/镜鉴.srt beside 镜鉴/VIDEO_TS
                 named.add(path.parent / dvd.film_name(path))
-            matches = [s for s in subtitles if s.with_suffix("") in named]
-            if matches:
-                entry.subtitles = matches[0]
-                subtitles.discard(matches[0])
+            entry.subtitles = _take_named(subtitles, named)
+            entry.lyrics = _take_named(lyrics, {path.with_suffix("")})
+            entry.lyrics_beside = entry.lyrics is not None
             entries.append(entry)
-        for path in sorted(subtitles):
-            order += 1
-            report.reject(Place(self.sources.where(path), order=order), text("orphan_subtitles"))
+        for orphans, why in ((subtitles, "orphan_subtitles"), (lyrics, "orphan_lyrics")):
+            for path in sorted(orphans):
+                order += 1
+                report.reject(Place(self.sources.where(path), order=order), text(why))
         return entries
 
     # ------------------------------------------------------------------ media
@@ -159,9 +162,11 @@ class Importer:
             problem = self._prepare(entry)
             if problem is not None:
                 reader.refuse(entry, problem)
-            elif entry.media is not None:
-                for note in entry.media.notes:  # e.g. which page of a PDF is shown
-                    report.note(entry.where, note)
+            else:
+                for prepared in (entry.media, entry.subs):
+                    # e.g. which page of a PDF is shown, a line of lyrics left out
+                    for note in prepared.notes if prepared is not None else ():
+                        report.note(entry.where, note)
             # With -v: where an interrupted import had got to (the kill test waits for these).
             log.debug(
                 "import: file %d of %d done: %s", n, len(files), self.sources.where(entry.file)
@@ -170,29 +175,29 @@ class Importer:
             self.progress(len(files), len(files), "")
 
     def _prepare(self, entry: Entry) -> Text | None:
-        """Store an entry's file and subtitles; what is wrong with them, if anything."""
+        """Store an entry's file and subtitles (or lyrics); what is wrong with them, if anything."""
         assert entry.file is not None
-        for col, path in (("file", entry.file), ("subtitles", entry.subtitles)):
+        timed = (("file", entry.file), ("subtitles", entry.subtitles), ("lyrics", entry.lyrics))
+        for col, path in timed:
             if path is None:
                 continue
+            if col == "lyrics" and entry.kind != "song":  # (the last column)
+                # an .lrc found beside a file that is no song is not its lyrics
+                said = text("lyrics_only_songs", col=entry.col(col))
+                return None if entry.lyrics_beside else said
             try:
                 if col == "file":
                     entry.media = self.media.prepare(path)
                     _check_kind(entry)
                 else:
-                    entry.subs = self.media.prepare_subtitles(path)
+                    media = self.media
+                    prepare = media.prepare_lyrics if col == "lyrics" else media.prepare_subtitles
+                    entry.subs = prepare(path)
             except RejectedFile as e:
-                why = e.text
+                return _file_problem(entry, col, path, e.text)
             except OSError as e:
                 why = text("cannot_read", name=path.name, why=e.strerror or e)
-            else:
-                continue
-            if entry.values and not (col == "file" and entry.media is not None):
-                # On a row, say which column and name the file as the row wrote it.
-                return text("row_file", col=entry.col(col), name=entry.values[col], why=why)
-            if not entry.values and col == "subtitles":
-                return text("subtitles_file", name=path.name, why=why)
-            return why
+                return _file_problem(entry, col, path, why)
         return None
 
     # ------------------------------------------------------------------ links
@@ -376,10 +381,33 @@ def _check_kind(entry: Entry) -> None:
         raise RejectedFile(
             "kind_needs",
             kind=text(f"kind_word_{entry.kind}"),
-            need=text("a_video" if expected == "video" else "an_image"),
+            need=text(_FILE_WORD[expected]),
             name=entry.file.name,
-            have=text("a_video" if have == "video" else "an_image"),
+            have=text(_FILE_WORD.get(have, "an_image")),
         )
+
+
+# How the operator's line names a kind of stored file ("a song needs an audio file").
+_FILE_WORD = {"video": "a_video", "image": "an_image", "audio": "an_audio"}
+
+
+def _take_named(pool: set[Path], named: set[Path]) -> Path | None:
+    """The file of ``pool`` whose name without suffix is one of ``named`` (taken out)."""
+    for path in sorted(pool):
+        if path.with_suffix("") in named:
+            pool.discard(path)
+            return path
+    return None
+
+
+def _file_problem(entry: Entry, col: str, path: Path, why: Text) -> Text:
+    """What is wrong with the file of an entry's ``col``, said for the operator."""
+    if col in entry.values and not (col == "file" and entry.media is not None):
+        # On a row, say which column and name the file as the row wrote it.
+        return text("row_file", col=entry.col(col), name=entry.values[col], why=why)
+    if col != "file":
+        return text(f"{col}_file", name=path.name, why=why)
+    return why
 
 
 def _stem(path: Path) -> str:

@@ -11,9 +11,11 @@ from typing import Any
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore, sha256_file
 from kiosk.ingest import dvd
+from kiosk.ingest.audio import AUDIO_SUFFIXES, probe_audio, sniff_audio
 from kiosk.ingest.content import describe_content
 from kiosk.ingest.errors import RejectedFile
 from kiosk.ingest.images import Rendition, magic_format, process_image, sniff_image
+from kiosk.ingest.lyrics import normalise_lrc
 from kiosk.ingest.pdf import is_pdf, process_pdf
 from kiosk.ingest.subtitles import normalise_srt
 from kiosk.ingest.video import make_video_renditions, probe_video, sniff_video
@@ -23,6 +25,8 @@ from kiosk.strings import Text, text
 VIDEO = {"content_mp4", "content_matroska", "content_riff"}
 # ... and of files worth asking FFmpeg about (WMV, FLV, RM, MPEG have no word of their own).
 MAYBE_VIDEO = {*VIDEO, "content_unknown"}
+# Stored files that are text timed against another file: a film's subtitles, a song's lyrics.
+TIMED_TEXT = ("subtitles", "lyrics")
 
 
 @dataclass
@@ -30,7 +34,7 @@ class Prepared:
     """A stored file, ready to be recorded in the catalogue."""
 
     sha256: str
-    kind: str  # image | video | subtitles
+    kind: str  # image | video | audio | subtitles | lyrics
     format: str = ""  # as recorded: "jpeg", "heif", "pdf", "asf", "mpeg", …
     media_id: int | None = None  # set when the catalogue already has it
     row: dict[str, Any] = field(default_factory=dict)
@@ -42,6 +46,8 @@ class Prepared:
         """The kind of an item made from this file when nothing says which."""
         if self.kind == "video":
             return "film"
+        if self.kind == "audio":
+            return "song"
         return "poster" if self.format == "pdf" else "photo"
 
 
@@ -104,6 +110,10 @@ def make_renditions(path: Path, staged: Path) -> Made:
         result = process_image(path, staged)
         size = {"width": result.width, "height": result.height}
         return Made("image", result.format.lower(), size, result.renditions)
+    if path.suffix.lower() in AUDIO_SUFFIXES or what == "content_mp3" or sniff_audio(path):
+        sound = probe_audio(path)
+        row = {"duration_s": sound.duration_s, "audio_codec": sound.codec}
+        return Made("audio", sound.container, row, ())
     if what in VIDEO or (what in MAYBE_VIDEO and sniff_video(path)):
         info = probe_video(path)
         row = {
@@ -151,7 +161,7 @@ class MediaPreparer:
         prepared = self._by_sha.get(sha)
         if prepared is None:
             existing = self.catalogue.media_by_sha(sha)
-            if existing is not None and existing["kind"] != "subtitles":
+            if existing is not None and existing["kind"] not in TIMED_TEXT:
                 self._repair(source, existing)
                 prepared = Prepared(
                     sha, existing["kind"], existing["format"], media_id=existing["id"]
@@ -231,29 +241,45 @@ class MediaPreparer:
         staged = self.store.staging_dir()
         out = staged / "subtitles.srt"
         cues = normalise_srt(path, out)
+        return self._timed_text(path, out, "subtitles", cues)  # cue count, for the panel
+
+    def prepare_lyrics(self, path: Path) -> Prepared:
+        """Store a song's .lrc, cleaned (UTF-8, one time a line); its unreadable lines are
+        the prepared file's notes, one each."""
+        staged = self.store.staging_dir()
+        out = staged / "lyrics.lrc"
+        lyrics = normalise_lrc(path, out)
+        prepared = self._timed_text(path, out, "lyrics", len(lyrics.lines))
+        shutil.rmtree(staged, ignore_errors=True)
+        prepared.notes = [
+            text("lrc_bad_line", name=path.name, line=bad.number, text=bad.text)
+            for bad in lyrics.bad
+        ]
+        return prepared
+
+    def _timed_text(self, path: Path, out: Path, kind: str, count: int) -> Prepared:
+        """Store ``out``, the clean copy of ``path`` (subtitles or lyrics), once; ``count``
+        (its cues or lines) is shown in the operator panel."""
         sha = sha256_file(out)
         if sha in self._by_sha:
             return self._by_sha[sha]
         existing = self.catalogue.media_by_sha(sha)
         if existing is not None:
-            prepared = Prepared(sha, "subtitles", media_id=existing["id"])
+            prepared = Prepared(sha, kind, media_id=existing["id"])
         else:
-            rel = self.store.original_relpath(sha, ".srt")
+            rel = self.store.original_relpath(sha, out.suffix)
             self.store.put_original(out, rel)
-            prepared = Prepared(
-                sha,
-                "subtitles",
-                row={
-                    "sha256": sha,
-                    "kind": "subtitles",
-                    "format": "srt",
-                    "path": rel,
-                    "original_name": path.name,
-                    "bytes": out.stat().st_size,
-                    "duration_s": None,
-                    "width": cues,  # cue count, for the operator panel
-                },
-            )
+            row = {
+                "sha256": sha,
+                "kind": kind,
+                "format": out.suffix.lstrip("."),
+                "path": rel,
+                "original_name": path.name,
+                "bytes": out.stat().st_size,
+                "duration_s": None,
+                "width": count,
+            }
+            prepared = Prepared(sha, kind, row=row)
         self._by_sha[sha] = prepared
         return prepared
 

@@ -9,7 +9,8 @@ other modules go through it:
 - ``x11`` — keeping VLC's child windows from flashing black;
 - ``surface`` — :class:`VideoSurface`, the native widget a player renders into;
 - ``film``, ``events``, ``player`` — :class:`FilmPlayer` and its states;
-- ``stage`` — :class:`FilmStage`, two players handing over without a gap.
+- ``stage`` — :class:`FilmStage`, two players handing over without a gap;
+- ``song``, ``clock`` — :class:`SongPlayer` (sound alone) and the time lyrics follow.
 
 Embedding needs Qt's ``xcb`` platform on Linux (run Wayland sessions with
 ``QT_QPA_PLATFORM=xcb``); on ``windows`` and ``cocoa`` the native handle is
@@ -27,6 +28,7 @@ from kiosk.playback.engine import (
 from kiosk.playback.film import PlayerState
 from kiosk.playback.memory import MMAP_THRESHOLD, fix_mmap_threshold, limit_malloc_arenas
 from kiosk.playback.player import FilmPlayer
+from kiosk.playback.song import SongPlayer
 from kiosk.playback.stage import FilmStage
 from kiosk.playback.surface import NIGHT, VideoSurface
 
@@ -39,6 +41,7 @@ __all__ = [
     "FilmStage",
     "PlaybackUnavailable",
     "PlayerState",
+    "SongPlayer",
     "VideoSurface",
     "VlcEngine",
     "default_options",

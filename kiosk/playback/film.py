@@ -42,11 +42,12 @@ class Film:
     started_from_ready: bool = False
     length_ms: float = 0.0
     last_time_ms: float = 0.0
+    tail_slack: float = 0.0  # more room for an early end (sound: kiosk.playback.song)
 
     def end_failure(self, played: float, length: float) -> str | None:
         """Why an end after ``played`` of ``length`` seconds is a failure, or None."""
         if not (self.seen_vout or self.seen_time) and played == 0:
             return "file is not a playable film"
-        if length > 0 and played < length - early_end_slack(length):
+        if length > 0 and played < length - early_end_slack(length) - self.tail_slack:
             return f"ended after {played:.1f} s of {length:.1f} s"
         return None

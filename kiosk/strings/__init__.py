@@ -26,6 +26,7 @@ from kiosk.strings.reporting import REPORTING
 from kiosk.strings.schedule import SCHEDULE
 from kiosk.strings.screens import SCREENS
 from kiosk.strings.settings_help import SETTINGS_HELP
+from kiosk.strings.songs import SONGS
 from kiosk.strings.usb import USB
 
 TABLES: dict[str, dict[str, tuple[str, str]]] = {
@@ -42,6 +43,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "kinds_operator": KINDS_OPERATOR,
     "couplets": COUPLETS,
     "cases": CASES,
+    "songs": SONGS,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 

@@ -33,6 +33,7 @@ SECTIONS = (
     Section("photos", "gallery", (("kind", "photo"),), ("photo",)),
     Section("case", "cases", (), ("poster", "photo")),
     Section("riddles", "riddles", (), ("poster", "calligraphy", "photo")),
+    Section("songs", "songs", (), ("calligraphy",)),
 )
 
 
@@ -160,6 +161,7 @@ class HomeScreen(Screen):
             "photos": counts.get("photo", 0),
             "case": counts.get("case", 0),
             "riddles": counts.get("riddle", 0),
+            "songs": counts.get("song", 0),
         }
         return [s for s in SECTIONS if wanted[s.label] > 0]
 

@@ -31,12 +31,23 @@ from kiosk.ui.attract.prepare import Preparer, Upcoming
 from kiosk.ui.attract.reveal import RiddleReveal
 from kiosk.ui.attract.showings import Showings
 from kiosk.ui.attract.slides import CARDS, Slides
+from kiosk.ui.attract.songs import SongShow
 from kiosk.ui.screen import Context
 
 log = logging.getLogger(__name__)
 
 #: How often the placeholder looks for playable works again (seconds).
 PLACEHOLDER_POLL_S = 2.0
+
+
+def _playlist(
+    ctx: Context, films_play: bool, songs: SongShow, now: Callable[[], datetime]
+) -> AttractPlaylist:
+    """The running order of the kinds the settings ask for that can play here (films need
+    the stage; songs need sound in the loop)."""
+    attract = ctx.settings.attract
+    kinds = songs.playable([k for k in attract.kinds if k != "film" or films_play])
+    return AttractPlaylist(ctx.library.works, attract, kinds=kinds, now=now)
 
 
 class AttractLoop(QObject):
@@ -64,6 +75,7 @@ class AttractLoop(QObject):
         self.shows = Showings(ctx, band, pace, parent=self)
         self.reveal = RiddleReveal(self.shows, layer, self.slides, pace, parent=self)
         self.films = FilmHandover(ctx, stage, layer, in_use=self._film_in_use)
+        self.songs = SongShow(ctx, layer, self.slides.canvas, lambda: self.films.volume, self)
         self.prep = Preparer(
             ctx,
             stage,
@@ -74,14 +86,10 @@ class AttractLoop(QObject):
             on_ready=self._upcoming_ready,
             on_failed=self._upcoming_failed,
             current_player=self.shows.player,
+            songs=self.songs,
             parent=self,
         )
-        if stage is not None:
-            for player in stage.players:
-                player.ready.connect(lambda p=player: self.prep.film_ready(p))
-                player.failed.connect(lambda reason, p=player: self._film_failed(p, reason))
-                player.ended.connect(lambda done, why, p=player: self._film_ended(p, done, why))
-                player.started.connect(lambda p=player: self._film_started(p))
+        _listen(self, [*(stage.players if stage is not None else ()), *self.songs.players])
 
         self.playlist: AttractPlaylist | None = None
         self._start_at = start_at  # (key, after): where the first playlist begins (a restart)
@@ -104,12 +112,7 @@ class AttractLoop(QObject):
         self.active = True
         self._epoch += 1
         if self.playlist is None:
-            kinds = [
-                k for k in self.ctx.settings.attract.kinds if k != "film" or self.stage is not None
-            ]
-            self.playlist = AttractPlaylist(
-                self.ctx.library.works, self.ctx.settings.attract, kinds=kinds, now=self._now
-            )
+            self.playlist = _playlist(self.ctx, self.stage is not None, self.songs, self._now)
             self.ctx.library.changed(self)  # the playlist was just read: start from here
             if self._start_at is not None:
                 key, after = self._start_at
@@ -143,6 +146,7 @@ class AttractLoop(QObject):
         self._placeholder = False
         self.prep.forget()  # made ready again on return (films are stopped below)
         self.films.stop()
+        self.songs.stop()
 
     def reload(self) -> None:
         if self.playlist is None:
@@ -220,6 +224,7 @@ class AttractLoop(QObject):
         self._placeholder = False
         self._poll_timer.stop()
         self.shows.end("completed")
+        self.songs.stop()  # a song ends where the next item begins
         if slot.show == "film":
             self.shows.current = None
             # The prepared film waits, paused on its first frame, on the surface below the
@@ -233,8 +238,10 @@ class AttractLoop(QObject):
         slot = up.slot
         assert up.visual is not None
         self.films.show_visual(up.visual, self.pace.fade_ms)
-        self.shows.begin(slot)
-        self._item_timer.start(self.pace.shown_ms(slot, up.visual))
+        song = self.songs.start(slot) if slot.show == "song" else None
+        self.shows.begin(slot, player=song)
+        ms = self.songs.timer_ms(slot) if song else self.pace.shown_ms(slot, up.visual)
+        self._item_timer.start(ms)
         self._prefetch_after_fade()
 
     def _start_film(self, up: Upcoming) -> None:
@@ -349,3 +356,13 @@ class AttractLoop(QObject):
             self.playlist.rebuild()
         if self.playlist is not None and self.playlist.peek() is not None:
             self._try_go()
+
+
+def _listen(loop: AttractLoop, players: list[Any]) -> None:
+    """The loop follows its films' players, and its song's (which ends and fails like a
+    film's, but is never prepared nor on the stage)."""
+    for player in players:
+        player.ready.connect(lambda p=player: loop.prep.film_ready(p))
+        player.failed.connect(lambda reason, p=player: loop._film_failed(p, reason))
+        player.ended.connect(lambda done, why, p=player: loop._film_ended(p, done, why))
+        player.started.connect(lambda p=player: loop._film_started(p))

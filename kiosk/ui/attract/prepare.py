@@ -1,7 +1,7 @@
 """The attract loop's next item, made ready while the current one shows.
 
 A picture is decoded off the GUI thread (``ctx.images``) at the size it will be
-shown (panned scrolls larger), an aphorism card rendered, a film prepared paused
+shown (panned scrolls larger), an aphorism or a song's card rendered, a film prepared paused
 on the standby player of the ``FilmStage``. What cannot be made ready (a missing
 or unreadable file, a picture not decoded within the timeout, a film that fails
 to open) is handed back to the loop as failed.
@@ -22,6 +22,7 @@ from kiosk.playlist import Slot
 from kiosk.ui.attract.layer import Visual, pan_plan
 from kiosk.ui.attract.pace import Pace
 from kiosk.ui.attract.slides import CARDS, Slides
+from kiosk.ui.attract.songs import SongShow
 from kiosk.ui.screen import Context
 
 
@@ -53,10 +54,12 @@ class Preparer(QObject):
         on_ready: Callable[[], None],
         on_failed: Callable[[Slot, str], None],
         current_player: Callable[[], Any],
+        songs: SongShow | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.songs = songs
         self.stage = stage
         self.slides = slides
         self.pace = pace
@@ -79,6 +82,8 @@ class Preparer(QObject):
         if slot.show in CARDS:
             up.visual = Visual(self.slides.card(slot))
             self._ready(up)
+        elif slot.show == "song":
+            self._prepare_song(up)
         elif slot.show == "picture":
             self._request_picture(up)
         else:
@@ -155,6 +160,14 @@ class Preparer(QObject):
         up = self.upcoming
         if up is not None and up.slot.show == "picture" and not up.ready:
             self.fail(up, "picture could not be decoded")
+
+    def _prepare_song(self, up: Upcoming) -> None:
+        work = up.slot.work
+        if self.songs is None or work.original is None or not Path(work.original).is_file():
+            self._defer(lambda: self.fail(up, "song file missing"))
+            return
+        up.visual = self.songs.card(up.slot)
+        self._ready(up)
 
     def _prepare_film(self, up: Upcoming) -> None:
         work = up.slot.work

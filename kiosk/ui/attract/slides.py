@@ -61,6 +61,10 @@ class Slides:
         pm.fill(theme.NIGHT)
         return pm
 
+    def canvas(self) -> QPixmap:
+        """A night pixmap the size of the layer, for a card drawn elsewhere (a song's)."""
+        return self._canvas()
+
     def card(self, slot: Slot, *, revealed: bool = False) -> QPixmap:
         """The card showing ``slot`` (one of CARDS): an aphorism's, a couplet's, a warning
         case's or a riddle's (with its answer when ``revealed``)."""

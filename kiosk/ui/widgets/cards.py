@@ -40,6 +40,8 @@ def destination(kind: str, key: str) -> tuple[str, dict[str, str]]:
     """The screen (and its arguments) that shows an item of ``kind``."""
     if kind == "film":
         return "film", {"key": key}
+    if kind == "song":
+        return "song", {"key": key}
     if kind in GALLERY_KINDS:
         return "gallery", {"kind": kind, "key": key}
     if kind == "couplet":

@@ -1,0 +1,1 @@
+"""Songs with synced lyrics: the list ("songs") and the lyrics screen ("song")."""
