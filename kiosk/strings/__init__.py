@@ -18,6 +18,7 @@ from kiosk.strings.appliance import APPLIANCE
 from kiosk.strings.bundles import BUNDLES
 from kiosk.strings.content import CONTENT
 from kiosk.strings.formats import FORMATS
+from kiosk.strings.handwriting import HANDWRITING
 from kiosk.strings.operator import OPERATOR
 from kiosk.strings.reporting import REPORTING
 from kiosk.strings.schedule import SCHEDULE
@@ -36,6 +37,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "usb": USB,
     "bundles": BUNDLES,
     "formats": FORMATS,
+    "handwriting": HANDWRITING,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 

@@ -9,12 +9,16 @@ every key: the search runs on the GUI thread at the next turn of the event loop
 at 10,000 items and under 10 ms at 100,000 (bench_search.py); a pause before
 searching would only add to what the visitor waits (bench_history.py measures
 tap to results painted).  Thumbnails load through ``ctx.images``.
+With Zinnia installed, a handwriting key beside space shows a pad (beside the
+keys in landscape, above them in portrait) whose chosen characters are typed
+into the field like keys (kiosk/ui/search/handwriting.py).
 Each result is a card painted by a delegate: the work's picture (or a seal-like
 glyph for its kind), the title in the visitor's language and the kind.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.catalog.library import SearchHit
+from kiosk.handwriting import Recognizer
 from kiosk.strings import field
 from kiosk.ui.screen import Context, InnerScreen
-from kiosk.ui.search.keyboard import Keyboard
+from kiosk.ui.search.handwriting import HandwritingPanel
+from kiosk.ui.search.keyboard import HANDWRITING, Keyboard
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.cards import Card, destination, paint_card, picture_side
 from kiosk.ui.widgets.models import ITEM, ObjectListModel
@@ -214,7 +220,13 @@ class _Slot(QWidget):
 class SearchScreen(InnerScreen):
     name = "search"
 
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        parent: QWidget | None = None,
+        *,
+        recognizer: Callable[[], Recognizer | None] = Recognizer.open,
+    ) -> None:
         super().__init__(ctx, parent)
         self.pressed_row: int | None = None
         self._pictures: dict[str, Path | None] = {}
@@ -249,7 +261,14 @@ class SearchScreen(InnerScreen):
         self.results.addWidget(self.message)
         self.results.addWidget(self.view)
 
-        self.keyboard = Keyboard(ctx, self.field, self)
+        found = recognizer()  # None without Zinnia: no handwriting key (the log says why)
+        self.keyboard = Keyboard(ctx, self.field, self, handwriting=found is not None)
+        self.keyboard.key_tapped.connect(self._key)
+        self.handwriting: HandwritingPanel | None = None
+        if found is not None:
+            self.handwriting = HandwritingPanel(ctx, found, self)
+            self.handwriting.chosen.connect(self._written)
+            self.handwriting.hide()
         self._slot = _Slot(self._place_keyboard)
         self.body.addWidget(self.results, 1)
         self.body.addWidget(self._slot)
@@ -288,16 +307,29 @@ class SearchScreen(InnerScreen):
         share = 0.4 if self.is_landscape() else 1 / 3
         height = round(h * share) - m.bezel - m.gutter
         kb = self.keyboard
-        self._slot.setFixedHeight(max(kb.minimum_height(), min(kb.preferred_height(), height)))
+        keys = max(kb.minimum_height(), min(kb.preferred_height(), height))
+        if self.writing() and not self.is_landscape():
+            keys += self.handwriting.height_for(self.width() - 2 * m.bezel) + m.gutter
+        self._slot.setFixedHeight(keys)
 
     def _place_keyboard(self) -> None:
         """The keyboard spans the slot's height and the screen's width inside the bezels
         (wider than the body in portrait, so keys stay large)."""
         m = self.ctx.m
         top = self._slot.mapTo(self, self._slot.rect().topLeft()).y()
-        self.keyboard.setGeometry(
-            m.bezel, top, max(0, self.width() - 2 * m.bezel), self._slot.height()
-        )
+        width, height = max(0, self.width() - 2 * m.bezel), self._slot.height()
+        if self.writing():
+            pad = self.handwriting
+            if self.is_landscape():  # the pad at the right, the keys at the left
+                pad_w = min(pad.width_for(height), width // 2)
+                pad.setGeometry(m.bezel + width - pad_w, top, pad_w, height)
+                width -= pad_w + m.gutter
+            else:  # the pad above the keys
+                pad_h = pad.height_for(width)
+                pad.setGeometry(m.bezel, top, width, pad_h)
+                top, height = top + pad_h + m.gutter, height - pad_h - m.gutter
+            pad.raise_()
+        self.keyboard.setGeometry(m.bezel, top, width, height)
         self.keyboard.raise_()
 
     def _grid(self) -> None:
@@ -322,6 +354,31 @@ class SearchScreen(InnerScreen):
         self._grid()
         self._place_keyboard()
         self.field.setFocus()
+
+    # ----------------------------------------------------------- handwriting
+    def writing(self) -> bool:
+        """The handwriting pad is shown."""
+        return self.handwriting is not None and not self.handwriting.isHidden()
+
+    def set_writing(self, on: bool) -> None:
+        """Show or hide the handwriting pad (the keys make room for it)."""
+        if self.handwriting is None or on == self.writing():
+            return
+        self.handwriting.setVisible(on)
+        if not on:
+            self.handwriting.reset()
+        self.keyboard.handwriting_on = on
+        self.keyboard.update()
+        self._size_keyboard()
+        self._place_keyboard()
+
+    def _key(self, value: str) -> None:
+        if value == HANDWRITING:
+            self.set_writing(not self.writing())
+
+    def _written(self, character: str) -> None:
+        """A candidate was tapped: typed into the query like a key."""
+        self.field.insert(character)
 
     # -------------------------------------------------------------- metrics
     def title_font(self):
@@ -438,6 +495,7 @@ class SearchScreen(InnerScreen):
         self.field.setFocus()
 
     def reset(self) -> None:
+        self.set_writing(False)
         self._timer.stop()
         self.field.blockSignals(True)
         self.field.clear()
@@ -458,6 +516,8 @@ class SearchScreen(InnerScreen):
         self.message.setFont(m.reading(self.ctx.lang))
         self.message.setContentsMargins(m.px(24), m.px(48), m.px(24), 0)
         self.keyboard.refresh()
+        if self.handwriting is not None:
+            self.handwriting.refresh()
         self._arrange()
         self._size_keyboard()
         self._grid()
