@@ -315,7 +315,7 @@ class InkPad(QWidget):
     def paintEvent(self, event) -> None:
         self._ensure_layer()
         p = QPainter(self)
-        rect = event.rect()
+        rect = QRectF(event.rect())
         p.drawImage(rect, self._background(), self._source(rect))
         if not self._strokes and self.hint:
             p.setPen(theme.INK_SOFT)
@@ -328,7 +328,7 @@ class InkPad(QWidget):
         p.end()
         self.paints += 1
 
-    def _source(self, rect) -> QRectF:
+    def _source(self, rect: QRectF) -> QRectF:
         ratio = self.devicePixelRatioF()
         return QRectF(
             rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio
