@@ -7,6 +7,9 @@ of each stroke in standard stroke order: the "medians" of Make Me a Hanzi
 chanind/hanzi-writer-data; Arphic Public License), drawn from Arphic's Kai
 and Ming fonts, on a 1024 box with y turned downward (y = 900 - y).  They are
 the shapes of written strokes, independent of Zinnia's model.
+tests/data/strokes/written.json holds 十, 二 and 口 as a finger writes them
+plainly (straight strokes, in the order of the standard 现代汉语通用字笔顺规范),
+on a 1000 box.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 MEDIANS = Path(__file__).parent / "data" / "strokes" / "medians.json"
+WRITTEN = Path(__file__).parent / "data" / "strokes" / "written.json"
 BOX = 1024
 STEP = 8.0  # pixels between two touch reports: a finger at ~500 px/s on a 60 Hz panel
 
@@ -33,6 +37,12 @@ Strokes = list[list[tuple[float, float]]]
 def _all() -> dict[str, Strokes]:
     data = json.loads(MEDIANS.read_text(encoding="utf-8"))
     return {c: [[(float(x), float(y)) for x, y in s] for s in ss] for c, ss in data.items()}
+
+
+def written(character: str) -> Strokes:
+    """十, 二 or 口 written plainly, on a 1000 box."""
+    strokes = json.loads(WRITTEN.read_text(encoding="utf-8"))[character]
+    return [[(float(x), float(y)) for x, y in s] for s in strokes]
 
 
 def characters() -> list[str]:

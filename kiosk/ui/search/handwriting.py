@@ -146,10 +146,11 @@ class HandwritingPanel(QWidget):
         side = height - self.candidates_height() - self.gap()
         return side + self.gap() + self.tools_width()
 
-    def height_for(self, width: int) -> int:
-        """Above the keys (portrait)."""
-        side = min(self.ctx.m.px(400), width - self.gap() - self.tools_width())
-        return side + self.gap() + self.candidates_height()
+    def height_for(self, width: int, most: int) -> int:
+        """Above the keys (portrait), at most ``most`` pixels high."""
+        extra = self.gap() + self.candidates_height()
+        side = min(self.ctx.m.px(400), width - self.gap() - self.tools_width(), most - extra)
+        return side + extra
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

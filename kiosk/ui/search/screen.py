@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QSizePolicy,
     QStackedWidget,
     QStyledItemDelegate,
     QWidget,
@@ -45,6 +46,7 @@ from kiosk.ui.widgets.models import ITEM, ObjectListModel
 from kiosk.ui.widgets.scrolling import kinetic_list, press_feedback
 
 DEBOUNCE_MS = 0  # the next event-loop turn
+PORTRAIT_WRITING = 0.55  # of a portrait screen's height for the keys and the pad above them
 LIMIT = 50
 
 
@@ -204,11 +206,29 @@ class _ResultsView(QListView):
 
 
 class _Slot(QWidget):
-    """Holds the keyboard's place in the layout; the keyboard itself may reach wider."""
+    """Holds the keyboard's place in the layout; the keyboard itself may reach wider.
+
+    Its height is the keys' and, in portrait, the handwriting pad's above them; only
+    the keys' is a minimum: keys and pad are taller than a landscape screen's room,
+    and a minimum that high would keep the screen from turning."""
 
     def __init__(self, on_change) -> None:
         super().__init__()
         self._on_change = on_change
+        self._wish = self._least = 0
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def set_height(self, height: int, least: int) -> None:
+        if (height, least) != (self._wish, self._least):
+            self._wish, self._least = height, least
+            self.setMaximumHeight(height)
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        return QSize(0, self._wish)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self._least)
 
     def resizeEvent(self, event) -> None:
         self._on_change()
@@ -233,6 +253,7 @@ class SearchScreen(InnerScreen):
         self._thumbs: dict[tuple[str, int], QPixmap] = {}
         self._asked: set[tuple[str, int]] = set()
         self._landscape: bool | None = None
+        self._keys_height = 0
         self.columns = 1
         self.query = ""
 
@@ -307,10 +328,11 @@ class SearchScreen(InnerScreen):
         share = 0.4 if self.is_landscape() else 1 / 3
         height = round(h * share) - m.bezel - m.gutter
         kb = self.keyboard
-        keys = max(kb.minimum_height(), min(kb.preferred_height(), height))
+        keys = self._keys_height = max(kb.minimum_height(), min(kb.preferred_height(), height))
         if self.writing() and not self.is_landscape():
-            keys += self.handwriting.height_for(self.width() - 2 * m.bezel) + m.gutter
-        self._slot.setFixedHeight(keys)
+            room = round(h * PORTRAIT_WRITING) - m.bezel - m.gutter - keys - m.gutter
+            keys += self.handwriting.height_for(self.width() - 2 * m.bezel, room) + m.gutter
+        self._slot.set_height(keys, self._keys_height)
 
     def _place_keyboard(self) -> None:
         """The keyboard spans the slot's height and the screen's width inside the bezels
@@ -325,7 +347,7 @@ class SearchScreen(InnerScreen):
                 pad.setGeometry(m.bezel + width - pad_w, top, pad_w, height)
                 width -= pad_w + m.gutter
             else:  # the pad above the keys
-                pad_h = pad.height_for(width)
+                pad_h = max(0, height - self._keys_height - m.gutter)
                 pad.setGeometry(m.bezel, top, width, pad_h)
                 top, height = top + pad_h + m.gutter, height - pad_h - m.gutter
             pad.raise_()
