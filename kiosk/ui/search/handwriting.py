@@ -136,7 +136,7 @@ class HandwritingPanel(QWidget):
         return self.ctx.m.px(12)
 
     def tools_width(self) -> int:
-        return max(self.undo.width(), self.rewrite.width())
+        return self.undo.width()
 
     def candidates_height(self) -> int:
         return self.candidates.cell()
@@ -170,6 +170,9 @@ class HandwritingPanel(QWidget):
         self.pad.set_hint(self.ctx.tr("hand_hint"))
         self.undo.refresh()
         self.rewrite.refresh()
+        wider = max(self.undo.width(), self.rewrite.width())  # both as wide as the wider
+        self.undo.setFixedWidth(wider)
+        self.rewrite.setFixedWidth(wider)
         self.candidates.update()
         self._lay_out()
 

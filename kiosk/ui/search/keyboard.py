@@ -16,11 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
 from kiosk.ui.screen import Context
 from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.text import fit_font
 
 SPACE = " "
 BACKSPACE = "\b"
@@ -243,11 +244,13 @@ class Keyboard(QWidget):
             if value == BACKSPACE:
                 self._paint_backspace(p, rect)
             elif value in (SPACE, CLEAR, HANDWRITING):
-                p.setFont(label_font)
                 text = self.ctx.tr(_LABELS[value])
+                # A long label (English "Handwriting" in large text) gets smaller before it
+                # is cut short.
+                p.setFont(fit_font(QFont(label_font), text, rect.width() - m.px(16)))
                 if value == SPACE:
                     p.setPen(theme.INK_SOFT)
-                fm = QFontMetrics(label_font)
+                fm = QFontMetrics(p.font())
                 p.drawText(
                     rect,
                     int(Qt.AlignmentFlag.AlignCenter),
