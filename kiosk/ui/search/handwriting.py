@@ -10,7 +10,7 @@ stroke, and rewrite.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import QWidget
 
@@ -151,6 +151,20 @@ class HandwritingPanel(QWidget):
         extra = self.gap() + self.candidates_height()
         side = min(self.ctx.m.px(400), width - self.gap() - self.tools_width(), most - extra)
         return side + extra
+
+    def place(self, area: QRect, landscape: bool, keys_height: int, gutter: int) -> QRect:
+        """Take the pad's part of the keyboard's ``area`` (at the right in landscape, above
+        keys ``keys_height`` high in portrait); returns what is left for the keys."""
+        if landscape:
+            width = min(self.width_for(area.height()), area.width() // 2)
+            self.setGeometry(area.right() + 1 - width, area.top(), width, area.height())
+            keys = area.adjusted(0, 0, -(width + gutter), 0)
+        else:
+            height = max(0, area.height() - keys_height - gutter)
+            self.setGeometry(area.left(), area.top(), area.width(), height)
+            keys = area.adjusted(0, height + gutter, 0, 0)
+        self.raise_()
+        return keys
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
@@ -288,7 +288,7 @@ class SearchScreen(InnerScreen):
         self.handwriting: HandwritingPanel | None = None
         if found is not None:
             self.handwriting = HandwritingPanel(ctx, found, self)
-            self.handwriting.chosen.connect(self._written)
+            self.handwriting.chosen.connect(self.field.insert)  # typed like a key
             self.handwriting.hide()
         self._slot = _Slot(self._place_keyboard)
         self.body.addWidget(self.results, 1)
@@ -339,19 +339,10 @@ class SearchScreen(InnerScreen):
         (wider than the body in portrait, so keys stay large)."""
         m = self.ctx.m
         top = self._slot.mapTo(self, self._slot.rect().topLeft()).y()
-        width, height = max(0, self.width() - 2 * m.bezel), self._slot.height()
+        keys = QRect(m.bezel, top, max(0, self.width() - 2 * m.bezel), self._slot.height())
         if self.writing():
-            pad = self.handwriting
-            if self.is_landscape():  # the pad at the right, the keys at the left
-                pad_w = min(pad.width_for(height), width // 2)
-                pad.setGeometry(m.bezel + width - pad_w, top, pad_w, height)
-                width -= pad_w + m.gutter
-            else:  # the pad above the keys
-                pad_h = max(0, height - self._keys_height - m.gutter)
-                pad.setGeometry(m.bezel, top, width, pad_h)
-                top, height = top + pad_h + m.gutter, height - pad_h - m.gutter
-            pad.raise_()
-        self.keyboard.setGeometry(m.bezel, top, width, height)
+            keys = self.handwriting.place(keys, self.is_landscape(), self._keys_height, m.gutter)
+        self.keyboard.setGeometry(keys)
         self.keyboard.raise_()
 
     def _grid(self) -> None:
@@ -397,10 +388,6 @@ class SearchScreen(InnerScreen):
     def _key(self, value: str) -> None:
         if value == HANDWRITING:
             self.set_writing(not self.writing())
-
-    def _written(self, character: str) -> None:
-        """A candidate was tapped: typed into the query like a key."""
-        self.field.insert(character)
 
     # -------------------------------------------------------------- metrics
     def title_font(self):

@@ -160,7 +160,8 @@ class InkPad(QWidget):
             speed = ((pos.x() - x) ** 2 + (pos.y() - y) ** 2) ** 0.5 / m.scale / dt
             target = slow - (slow - fast) * min(1.0, speed / FAST)
             width = previous + (target - previous) * EASE
-        stroke.last_ms = max(ms, stroke.last_ms + (FRAME_MS if stroke.points else 0))
+        if stroke.points:  # events without a later time are taken as a frame apart
+            stroke.last_ms = ms if ms > stroke.last_ms else stroke.last_ms + FRAME_MS
         stroke.points.append((pos.x(), pos.y(), width))
         self._paint_piece(stroke, len(stroke.points) - 1)
 
