@@ -27,6 +27,8 @@ system_packages=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 fontconfig
   fonts-noto-cjk fonts-noto-core fonts-arphic-ukai fonts-wqy-microhei
   python3-venv
+  # handwriting on the search keyboard: the Zinnia recognizer and its Simplified Chinese model
+  libzinnia0 tegaki-zinnia-simplified-chinese
 )
 [ "$mode" = bench ] && system_packages+=(libvips-tools)
 # xrandr, for the test of --rotate on a real X server; systemd-analyze, to verify the unit

@@ -1,5 +1,5 @@
 """What a test needs from the machine: ``needs("xvfb" | "libvlc" | "xrandr" |
-"systemd-analyze" | "poppler" | "syncthing")``.
+"systemd-analyze" | "poppler" | "syncthing" | "zinnia")``.
 
 Outside CI a test whose requirement is missing is skipped, with the reason. Under
 ``CI=true`` it fails instead: a green CI run means every such test really ran.
@@ -23,6 +23,8 @@ WHAT = {
     "systemd-analyze": "the systemd-analyze program (Debian: systemd)",
     "poppler": "pdftotext, pdffonts and pdftoppm (Debian: poppler-utils)",
     "syncthing": "the syncthing program (Debian: syncthing)",
+    "zinnia": "the Zinnia recognizer and its model (Debian: libzinnia0, "
+    "tegaki-zinnia-simplified-chinese)",
 }
 
 
@@ -59,6 +61,10 @@ def _problem(thing: str) -> str | None:
     if thing == "poppler":
         missing = [t for t in ("pdftotext", "pdffonts", "pdftoppm") if not shutil.which(t)]
         return f"{', '.join(missing)} not on PATH" if missing else None
+    if thing == "zinnia":
+        from kiosk.handwriting import Recognizer
+
+        return None if Recognizer.open() is not None else "it would not open (see the log)"
     raise ValueError(f"unknown requirement {thing!r}; known: {', '.join(WHAT)}")
 
 

@@ -20,6 +20,7 @@ from kiosk.strings.cases import CASES
 from kiosk.strings.content import CONTENT
 from kiosk.strings.couplets import COUPLETS
 from kiosk.strings.formats import FORMATS
+from kiosk.strings.handwriting import HANDWRITING
 from kiosk.strings.kinds_operator import KINDS_OPERATOR
 from kiosk.strings.operator import OPERATOR
 from kiosk.strings.reporting import REPORTING
@@ -44,6 +45,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "couplets": COUPLETS,
     "cases": CASES,
     "songs": SONGS,
+    "handwriting": HANDWRITING,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 

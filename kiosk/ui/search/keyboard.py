@@ -16,15 +16,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QLineEdit, QSizePolicy, QWidget
 
 from kiosk.ui.screen import Context
 from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.text import fit_font
 
 SPACE = " "
 BACKSPACE = "\b"
 CLEAR = "clear"
+HANDWRITING = "handwriting"  # shows or hides the handwriting pad (only when it can run)
 
 ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 COLUMNS = 10  # the top row sets the key width
@@ -43,29 +45,40 @@ class _Key:
     span: float = 1.0
 
 
-def _keys() -> list[_Key]:
+def _keys(handwriting: bool = False) -> list[_Key]:
     keys = [_Key(ch, i, 0) for i, ch in enumerate(ROWS[0])]
     keys += [_Key(ch, 0.5 + i, 1) for i, ch in enumerate(ROWS[1])]
     keys += [_Key(ch, 1.5 + i, 2) for i, ch in enumerate(ROWS[2])]
-    # Bottom row: clear · space · backspace, symmetric under the letters.
-    keys += [_Key(CLEAR, 0, 3, 2), _Key(SPACE, 2, 3, 6), _Key(BACKSPACE, 8, 3, 2)]
-    return keys
+    # Bottom row: clear · space · backspace, symmetric under the letters
+    # (clear · handwriting · space · backspace when the pad can run).
+    if handwriting:
+        keys += [_Key(CLEAR, 0, 3, 2), _Key(HANDWRITING, 2, 3, 2), _Key(SPACE, 4, 3, 4)]
+    else:
+        keys += [_Key(CLEAR, 0, 3, 2), _Key(SPACE, 2, 3, 6)]
+    return [*keys, _Key(BACKSPACE, 8, 3, 2)]
 
 
-KEYS = _keys()
+_LABELS = {SPACE: "key_space", CLEAR: "search_clear", HANDWRITING: "hand_toggle"}
 
 
 class Keyboard(QWidget):
     """Letters a–z (QWERTY), space, backspace and clear, at touch size."""
 
-    key_tapped = Signal(str)  # a letter, SPACE, BACKSPACE or CLEAR
+    key_tapped = Signal(str)  # a letter, SPACE, BACKSPACE, CLEAR or HANDWRITING
 
     def __init__(
-        self, ctx: Context, target: QLineEdit | None = None, parent: QWidget | None = None
+        self,
+        ctx: Context,
+        target: QLineEdit | None = None,
+        parent: QWidget | None = None,
+        *,
+        handwriting: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.target = target
+        self.keys = _keys(handwriting)
+        self.handwriting_on = False  # the handwriting key shows as on (seal red)
         self._mouse_down: str | None = None
         self._touch_down: dict[int, str] = {}
         self._rects: dict[str, QRectF] = {}
@@ -102,7 +115,7 @@ class Keyboard(QWidget):
             k.value: QRectF(
                 left + k.col * unit, top + k.row * row_h, k.span * unit - gap, row_h - gap
             )
-            for k in KEYS
+            for k in self.keys
         }
         self._laid_for = QSize(self.size())
         return self._rects
@@ -136,7 +149,7 @@ class Keyboard(QWidget):
     # -------------------------------------------------------------------- input
     def tap(self, value: str) -> None:
         """One key was tapped: edit the target, then say so once."""
-        if self.target is not None:
+        if self.target is not None and value != HANDWRITING:
             if value == BACKSPACE:
                 self.target.backspace()
             elif value == CLEAR:
@@ -223,18 +236,21 @@ class Keyboard(QWidget):
                 continue
             path = QPainterPath()
             path.addRoundedRect(rect, m.radius, m.radius)
-            p.fillPath(path, theme.PAPER_DEEP)
+            on = value == HANDWRITING and self.handwriting_on
+            p.fillPath(path, theme.SEAL if on else theme.PAPER_DEEP)
             if value in down:
                 p.fillPath(path, PRESSED)
-            p.setPen(theme.INK)
+            p.setPen(theme.PAPER if on else theme.INK)
             if value == BACKSPACE:
                 self._paint_backspace(p, rect)
-            elif value in (SPACE, CLEAR):
-                p.setFont(label_font)
-                text = self.ctx.tr("key_space" if value == SPACE else "search_clear")
+            elif value in (SPACE, CLEAR, HANDWRITING):
+                text = self.ctx.tr(_LABELS[value])
+                # A long label (English "Handwriting" in large text) gets smaller before it
+                # is cut short.
+                p.setFont(fit_font(QFont(label_font), text, rect.width() - m.px(16)))
                 if value == SPACE:
                     p.setPen(theme.INK_SOFT)
-                fm = QFontMetrics(label_font)
+                fm = QFontMetrics(p.font())
                 p.drawText(
                     rect,
                     int(Qt.AlignmentFlag.AlignCenter),

@@ -9,36 +9,44 @@ every key: the search runs on the GUI thread at the next turn of the event loop
 at 10,000 items and under 10 ms at 100,000 (bench_search.py); a pause before
 searching would only add to what the visitor waits (bench_history.py measures
 tap to results painted).  Thumbnails load through ``ctx.images``.
+With Zinnia installed, a handwriting key beside space shows a pad (beside the
+keys in landscape, above them in portrait) whose chosen characters are typed
+into the field like keys (kiosk/ui/search/handwriting.py).
 Each result is a card painted by a delegate: the work's picture (or a seal-like
 glyph for its kind), the title in the visitor's language and the kind.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QSizePolicy,
     QStackedWidget,
     QStyledItemDelegate,
     QWidget,
 )
 
 from kiosk.catalog.library import SearchHit
+from kiosk.handwriting import Recognizer
 from kiosk.strings import field
 from kiosk.ui.screen import Context, InnerScreen
-from kiosk.ui.search.keyboard import Keyboard
+from kiosk.ui.search.handwriting import HandwritingPanel
+from kiosk.ui.search.keyboard import HANDWRITING, Keyboard
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.cards import Card, destination, paint_card, picture_side
 from kiosk.ui.widgets.models import ITEM, ObjectListModel
 from kiosk.ui.widgets.scrolling import kinetic_list, press_feedback
 
 DEBOUNCE_MS = 0  # the next event-loop turn
+PORTRAIT_WRITING = 0.55  # of a portrait screen's height for the keys and the pad above them
 LIMIT = 50
 
 
@@ -198,11 +206,29 @@ class _ResultsView(QListView):
 
 
 class _Slot(QWidget):
-    """Holds the keyboard's place in the layout; the keyboard itself may reach wider."""
+    """Holds the keyboard's place in the layout; the keyboard itself may reach wider.
+
+    Its height is the keys' and, in portrait, the handwriting pad's above them; only
+    the keys' is a minimum: keys and pad are taller than a landscape screen's room,
+    and a minimum that high would keep the screen from turning."""
 
     def __init__(self, on_change) -> None:
         super().__init__()
         self._on_change = on_change
+        self._wish = self._least = 0
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def set_height(self, height: int, least: int) -> None:
+        if (height, least) != (self._wish, self._least):
+            self._wish, self._least = height, least
+            self.setMaximumHeight(height)
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        return QSize(0, self._wish)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self._least)
 
     def resizeEvent(self, event) -> None:
         self._on_change()
@@ -214,13 +240,20 @@ class _Slot(QWidget):
 class SearchScreen(InnerScreen):
     name = "search"
 
-    def __init__(self, ctx: Context, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        parent: QWidget | None = None,
+        *,
+        recognizer: Callable[[], Recognizer | None] = Recognizer.open,
+    ) -> None:
         super().__init__(ctx, parent)
         self.pressed_row: int | None = None
         self._pictures: dict[str, Path | None] = {}
         self._thumbs: dict[tuple[str, int], QPixmap] = {}
         self._asked: set[tuple[str, int]] = set()
         self._landscape: bool | None = None
+        self._keys_height = 0
         self.columns = 1
         self.query = ""
 
@@ -249,7 +282,14 @@ class SearchScreen(InnerScreen):
         self.results.addWidget(self.message)
         self.results.addWidget(self.view)
 
-        self.keyboard = Keyboard(ctx, self.field, self)
+        found = recognizer()  # None without Zinnia: no handwriting key (the log says why)
+        self.keyboard = Keyboard(ctx, self.field, self, handwriting=found is not None)
+        self.keyboard.key_tapped.connect(self._key)
+        self.handwriting: HandwritingPanel | None = None
+        if found is not None:
+            self.handwriting = HandwritingPanel(ctx, found, self)
+            self.handwriting.chosen.connect(self.field.insert)  # typed like a key
+            self.handwriting.hide()
         self._slot = _Slot(self._place_keyboard)
         self.body.addWidget(self.results, 1)
         self.body.addWidget(self._slot)
@@ -288,16 +328,21 @@ class SearchScreen(InnerScreen):
         share = 0.4 if self.is_landscape() else 1 / 3
         height = round(h * share) - m.bezel - m.gutter
         kb = self.keyboard
-        self._slot.setFixedHeight(max(kb.minimum_height(), min(kb.preferred_height(), height)))
+        keys = self._keys_height = max(kb.minimum_height(), min(kb.preferred_height(), height))
+        if self.writing() and not self.is_landscape():
+            room = round(h * PORTRAIT_WRITING) - m.bezel - m.gutter - keys - m.gutter
+            keys += self.handwriting.height_for(self.width() - 2 * m.bezel, room) + m.gutter
+        self._slot.set_height(keys, self._keys_height)
 
     def _place_keyboard(self) -> None:
         """The keyboard spans the slot's height and the screen's width inside the bezels
         (wider than the body in portrait, so keys stay large)."""
         m = self.ctx.m
         top = self._slot.mapTo(self, self._slot.rect().topLeft()).y()
-        self.keyboard.setGeometry(
-            m.bezel, top, max(0, self.width() - 2 * m.bezel), self._slot.height()
-        )
+        keys = QRect(m.bezel, top, max(0, self.width() - 2 * m.bezel), self._slot.height())
+        if self.writing():
+            keys = self.handwriting.place(keys, self.is_landscape(), self._keys_height, m.gutter)
+        self.keyboard.setGeometry(keys)
         self.keyboard.raise_()
 
     def _grid(self) -> None:
@@ -322,6 +367,27 @@ class SearchScreen(InnerScreen):
         self._grid()
         self._place_keyboard()
         self.field.setFocus()
+
+    # ----------------------------------------------------------- handwriting
+    def writing(self) -> bool:
+        """The handwriting pad is shown."""
+        return self.handwriting is not None and not self.handwriting.isHidden()
+
+    def set_writing(self, on: bool) -> None:
+        """Show or hide the handwriting pad (the keys make room for it)."""
+        if self.handwriting is None or on == self.writing():
+            return
+        self.handwriting.setVisible(on)
+        if not on:
+            self.handwriting.reset()
+        self.keyboard.handwriting_on = on
+        self.keyboard.update()
+        self._size_keyboard()
+        self._place_keyboard()
+
+    def _key(self, value: str) -> None:
+        if value == HANDWRITING:
+            self.set_writing(not self.writing())
 
     # -------------------------------------------------------------- metrics
     def title_font(self):
@@ -438,6 +504,7 @@ class SearchScreen(InnerScreen):
         self.field.setFocus()
 
     def reset(self) -> None:
+        self.set_writing(False)
         self._timer.stop()
         self.field.blockSignals(True)
         self.field.clear()
@@ -458,6 +525,8 @@ class SearchScreen(InnerScreen):
         self.message.setFont(m.reading(self.ctx.lang))
         self.message.setContentsMargins(m.px(24), m.px(48), m.px(24), 0)
         self.keyboard.refresh()
+        if self.handwriting is not None:
+            self.handwriting.refresh()
         self._arrange()
         self._size_keyboard()
         self._grid()
