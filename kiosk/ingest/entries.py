@@ -16,6 +16,7 @@ from typing import Any
 
 from kiosk.catalog.model import FILE_KIND
 from kiosk.catalog.report import Place, Report
+from kiosk.ingest import questions
 from kiosk.ingest import rows as rowlib
 from kiosk.ingest.dvd import is_dvd_folder
 from kiosk.ingest.sheets import Sheet
@@ -189,9 +190,22 @@ class RowReader:
         if "subtitles" in values and entry.kind not in (None, "film"):
             problems.append(text("subtitles_only_films", col=entry.col("subtitles")))
         problems += rowlib.kind_problems(entry.kind, values, sheet.headings)
+        problems += self._question(entry)
         if not ({"title_zh", "title_en", "file", "upper_zh"} & set(values)):
             problems.append(text("no_title"))
         return entry, problems
+
+    @staticmethod
+    def _question(entry: Entry) -> list[Text]:
+        """A question's type, options and answer (into ``quiz``); on other rows, a filled
+        question column is a mistake worth a line (the row was meant as a question)."""
+        if entry.kind != "question":
+            used = [entry.col(c) for c in questions.QUESTION_COLUMNS if c in entry.values]
+            return [text("question_columns_only", cols=Joined(used))] if used else []
+        quiz, problems = questions.quiz_fields(entry.values, entry.headings)
+        if quiz is not None:
+            entry.fields["quiz"] = quiz
+        return problems
 
     def _file(self, sheet: Sheet, entry: Entry, col: str) -> list[Text]:
         """Find the file a row names in ``col``; a note if its letter case differs."""

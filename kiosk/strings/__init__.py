@@ -19,6 +19,7 @@ from kiosk.strings.bundles import BUNDLES
 from kiosk.strings.content import CONTENT
 from kiosk.strings.formats import FORMATS
 from kiosk.strings.operator import OPERATOR
+from kiosk.strings.quiz import QUIZ
 from kiosk.strings.reporting import REPORTING
 from kiosk.strings.schedule import SCHEDULE
 from kiosk.strings.screens import SCREENS
@@ -36,6 +37,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "usb": USB,
     "bundles": BUNDLES,
     "formats": FORMATS,
+    "quiz": QUIZ,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 
