@@ -70,6 +70,8 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
     from kiosk.ui.operator.pinpad import PinScreen
     from kiosk.ui.operator.report_page import ReportPage
     from kiosk.ui.operator.usb_screen import UsbScreen
+    from kiosk.ui.quiz.group import GroupScreen
+    from kiosk.ui.quiz.screen import QuizScreen
     from kiosk.ui.search.screen import SearchScreen
 
     return {
@@ -89,6 +91,8 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
         "map": MapScreen,
         "item": ItemScreen,
         "search": SearchScreen,
+        "quiz": QuizScreen,
+        "quiz_group": GroupScreen,
         "content": ContentScreen,
         "pin": lambda ctx: PinScreen(ctx, operator["guard"], operator["load_hash"]),
         "operator": lambda ctx: OperatorScreen(

@@ -83,10 +83,12 @@ def choose_round(questions: Sequence[Question], n: int, rng: random.Random) -> l
 class QuizSummary:
     """What the report says about the quiz over a period."""
 
-    rounds: int
+    rounds: int  # visitors' rounds finished
     asked: int
     correct: int
-    most_missed: tuple[tuple[str, str | None, int, int], ...]  # key, title_zh, asked, missed
+    most_missed: tuple[tuple[str, str | None, int, int], ...]  # key, title_zh, answered, missed
+    unfinished: int = 0  # visitors' rounds left before their end
+    group_rounds: int = 0  # guides' group contests (their answers are given aloud, not here)
 
     @property
     def average_score(self) -> float | None:
@@ -131,11 +133,18 @@ class QuizLog:
         )
 
     def summary(self, since: str, until: str, *, top: int = 5) -> QuizSummary:
-        """Rounds started in [since, until) (UTC ISO times): how many were finished, the
-        questions they asked and answered right, and the questions most often missed."""
+        """Rounds started in [since, until) (UTC ISO times): how many visitors' rounds were
+        finished (and left), the questions they asked and answered right, the questions
+        visitors most often missed (of those they answered), and the group contests held."""
+        span = "started_at >= ? AND started_at < ?"
         rounds, asked, correct = self.db.execute(
             "SELECT count(*), coalesce(sum(asked), 0), coalesce(sum(correct), 0) "
-            "FROM quiz_rounds WHERE ended_at IS NOT NULL AND started_at >= ? AND started_at < ?",
+            f"FROM quiz_rounds WHERE mode = 'visitor' AND ended_at IS NOT NULL AND {span}",
+            [since, until],
+        ).fetchone()
+        unfinished, groups = self.db.execute(
+            "SELECT count(CASE WHEN mode = 'visitor' AND ended_at IS NULL THEN 1 END), "
+            f"count(CASE WHEN mode = 'group' THEN 1 END) FROM quiz_rounds WHERE {span}",
             [since, until],
         ).fetchone()
         missed = self.db.execute(
@@ -143,9 +152,12 @@ class QuizLog:
             "sum(CASE WHEN a.correct = 1 THEN 0 ELSE 1 END) AS missed "
             "FROM quiz_answers a JOIN quiz_rounds r ON r.id = a.round_id "
             "LEFT JOIN items i ON i.id = a.item_id "
-            "WHERE r.started_at >= ? AND r.started_at < ? "
+            "WHERE r.mode = 'visitor' AND a.correct IS NOT NULL "
+            "AND r.started_at >= ? AND r.started_at < ? "
             "GROUP BY a.item_key HAVING missed > 0 "
             "ORDER BY missed DESC, missed * 1.0 / asked DESC, a.item_key LIMIT ?",
             [since, until, top],
         ).fetchall()
-        return QuizSummary(rounds, asked, correct, tuple(tuple(r) for r in missed))
+        return QuizSummary(
+            rounds, asked, correct, tuple(tuple(r) for r in missed), unfinished, groups
+        )

@@ -53,6 +53,8 @@ ENGLISH_ONE: dict[str, str] = {
     "n_maps": "{n} map",
     "n_stored": "{n} stored file",
     "manage_count": "{n} item",
+    "quiz_intro": "1 question. After answering you see the right answer, why, and its source.",
+    "quiz_points": "{n} point",
 }
 
 

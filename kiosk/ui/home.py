@@ -31,6 +31,7 @@ SECTIONS = (
     Section("aphorisms", "aphorisms", (), ("calligraphy", "poster")),
     Section("history", "history", (), ("person", "place", "photo", "poster")),
     Section("photos", "gallery", (("kind", "photo"),), ("photo",)),
+    Section("quiz", "quiz", (), ("calligraphy", "poster", "photo")),
 )
 
 
@@ -156,6 +157,7 @@ class HomeScreen(Screen):
             "aphorisms": counts.get("aphorism", 0),
             "history": sum(counts.get(k, 0) for k in ("person", "place", "event")),
             "photos": counts.get("photo", 0),
+            "quiz": counts.get("question", 0) if self.ctx.settings.quiz.enabled else 0,
         }
         return [s for s in SECTIONS if wanted[s.label] > 0]
 
