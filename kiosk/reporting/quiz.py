@@ -1,8 +1,9 @@
 """The knowledge quiz's part of a kiosk's report: visitors' rounds played (and left), the
 average score, the group contests held and the questions visitors most often missed.
 
-Read from the kiosk's own catalogue (``QuizLog.summary``); a report made at the office
-from record sets has no quiz records and keeps its place note.
+Read from the kiosk's own catalogue (``QuizLog.summary``).  The record sets a kiosk sends
+to the office do not carry the quiz's tables yet, so a period without any quiz round keeps
+the section's place note, and a report made from record sets always does.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ PLACE_NOTE = "rep_quiz_none"  # its note while no feature filled it
 
 def quiz_tables(catalogue: Catalogue, bounds: tuple[str, str]) -> list[Table]:
     """The figures and the most-missed questions of the rounds started within ``bounds``
-    (UTC ISO times)."""
+    (UTC ISO times); none when no round was played."""
     s = QuizLog(catalogue).summary(*bounds, top=MISSED)
+    if not (s.rounds or s.unfinished or s.group_rounds):
+        return []
     average = s.average_score
     figures = [
         ["quiz_rep_rounds", s.rounds],
@@ -49,10 +52,13 @@ def quiz_tables(catalogue: Catalogue, bounds: tuple[str, str]) -> list[Table]:
 def add_quiz(report: Report, catalogue: Catalogue, bounds: tuple[str, str]) -> None:
     """Put the quiz's figures into the report's quiz-and-pledges section (in place of its
     "nothing yet" note), or into a section of their own where there is no such section."""
+    tables = quiz_tables(catalogue, bounds)
+    if not tables:
+        return
     section = next((s for s in report.sections if s.title == PLACE), None)
     if section is None:
         section = Section("quiz_rep_section")
         report.sections.append(section)
     section.notes = [n for n in section.notes if n.key != PLACE_NOTE]
     section.notes.append(text("quiz_rep_note"))
-    section.tables.extend(quiz_tables(catalogue, bounds))
+    section.tables.extend(tables)

@@ -4,7 +4,7 @@ the explanation and its source, then the next question)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.catalog.library import Question
@@ -125,6 +125,12 @@ class QuestionPage(QWidget):
         self._fill_feedback()
         self.feedback.show()
         self.board.show_result(right_choices(self.question))
+        # Once the feedback has its place (the next turn of the event loop), scroll to it
+        # where large text or a portrait screen put it below the fold.
+        QTimer.singleShot(0, self, self._show_next_button)
+
+    def _show_next_button(self) -> None:
+        self.area.widget().layout().activate()
         self.area.ensureWidgetVisible(self.next_button, 0, self.ctx.m.px(24))
 
     # ------------------------------------------------------------ text
