@@ -57,7 +57,7 @@ class AnswerBoard(QWidget):
     def show_result(self, right: set[int]) -> None:
         self.right = set(right)
         self.pressed = None
-        self.repaint()  # the feedback is on screen when the tap's handling returns
+        self.update()
 
     @property
     def open(self) -> bool:
