@@ -118,6 +118,13 @@ def test_a_round_played_by_touch_scores_and_is_recorded(kiosk) -> None:
     assert sorted(m[0] for m in s.most_missed) == sorted([asked[1].key, asked[3].key])
     tap(quiz.score_page.again)
     assert quiz.pages.currentWidget() is quiz.start_page
+    tap(quiz.start_page.start_button)  # another round: all right, and a score card of its own
+    for _ in range(4):
+        answer(page, True)
+        tap(page.next_button)
+    assert quiz.score_page.headline.text() == "答对 4 题，共 4 题"
+    assert quiz.score_page.items.count() == 3 * 4  # question, answer, gap: nothing left over
+    assert summary(kiosk).rounds == 2
 
 
 def _only(quiz: QuizScreen, kind: str):

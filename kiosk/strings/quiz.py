@@ -90,6 +90,7 @@ QUIZ: dict[str, tuple[str, str]] = {
     "quiz_group_teams": ("参赛队数", "Teams"),
     "quiz_group_start": ("开始比赛", "Begin the contest"),
     "quiz_group_question": ("第 {i} 题", "Question {i}"),
+    "quiz_group_multiple": ("多选题", "More than one right answer"),
     "quiz_reveal": ("显示答案", "Show the answer"),
     "quiz_end": ("结束比赛", "End the contest"),
     "quiz_final": ("最终得分", "Final scores"),

@@ -203,7 +203,8 @@ class ContestPage(QWidget):
         ctx, m, lang = self.ctx, self.ctx.m, self.ctx.lang
         q = contest.current
         progress = ctx.tr("quiz_group_question").format(i=contest.index + 1)
-        set_text(self.progress, f"{progress} · {ctx.tr('quiz_type_' + q.type)}", m.label(lang))
+        kind = "quiz_group_multiple" if q.type == "multiple" else f"quiz_type_{q.type}"
+        set_text(self.progress, f"{progress} · {ctx.tr(kind)}", m.label(lang))
         set_text(self.text, field(q.item, "title", lang), m.font("serif", 56, bold=True, lang=lang))
         self.board.set_choices(choices_of(q, lang))
         if contest.revealed:

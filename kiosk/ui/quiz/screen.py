@@ -109,8 +109,9 @@ class ScorePage(QWidget):
             ctx.tr("quiz_score").format(right=right, n=len(questions)),
             m.font("serif", 64, bold=True, lang=lang),
         )
-        for label in self.rows:
-            label.deleteLater()
+        while (old := self.items.takeAt(0)) is not None:  # the last round's lines and gaps
+            if old.widget() is not None:
+                old.widget().deleteLater()
         self.rows = []
         for i, (q, ok) in enumerate(zip(questions, answers, strict=True), 1):
             mark = "✓" if ok else "✗"
