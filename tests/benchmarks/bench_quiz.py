@@ -20,15 +20,13 @@ Without DISPLAY it re-runs itself under xvfb-run at ``--size`` (default 1920x108
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench_history import load, settle, wait_events
+from bench_history import load, on_a_display, settle, wait_events
 from bench_kiosk import ROOT
 
 from kiosk.catalog import Catalogue
@@ -131,12 +129,7 @@ def main() -> None:
     parser.add_argument("--taps", type=int, default=100)
     parser.add_argument("--size", default="1920x1080", help="Xvfb screen when run without DISPLAY")
     args = parser.parse_args()
-    if not os.environ.get("DISPLAY"):
-        if not shutil.which("xvfb-run"):
-            raise SystemExit("needs a display or xvfb-run (apt install xvfb)")
-        screen = f"-screen 0 {args.size}x24"
-        os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", screen, sys.executable, *sys.argv])
-    os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp())
+    on_a_display(args.size)
     print("a quiz answer tap -> feedback painted")
     print(f"before: {load()}")
     with tempfile.TemporaryDirectory() as tmp:

@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPainterPath
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QBoxLayout,
     QGridLayout,
@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from kiosk.catalog.library import choose_round
 from kiosk.strings import field
+from kiosk.ui.operator.panel import Card
 from kiosk.ui.quiz.answers import AnswerBoard
-from kiosk.ui.quiz.look import scrolled_page, set_text, text_label
+from kiosk.ui.quiz.look import row, scrolled_page, set_text, text_label
 from kiosk.ui.quiz.question import choices_of, right_choices
 from kiosk.ui.quiz.rounds import GroupContest, answer_text
 from kiosk.ui.screen import Context, InnerScreen
@@ -45,25 +46,25 @@ class SignButton(Button):
         return self.ctx.m.font("sans", 48)
 
 
-class TeamCard(QWidget):
+class TeamCard(Card):
     """One team: its name, its points, and − / + for the guide."""
 
     def __init__(self, ctx: Context, team: int, change: Callable[[int, int], None]) -> None:
-        super().__init__()
-        self.ctx, self.team = ctx, team
+        super().__init__(ctx)
+        self.team = team
         self.name = text_label(center=True)
         self.points = text_label(center=True)
         self.minus = SignButton(ctx, lambda: "−", min_size=QSize(96, 96))
         self.plus = SignButton(ctx, lambda: "+", min_size=QSize(96, 96))
         self.minus.clicked.connect(lambda: change(team, -1))
         self.plus.clicked.connect(lambda: change(team, +1))
-        row = QHBoxLayout()
-        row.addWidget(self.minus)
-        row.addWidget(self.points, 1)
-        row.addWidget(self.plus)
+        points = QHBoxLayout()
+        points.addWidget(self.minus)
+        points.addWidget(self.points, 1)
+        points.addWidget(self.plus)
         column = QVBoxLayout(self)
         column.addWidget(self.name)
-        column.addLayout(row)
+        column.addLayout(points)
         self._column = column
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
@@ -77,14 +78,6 @@ class TeamCard(QWidget):
         self._column.setSpacing(m.px(4))
         self.minus.refresh()
         self.plus.refresh()
-
-    def paintEvent(self, event) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        path = QPainterPath()
-        r = self.ctx.m.radius
-        path.addRoundedRect(QRectF(self.rect()), r, r)
-        p.fillPath(path, theme.PAPER_DEEP)
 
 
 class SetupPage(QWidget):
@@ -103,22 +96,13 @@ class SetupPage(QWidget):
         self.more.clicked.connect(lambda: self.set_teams(self.teams + 1))
         self.begin = Button(ctx, lambda: ctx.tr("quiz_group_start"), accent=True)
         self.begin.clicked.connect(begin)
-        count_row = QHBoxLayout()
-        count_row.addStretch(1)
-        count_row.addWidget(self.fewer)
-        count_row.addWidget(self.count)
-        count_row.addWidget(self.more)
-        count_row.addStretch(1)
-        begin_row = QHBoxLayout()
-        begin_row.addStretch(1)
-        begin_row.addWidget(self.begin)
-        begin_row.addStretch(1)
+        count_row = row(self.fewer, self.count, self.more, centred=True)
         column = QVBoxLayout(self)
         column.addStretch(2)
         for w in (self.heading, self.intro):
             column.addWidget(w)
         column.addLayout(count_row)
-        column.addLayout(begin_row)
+        column.addLayout(row(self.begin, centred=True))
         column.addStretch(3)
         self._column, self._count_row = column, count_row
 
@@ -196,8 +180,8 @@ class ContestPage(QWidget):
         for t in range(n):
             self.teams.addWidget(self.cards[t], t // columns, t % columns)
             self.cards[t].show()
-        for row in range(MAX_TEAMS + 1):  # landscape: the cards from the top
-            self.teams.setRowStretch(row, 1 if row == MAX_TEAMS and not portrait else 0)
+        for r in range(MAX_TEAMS + 1):  # landscape: the cards from the top
+            self.teams.setRowStretch(r, 1 if r == MAX_TEAMS and not portrait else 0)
 
     def show_contest(self, contest: GroupContest) -> None:
         ctx, m, lang = self.ctx, self.ctx.m, self.ctx.lang
@@ -237,16 +221,12 @@ class FinalPage(QWidget):
         self.lines = [text_label(center=True) for _ in range(MAX_TEAMS)]
         self.again = Button(ctx, lambda: ctx.tr("quiz_new_contest"), accent=True)
         self.again.clicked.connect(again)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.again)
-        row.addStretch(1)
         column = QVBoxLayout(self)
         column.addStretch(2)
         column.addWidget(self.heading)
         for line in self.lines:
             column.addWidget(line)
-        column.addLayout(row)
+        column.addLayout(row(self.again, centred=True))
         column.addStretch(3)
         self._column = column
 

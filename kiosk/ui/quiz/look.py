@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui.operator.labels import set_color
 from kiosk.ui.widgets import theme
@@ -36,3 +36,14 @@ def scrolled_page() -> tuple[QScrollArea, QVBoxLayout]:
     column.setContentsMargins(0, 0, 0, 0)
     area.setWidget(page)
     return area, column
+
+
+def row(*widgets: QWidget, centred: bool = False) -> QHBoxLayout:
+    """Widgets side by side, at the left (or centred)."""
+    line = QHBoxLayout()
+    if centred:
+        line.addStretch(1)
+    for w in widgets:
+        line.addWidget(w)
+    line.addStretch(1)
+    return line

@@ -5,13 +5,13 @@ the explanation and its source, then the next question)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.catalog.library import Question
 from kiosk.strings import field, tr
 from kiosk.ui.operator.labels import set_color
 from kiosk.ui.quiz.answers import AnswerBoard, Choice
-from kiosk.ui.quiz.look import scrolled_page, set_text, text_label
+from kiosk.ui.quiz.look import row, scrolled_page, set_text, text_label
 from kiosk.ui.quiz.rounds import answer_text, letter, option_text
 from kiosk.ui.screen import Context
 from kiosk.ui.widgets import theme
@@ -71,18 +71,12 @@ class QuestionPage(QWidget):
         self.next_button.clicked.connect(lambda: self.next())
         for w in (self.verdict, self.right_answer, self.explanation, self.source):
             box.addWidget(w)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.next_button)
-        buttons.addStretch(1)
-        box.addLayout(buttons)
+        box.addLayout(row(self.next_button))
         self._feedback_box = box
         column.addWidget(self.progress)
         column.addWidget(self.text)
         column.addWidget(self.board)
-        confirm_row = QHBoxLayout()
-        confirm_row.addWidget(self.confirm)
-        confirm_row.addStretch(1)
-        column.addLayout(confirm_row)
+        column.addLayout(row(self.confirm))
         column.addWidget(self.feedback)
         column.addStretch(1)
         self._column = column

@@ -11,11 +11,11 @@ import random
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.catalog.library import Question, choose_round
 from kiosk.strings import field
-from kiosk.ui.quiz.look import scrolled_page, set_text, text_label
+from kiosk.ui.quiz.look import row, scrolled_page, set_text, text_label
 from kiosk.ui.quiz.question import QuestionPage
 from kiosk.ui.quiz.rounds import VisitorRound, answer_text
 from kiosk.ui.screen import Context, InnerScreen
@@ -58,11 +58,7 @@ class StartPage(QWidget):
         column.addStretch(2)
         column.addWidget(self.title)
         column.addWidget(self.intro)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.start_button)
-        row.addStretch(1)
-        column.addLayout(row)
+        column.addLayout(row(self.start_button, centred=True))
         column.addStretch(3)
         self._column = column
 
@@ -91,11 +87,7 @@ class ScorePage(QWidget):
         self.items = QVBoxLayout()
         self.column.addWidget(self.headline)
         self.column.addLayout(self.items)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.again)
-        row.addStretch(1)
-        self.column.addLayout(row)
+        self.column.addLayout(row(self.again, centred=True))
         self.column.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
