@@ -8,12 +8,13 @@ Chinese and English, and in large text.
     xvfb-run -a -s "-screen 0 1080x1920x24" ... --out screenshots/quiz/portrait
 
 DIR holds a catalogue.  When it has fewer than three questions (the demo before its question
-bank), the questions of tests/data/quiz_questions.csv are imported into a catalogue of their
-own in a temporary folder, and that is shot instead.
+bank), its catalogue is copied into a temporary folder (its media linked, not copied), the
+questions of tests/data/quiz_questions.csv are imported into the copy, and that is shot.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -34,10 +35,18 @@ SHEET = Path(__file__).parent.parent / "data" / "quiz_questions.csv"
 
 
 def with_questions(data_dir: str, scratch: Path) -> str:
-    with Catalogue.open(Paths(Path(data_dir)).catalogue, create=False) as catalogue:
+    """``data_dir``, or a copy of its catalogue (beside its media) with the test questions."""
+    source = Paths(Path(data_dir))
+    with Catalogue.open(source.catalogue, create=False) as catalogue:
         if catalogue.counts().get("question", 0) >= 3:
             return data_dir
     paths = Paths(scratch)
+    scratch.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(source.catalogue) as src, sqlite3.connect(paths.catalogue) as dst:
+        src.backup(dst)
+    for folder in ("store", "renditions"):
+        if (source.data_dir / folder).exists():
+            (scratch / folder).symlink_to(source.data_dir / folder)
     with Catalogue.open(paths.catalogue) as catalogue:
         Importer(catalogue, MediaStore.at(paths)).run([SHEET])
     return str(scratch)

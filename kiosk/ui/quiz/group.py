@@ -90,6 +90,7 @@ class SetupPage(QWidget):
         self.heading = text_label(center=True)
         self.intro = text_label(theme.INK_SOFT, center=True)
         self.count = text_label(center=True)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)  # level with − and +
         self.fewer = SignButton(ctx, lambda: "−", min_size=QSize(96, 96))
         self.more = SignButton(ctx, lambda: "+", min_size=QSize(96, 96))
         self.fewer.clicked.connect(lambda: self.set_teams(self.teams - 1))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.catalog.library import Question, choose_round
@@ -52,7 +52,9 @@ class StartPage(QWidget):
         self.title = HoldLabel(ctx.settings.operator.corner_hold_s, group)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.intro = text_label(theme.INK_SOFT, center=True)
-        self.start_button = Button(ctx, lambda: ctx.tr("quiz_start"), accent=True)
+        self.start_button = Button(
+            ctx, lambda: ctx.tr("quiz_start"), accent=True, min_size=QSize(280, 112)
+        )
         self.start_button.clicked.connect(start)
         column = QVBoxLayout(self)
         column.addStretch(2)
