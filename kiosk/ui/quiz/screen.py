@@ -147,7 +147,8 @@ class QuizScreen(InnerScreen):
         return self.ctx.tr("quiz")
 
     def questions(self) -> list[Question]:
-        if self._questions is None or self.ctx.library.changed(self):
+        changed = self.ctx.library.changed(self)  # asked every time: it follows the owner
+        if self._questions is None or changed:
             self._questions = self.ctx.library.questions()
         return self._questions
 
