@@ -111,7 +111,7 @@ def main() -> None:
                 group.add_points(team, +1)
         shot(f"group-revealed-{tag}")
         group.next_question()
-        group.add_points(1, +1)
+        group.add_points(0, +1)
         group.end()
         shot(f"group-final-{tag}")
         group.to_setup()

@@ -17,6 +17,8 @@ from kiosk.ui.screen import Context
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.buttons import Button, Hook
 
+BIG = QSize(240, 112)  # the page's one red button: confirm, or next
+
 
 def choices_of(question: Question, lang: str) -> list[Choice]:
     if isinstance(question.answer, bool):
@@ -55,7 +57,7 @@ class QuestionPage(QWidget):
         self.text = text_label()
         self.board = AnswerBoard(ctx)
         self.board.tapped.connect(self._tapped)
-        self.confirm = Button(ctx, lambda: ctx.tr("quiz_confirm"), accent=True)
+        self.confirm = Button(ctx, lambda: ctx.tr("quiz_confirm"), accent=True, min_size=BIG)
         self.confirm.clicked.connect(self._confirmed)
         # the feedback
         self.feedback = QWidget()
@@ -66,7 +68,10 @@ class QuestionPage(QWidget):
         self.explanation = text_label()
         self.source = text_label(theme.INK_SOFT)
         self.next_button = Button(
-            ctx, lambda: ctx.tr("quiz_finish" if self.last else "quiz_next"), accent=True
+            ctx,
+            lambda: ctx.tr("quiz_finish" if self.last else "quiz_next"),
+            accent=True,
+            min_size=BIG,
         )
         self.next_button.clicked.connect(lambda: self.next())
         for w in (self.verdict, self.right_answer, self.explanation, self.source):
