@@ -18,7 +18,7 @@ from kiosk.app import Kiosk, RunOptions, build
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
 from kiosk.ingest.importer import Importer, import_lines
-from kiosk.settings import Settings
+from kiosk.settings import Settings, example_toml, load
 from kiosk.ui.quiz.question import right_choices
 from kiosk.ui.quiz.rounds import option_text
 from kiosk.ui.quiz.screen import QuizScreen
@@ -320,3 +320,14 @@ def test_the_home_tile_shows_only_with_questions_and_when_enabled(qtbot, paths, 
         assert "quiz" not in labels(k)
     finally:
         k.close()
+
+
+def test_quiz_settings_out_of_range_keep_their_defaults(tmp_path) -> None:
+    toml = tmp_path / "kiosk.toml"
+    toml.write_text("[quiz]\nteams = 7\nquestions_per_round = 0\nenabled = false\n", "utf-8")
+    loaded, problems = load(toml)
+    assert (loaded.quiz.teams, loaded.quiz.questions_per_round) == (3, 5)
+    assert loaded.quiz.enabled is False
+    said = [p.render("zh") for p in problems]
+    assert len(said) == 2 and "[quiz] teams" in said[0] and "2" in said[0] and "4" in said[0]
+    assert "[quiz]" in example_toml("zh") and "questions_per_round = 5" in example_toml("en")
