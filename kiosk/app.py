@@ -74,6 +74,8 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
     from kiosk.ui.operator.usb_screen import UsbScreen
     from kiosk.ui.programme.couplet import CoupletScreen
     from kiosk.ui.programme.riddles import RiddlesScreen
+    from kiosk.ui.quiz.group import GroupScreen
+    from kiosk.ui.quiz.screen import QuizScreen
     from kiosk.ui.search.screen import SearchScreen
     from kiosk.ui.songs.library import SongsScreen
     from kiosk.ui.songs.player import SongScreen
@@ -101,6 +103,8 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
         "search": SearchScreen,
         "couplet": CoupletScreen,
         "riddles": RiddlesScreen,
+        "quiz": QuizScreen,
+        "quiz_group": GroupScreen,
         "content": ContentScreen,
         "pin": lambda ctx: PinScreen(ctx, operator["guard"], operator["load_hash"]),
         "operator": lambda ctx: OperatorScreen(

@@ -161,6 +161,17 @@ class Content:
 
 
 @dataclass(frozen=True)
+class Quiz:
+    # The knowledge quiz (kiosk.ui.quiz): its home tile shows when enabled and questions exist.
+    enabled: bool = True
+    questions_per_round: int = 5  # a visitor's round
+    teams: int = 3  # teams in a guide's group contest at first (2 to 4; the guide may change it)
+    # A group contest keeps the screen this long without a touch (teams answer aloud, the
+    # guide taps only now and then); then the idle reset ends it as anywhere else.
+    group_idle_s: float = 900.0
+
+
+@dataclass(frozen=True)
 class Settings:
     exhibition: Exhibition = field(default_factory=Exhibition)
     attract: Attract = field(default_factory=Attract)
@@ -171,6 +182,7 @@ class Settings:
     hours: Hours = field(default_factory=Hours)
     supervisor: Supervisor = field(default_factory=Supervisor)
     content: Content = field(default_factory=Content)
+    quiz: Quiz = field(default_factory=Quiz)
 
     def with_overrides(self, **sections: dict[str, Any]) -> Settings:
         """A copy with some values changed (command-line options, tests)."""
@@ -214,6 +226,8 @@ VALID = {
     ("display", "rotate"): (0, 90, 180, 270),
     ("display", "picture_cache_mb"): range(0, 4097),
     ("supervisor", "safe_after_crashes"): range(1, 1001),
+    ("quiz", "questions_per_round"): range(1, 51),
+    ("quiz", "teams"): range(2, 5),
 }
 
 #: Sections whose values are read by a parser of their own: it returns the problems of one

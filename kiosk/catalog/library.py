@@ -21,6 +21,7 @@ from kiosk.catalog.changes import ChangeLog
 from kiosk.catalog.editing import KIND_TEXTS, WHEN_FIELDS, EditRefused, ItemEdits, SheetHeading
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.model import KINDS
+from kiosk.catalog.quiz import Question, QuizLog, choose_round, question_of
 from kiosk.catalog.store import Catalogue, SearchHit
 from kiosk.catalog.years import format_century, format_years
 
@@ -32,11 +33,14 @@ __all__ = [
     "EditRefused",
     "ItemEdits",
     "Library",
+    "Question",
+    "QuizLog",
     "RegionMap",
     "SearchHit",
     "SheetHeading",
     "TileSpec",
     "Work",
+    "choose_round",
     "format_century",
     "format_years",
 ]
@@ -131,6 +135,7 @@ class Library:
         self._works: dict[tuple, tuple[int, list[Work]]] = {}
         # Writes on this connection do not move SQLite's data version: announce them.
         self.edits = ItemEdits(catalogue, store, ChangeLog(catalogue, "panel"), self.invalidate)
+        self.quiz = QuizLog(catalogue)  # the quiz's rounds and answers (no names)
 
     def changed(self, owner: object = None) -> bool:
         """True once per ``owner`` after the catalogue changed since that owner last asked.
@@ -163,6 +168,16 @@ class Library:
     def rows(self, kinds: list[str] | tuple[str, ...], on: date | None = None) -> list[dict]:
         """Item rows only (no file look-ups): for long lists."""
         return self.catalogue.items(kinds, on=on)
+
+    def questions(self) -> list[Question]:
+        """The enabled quiz questions that can be asked, each with its topics' keys."""
+        found = []
+        for row in self.catalogue.items(["question"]):
+            topics = [t["key"] for t in self.catalogue.linked(row["id"], ["topic"])]
+            question = question_of(row, topics)
+            if question is not None:
+                found.append(question)
+        return found
 
     def item(self, key: str) -> dict[str, Any] | None:
         row = self.catalogue.item(key)

@@ -7,7 +7,9 @@ ENTITY_KINDS = ("person", "place", "event", "aphorism", "topic")
 # The clean-government programme's own kinds: warning cases (案例), couplets (对联),
 # lantern riddles (灯谜) and the rules ticker (滚动字幕); songs (歌曲) are media.
 PROGRAMME_KINDS = ("case", "couplet", "riddle", "ticker")
-KINDS = MEDIA_KINDS + ENTITY_KINDS + PROGRAMME_KINDS
+# The knowledge quiz's questions (题目): kiosk.ingest.questions, kiosk.catalog.quiz.
+QUIZ_KINDS = ("question",)
+KINDS = MEDIA_KINDS + ENTITY_KINDS + PROGRAMME_KINDS + QUIZ_KINDS
 
 # Which kind of stored file each media kind needs.
 FILE_KIND = {
@@ -79,6 +81,7 @@ ITEM_FIELDS = (
     "valid_from",
     "valid_until",
     "style",
+    "quiz",
     *SCHEDULE_FIELDS,
     "media_id",
     "subtitles_id",

@@ -7,6 +7,10 @@ was written by a newer Qingfeng Kiosk and is refused, never altered.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from kiosk.catalog.lean import import_sqlite_utils
 
 import_sqlite_utils()  # before sqlite_utils itself (see lean.py)
@@ -309,6 +313,21 @@ def _visit_choices(db: Database) -> None:
     )
 
 
+@contextmanager
+def _foreign_keys_off(db: Database) -> Iterator[None]:
+    """One transaction with foreign keys off (a table rebuild's DROP would cascade), checked
+    before it commits; foreign keys on again afterwards."""
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            yield
+            problems = db.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise RuntimeError(f"foreign keys broken by the rebuild: {problems[:3]}")
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
+
+
 def _loosen_check(db: Database, table: str, old: str, new: str) -> None:
     """Rebuild ``table`` with ``old`` replaced by ``new`` in its CREATE statement (SQLite
     cannot alter a CHECK): the documented way, a copy under a new name swapped in, rows and
@@ -330,7 +349,9 @@ def _loosen_check(db: Database, table: str, old: str, new: str) -> None:
     columns = ", ".join(c.name for c in db[table].columns)
     _run(
         db,
-        create.replace(f"CREATE TABLE {table}", f"CREATE TABLE {table}_new", 1).replace(old, new),
+        re.sub(rf'^CREATE TABLE "?{table}"?', f"CREATE TABLE {table}_new", create).replace(
+            old, new
+        ),
         f"INSERT INTO {table}_new ({columns}) SELECT {columns} FROM {table}",
         f"DROP TABLE {table}",
         f"ALTER TABLE {table}_new RENAME TO {table}",
@@ -346,35 +367,71 @@ def _programme_kinds(db: Database) -> None:
     # hint and answer; a couplet's upper and lower line, banner and style (festival: red
     # paper, hall: a hall couplet).  The kind CHECKs of items and media are widened by
     # rebuilding both tables, with foreign keys off so that nothing cascades.
-    db.execute("PRAGMA foreign_keys = OFF")
-    try:
-        with db.atomic():
-            _loosen_check(
-                db,
-                "items",
-                "'aphorism', 'topic'))",
-                "'aphorism', 'topic', 'song', 'case', 'couplet', 'riddle', 'ticker'))",
-            )
-            _loosen_check(
-                db,
-                "media",
-                "kind IN ('image', 'video', 'subtitles')",
-                "kind IN ('image', 'video', 'subtitles', 'audio', 'lyrics')",
-            )
-            have = {c.name for c in db["items"].columns}
-            for column in (
-                "person_zh", "person_en", "outcome_zh", "outcome_en",
-                "confession_zh", "confession_en", "hint_zh", "hint_en",
-                "answer_zh", "answer_en", "upper_zh", "upper_en", "lower_zh", "lower_en",
-                "banner_zh", "banner_en", "style",
-            ):  # fmt: skip
-                if column not in have:
-                    db.execute(f"ALTER TABLE items ADD COLUMN {column} TEXT")
-            problems = db.execute("PRAGMA foreign_key_check").fetchall()
-            if problems:
-                raise RuntimeError(f"foreign keys broken by the rebuild: {problems[:3]}")
-    finally:
-        db.execute("PRAGMA foreign_keys = ON")
+    with _foreign_keys_off(db):
+        _loosen_check(
+            db,
+            "items",
+            "'aphorism', 'topic'))",
+            "'aphorism', 'topic', 'song', 'case', 'couplet', 'riddle', 'ticker'))",
+        )
+        _loosen_check(
+            db,
+            "media",
+            "kind IN ('image', 'video', 'subtitles')",
+            "kind IN ('image', 'video', 'subtitles', 'audio', 'lyrics')",
+        )
+        have = {c.name for c in db["items"].columns}
+        for column in (
+            "person_zh", "person_en", "outcome_zh", "outcome_en",
+            "confession_zh", "confession_en", "hint_zh", "hint_en",
+            "answer_zh", "answer_en", "upper_zh", "upper_en", "lower_zh", "lower_en",
+            "banner_zh", "banner_en", "style",
+        ):  # fmt: skip
+            if column not in have:
+                db.execute(f"ALTER TABLE items ADD COLUMN {column} TEXT")
+
+
+@migrations(name="0009_quiz", transactional=False)
+def _quiz(db: Database) -> None:
+    # The knowledge quiz (kiosk.catalog.quiz): questions are items of kind 'question' whose
+    # type, options, answer and difficulty are one JSON text (``quiz``; the explanation is
+    # the body).  quiz_rounds: one row per round played (visitor: a visitor's round; group:
+    # a guide's contest), how many questions were asked and answered right; quiz_answers:
+    # each question asked in a round and whether it was answered right (NULL: shown, not
+    # answered).  No names, nothing personal.
+    with _foreign_keys_off(db):
+        _loosen_check(
+            db,
+            "items",
+            "'riddle', 'ticker'))",
+            "'riddle', 'ticker', 'question'))",
+        )
+        if "quiz" not in {c.name for c in db["items"].columns}:
+            db.execute("ALTER TABLE items ADD COLUMN quiz TEXT")
+        _run(
+            db,
+            """
+            CREATE TABLE IF NOT EXISTS quiz_rounds (
+                id INTEGER PRIMARY KEY,
+                started_at TEXT NOT NULL,
+                ended_at TEXT,
+                mode TEXT NOT NULL CHECK (mode IN ('visitor', 'group')),
+                asked INTEGER NOT NULL DEFAULT 0,
+                correct INTEGER NOT NULL DEFAULT 0,
+                lang TEXT
+            )""",
+            "CREATE INDEX IF NOT EXISTS quiz_rounds_started ON quiz_rounds (started_at)",
+            """
+            CREATE TABLE IF NOT EXISTS quiz_answers (
+                id INTEGER PRIMARY KEY,
+                round_id INTEGER NOT NULL REFERENCES quiz_rounds(id) ON DELETE CASCADE,
+                item_id INTEGER REFERENCES items(id) ON DELETE SET NULL,
+                item_key TEXT NOT NULL,
+                at TEXT NOT NULL,
+                correct INTEGER CHECK (correct IS NULL OR correct IN (0, 1))
+            )""",
+            "CREATE INDEX IF NOT EXISTS quiz_answers_round ON quiz_answers (round_id)",
+        )
 
 
 # Every step this version knows (asked of an empty database, through the public API).

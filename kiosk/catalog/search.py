@@ -23,6 +23,9 @@ from kiosk.catalog import text
 
 CANDIDATES = 400
 
+# Never found by a visitor's search: a quiz question's page would give its answer away.
+UNSEARCHED_KINDS = ("question",)
+
 # The programme kinds' own texts (a case's person, outcome and confession; a riddle's
 # hint and answer; a couplet's lines and banner), searched like the body.
 PROGRAMME_ZH = (
@@ -41,6 +44,9 @@ Row = dict[str, Any]
 
 
 def index_item(db: Database, row: Row) -> None:
+    if row["kind"] in UNSEARCHED_KINDS:
+        remove_item(db, row["id"])
+        return
     py, ini = text.pinyin_tokens(" ".join(filter(None, (row["title_zh"], row["author_zh"]))))
     zh_text = " ".join(
         filter(

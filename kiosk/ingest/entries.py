@@ -16,6 +16,7 @@ from typing import Any
 
 from kiosk.catalog.model import FILE_KIND
 from kiosk.catalog.report import Place, Report
+from kiosk.ingest import questions
 from kiosk.ingest import rows as rowlib
 from kiosk.ingest.dvd import is_dvd_folder
 from kiosk.ingest.lyrics import LYRICS_SUFFIXES
@@ -196,6 +197,7 @@ class RowReader:
         elif "lyrics" not in values and entry.file is not None and entry.kind in (None, "song"):
             self._lyrics_beside(entry)
         problems += rowlib.kind_problems(entry.kind, values, sheet.headings)
+        problems += self._question(entry)
         if not ({"title_zh", "title_en", "file", "upper_zh"} & set(values)):
             problems.append(text("no_title"))
         return entry, problems
@@ -209,6 +211,18 @@ class RowReader:
                 self.claimed.add(path)
                 entry.lyrics, entry.lyrics_beside = path, True
                 return
+
+    @staticmethod
+    def _question(entry: Entry) -> list[Text]:
+        """A question's type, options and answer (into ``quiz``); on other rows, a filled
+        question column is a mistake worth a line (the row was meant as a question)."""
+        if entry.kind != "question":
+            used = [entry.col(c) for c in questions.QUESTION_COLUMNS if c in entry.values]
+            return [text("question_columns_only", cols=Joined(used))] if used else []
+        quiz, problems = questions.quiz_fields(entry.values, entry.headings)
+        if quiz is not None:
+            entry.fields["quiz"] = quiz
+        return problems
 
     def _file(self, sheet: Sheet, entry: Entry, col: str) -> list[Text]:
         """Find the file a row names in ``col``; a note if its letter case differs."""

@@ -23,6 +23,7 @@ from kiosk.strings.formats import FORMATS
 from kiosk.strings.handwriting import HANDWRITING
 from kiosk.strings.kinds_operator import KINDS_OPERATOR
 from kiosk.strings.operator import OPERATOR
+from kiosk.strings.quiz import QUIZ
 from kiosk.strings.reporting import REPORTING
 from kiosk.strings.schedule import SCHEDULE
 from kiosk.strings.screens import SCREENS
@@ -46,6 +47,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "cases": CASES,
     "songs": SONGS,
     "handwriting": HANDWRITING,
+    "quiz": QUIZ,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 
@@ -61,6 +63,8 @@ ENGLISH_ONE: dict[str, str] = {
     "n_maps": "{n} map",
     "n_stored": "{n} stored file",
     "manage_count": "{n} item",
+    "quiz_intro": "1 question. After answering you see the right answer, why, and its source.",
+    "quiz_points": "{n} point",
 }
 
 

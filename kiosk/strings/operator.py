@@ -128,6 +128,7 @@ OPERATOR: dict[str, tuple[str, str]] = {
     "kind_word_couplet": ("对联", "couplet"),
     "kind_word_riddle": ("灯谜", "riddle"),
     "kind_word_ticker": ("滚动字幕", "ticker line"),
+    "kind_word_question": ("题目", "question"),
     "bad_style": (
         "{col}：“{value}”不是对联样式，请填写{styles}",
         "{col}: '{value}' is not a couplet style; write {styles}",

@@ -71,6 +71,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "couplet": ("对联", "Couplets"),
     "riddle": ("灯谜", "Lantern riddles"),
     "ticker": ("滚动字幕", "Ticker lines"),
+    "question": ("题目", "Quiz questions"),
     # films (kiosk/ui/films/)
     "replay": ("再看一遍", "Watch again"),
     "film_ended": ("放映结束，感谢观看。", "The film has ended. Thank you for watching."),
@@ -131,5 +132,6 @@ SCREENS: dict[str, tuple[str, str]] = {
     "kind_couplet": ("对联", "Couplet"),
     "kind_riddle": ("灯谜", "Lantern riddle"),
     "kind_ticker": ("滚动字幕", "Ticker line"),
+    "kind_question": ("题目", "Quiz question"),
     "item_missing": ("这一条目已不在展陈中。", "This item is no longer on show."),
 }

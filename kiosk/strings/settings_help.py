@@ -163,4 +163,22 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
         "A folder the kiosk writes its records to every hour, one file per day (e.g. "
         "Syncthing's send-only folder); empty: none",
     ),
+    "set_help_quiz": ("知识竞答", "The knowledge quiz"),
+    "set_help_quiz_enabled": (
+        "首页是否显示“知识竞答”（题库中有题目时）：true 或 false",
+        "Whether the home screen offers the quiz (when there are questions): true or false",
+    ),
+    "set_help_quiz_questions_per_round": (
+        "观众每轮答几道题（1 到 50）",
+        "Questions in a visitor's round (1 to 50)",
+    ),
+    "set_help_quiz_teams": (
+        "讲解员团体赛开始时的队数（2 到 4，开始前还可更改）",
+        "Teams in a guide's group contest at first (2 to 4; the guide can change it)",
+    ),
+    "set_help_quiz_group_idle_s": (
+        "团体赛无人触摸多少秒后才回到待机轮播（各队口头作答，讲解员只偶尔点屏）",
+        "Seconds without a touch before a group contest gives way to the loop (teams answer "
+        "aloud; the guide taps only now and then)",
+    ),
 }

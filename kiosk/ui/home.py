@@ -34,6 +34,7 @@ SECTIONS = (
     Section("case", "cases", (), ("poster", "photo")),
     Section("riddles", "riddles", (), ("poster", "calligraphy", "photo")),
     Section("songs", "songs", (), ("calligraphy",)),
+    Section("quiz", "quiz", (), ("calligraphy", "poster", "photo")),
 )
 
 
@@ -162,6 +163,7 @@ class HomeScreen(Screen):
             "case": counts.get("case", 0),
             "riddles": counts.get("riddle", 0),
             "songs": counts.get("song", 0),
+            "quiz": counts.get("question", 0) if self.ctx.settings.quiz.enabled else 0,
         }
         return [s for s in SECTIONS if wanted[s.label] > 0]
 

@@ -331,6 +331,16 @@ def bench_flick(root: Path, items: int, flicks: int) -> None:
     kiosk.close()
 
 
+def on_a_display(size: str) -> None:
+    """Without DISPLAY, run this script again under xvfb-run at ``size`` ("1920x1080")."""
+    if not os.environ.get("DISPLAY"):
+        if not shutil.which("xvfb-run"):
+            raise SystemExit("needs a display or xvfb-run (apt install xvfb)")
+        screen = f"-screen 0 {size}x24"
+        os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", screen, sys.executable, *sys.argv])
+    os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp())
+
+
 def main() -> None:
     sys.stdout.reconfigure(line_buffering=True)
     parser = argparse.ArgumentParser()
@@ -340,12 +350,7 @@ def main() -> None:
     parser.add_argument("--flicks", type=int, default=6)
     parser.add_argument("--size", default="1920x1080", help="Xvfb screen when run without DISPLAY")
     args = parser.parse_args()
-    if not os.environ.get("DISPLAY"):
-        if not shutil.which("xvfb-run"):
-            raise SystemExit("needs a display or xvfb-run (apt install xvfb)")
-        screen = f"-screen 0 {args.size}x24"
-        os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", screen, sys.executable, *sys.argv])
-    os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp())
+    on_a_display(args.size)
     print(f"before: {load()}")
     with tempfile.TemporaryDirectory() as tmp:
         if args.only in (None, "search"):

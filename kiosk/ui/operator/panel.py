@@ -311,6 +311,10 @@ class OperatorScreen(InnerScreen):
         pages.addWidget(self.report_button)
         pages.addStretch(1)  # at the left, like the buttons below
         box.addLayout(pages)
+        self.quiz_button = Button(ctx, lambda: ctx.tr("quiz_group"), min_size=QSize(200, 96))
+        self.quiz_button.clicked.connect(lambda: ctx.nav.go("quiz_group"))  # a guide's contest
+        ctx.visit.changed.connect(self.quiz_button.refresh)
+        box.addWidget(self.quiz_button)
         box.addWidget(self.reload_button)
         box.addWidget(self.reload_note)
         box.addSpacing(ctx.m.px(24))
