@@ -299,3 +299,17 @@ def test_the_spring_festival_couplets_play_in_the_loop_around_the_festival_and_s
         assert "couplet-zhonghou-chuanjia" in shown
         hall, _ = ItemSchedule.parse(cat.item("couplet-neixiang-sanxingtang"))
         assert hall.plays_on(date(2027, 6, 1))
+
+
+def test_the_demo_quiz_has_thirty_sourced_questions_whose_answers_are_options():
+    from kiosk.ingest.questions import quiz_fields
+
+    questions = _of("question")
+    assert len(questions) >= 30
+    for row in questions:
+        filled = {k: v for k, v in row.items() if v}
+        quiz, problems = quiz_fields(filled, {})
+        assert problems == [], (row["key"], [p.render("en") for p in problems])
+        assert row["source_zh"].strip() and row["source_en"].strip(), row["key"]
+        assert row["explanation_zh"].strip() and row["explanation_en"].strip(), row["key"]
+        assert row["title_en"].strip(), row["key"]
