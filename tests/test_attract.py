@@ -30,7 +30,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np
 import pytest
-from catalogues import Nav
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsEffect, QWidget
@@ -52,6 +51,7 @@ from kiosk.ui.widgets.images import ImageLoader
 from kiosk.ui.widgets.text import at_size, latin_serif, layout_horizontal, wrap_lines
 from kiosk.ui.widgets.vertical import fits_vertically, layout_vertical, vertical_columns
 
+from catalogues import Nav
 from factories import make_image, make_video, truncate, write_bytes
 from needs import needs, unavailable
 

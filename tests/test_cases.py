@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from catalogues import import_once, private_copy
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
@@ -21,6 +20,7 @@ from kiosk.ui.cases.groups import Heading, by_year
 from kiosk.ui.cases.page import CaseScreen
 from kiosk.ui.cases.section import CasesScreen
 
+from catalogues import import_once, private_copy
 from factories import make_image
 
 RESEARCH = Path(__file__).resolve().parent.parent / "docs" / "research" / "kinds" / "cases.csv"
@@ -251,3 +251,22 @@ def test_within_a_year_the_later_notice_comes_first_and_undated_cases_come_last(
         "年份不详",
         "undated",
     ]
+
+
+@pytest.mark.parametrize(
+    ("size", "large"), [((1920, 1080), False), ((1080, 1920), False), ((1920, 1080), True)]
+)
+def test_no_part_of_the_notice_is_cut_short(kiosk, qtbot, size, large):
+    window = kiosk.window
+    window.resize(*size)
+    window.ctx.visit.set_large(large)
+    for key in ("case-heshen-1799", "case-liu-qingshan-zhang-zishan-1952", "case-mou-ju"):
+        window.go("case", key=key)
+        page: CaseScreen = window.screens["case"]
+        qtbot.waitUntil(lambda p=page: p.width() == size[0])
+        QTest.qWait(50)
+        for label in page.scroll.widget().findChildren(QLabel):
+            if label.isVisible() and label.wordWrap():
+                needed = label.heightForWidth(label.width())
+                assert label.height() >= needed, (key, label.text()[:40], label.height(), needed)
+        window.back()

@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from content_sources import content_library, panel_changes
 
 from kiosk.catalog.changes import ChangeLog
 from kiosk.catalog.check import check_catalogue
 from kiosk.catalog.library import EditRefused, Library
 from kiosk.strings import text
+
+from content_sources import content_library, panel_changes
 
 HEADINGS = {f: text(f"sched_field_{f}") for f in ("valid_from", "valid_until", "weekdays")}
 HEADINGS |= {f: text(f"sched_field_{f}") for f in ("hours", "festival", "share")}

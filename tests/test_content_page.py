@@ -7,8 +7,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from catalogues import Nav
-from content_sources import PAGE_IDS, PAGE_SIZES, content_library, panel_changes, show_page
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
 
@@ -20,6 +18,9 @@ from kiosk.ui.operator.panel import OperatorScreen
 from kiosk.ui.screen import Context, Visit
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
+
+from catalogues import Nav
+from content_sources import PAGE_IDS, PAGE_SIZES, content_library, panel_changes, show_page
 
 LEFT = Qt.MouseButton.LeftButton
 

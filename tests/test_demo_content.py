@@ -308,7 +308,7 @@ def test_the_demo_quiz_has_thirty_sourced_questions_whose_answers_are_options():
     assert len(questions) >= 30
     for row in questions:
         filled = {k: v for k, v in row.items() if v}
-        quiz, problems = quiz_fields(filled, {})
+        _, problems = quiz_fields(filled, {})
         assert problems == [], (row["key"], [p.render("en") for p in problems])
         assert row["source_zh"].strip() and row["source_en"].strip(), row["key"]
         assert row["explanation_zh"].strip() and row["explanation_en"].strip(), row["key"]

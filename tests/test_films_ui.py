@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from catalogues import Nav, import_once, private_copy
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -34,6 +33,7 @@ from kiosk.ui.screen import Context, Visit
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
 
+from catalogues import Nav, import_once, private_copy
 from factories import make_srt, make_video, truncate
 from needs import needs
 

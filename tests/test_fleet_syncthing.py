@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 
 import pytest
-from syncthing import Syncthing
 from test_supervisor_e2e import output, plays, start, stop_and_check_nothing_is_left
 
 from kiosk.catalog import Catalogue
@@ -23,6 +22,7 @@ from kiosk.reporting.records import find_sets
 from commands import kiosk
 from factories import make_image
 from needs import needs
+from syncthing import Syncthing
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.x11, pytest.mark.timeout(300)]
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from catalogues import Nav
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QScroller
@@ -24,6 +23,8 @@ from kiosk.ui.gallery.screen import GalleryScreen
 from kiosk.ui.screen import Context, Visit
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
+
+from catalogues import Nav
 
 CALLIGRAPHY = ["scroll", "four-knows", "big", "family"]
 

@@ -11,9 +11,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from catalogues import Nav, import_once, private_copy
 from PySide6.QtCore import QPoint
-from strokes import Finger, on_pad, standard, written
 
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
@@ -26,7 +24,9 @@ from kiosk.ui.search.screen import SearchScreen
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
 
+from catalogues import Nav, import_once, private_copy
 from needs import needs
+from strokes import Finger, on_pad, standard, written
 
 MISSING_LIBRARY = "libzinnia-not-installed.so.0"
 ROWS = [

@@ -7,10 +7,11 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
-from strokes import Finger
 
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.ink import InkPad
+
+from strokes import Finger
 
 SIDE = 400
 

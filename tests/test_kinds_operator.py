@@ -9,8 +9,6 @@ import csv
 from pathlib import Path
 
 import pytest
-from catalogues import Nav
-from content_sources import PAGE_IDS, PAGE_SIZES, show_page
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
@@ -28,6 +26,9 @@ from kiosk.ui.operator.panel import OperatorScreen
 from kiosk.ui.screen import Context, Visit
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
+
+from catalogues import Nav
+from content_sources import PAGE_IDS, PAGE_SIZES, show_page
 
 LEFT = Qt.MouseButton.LeftButton
 HEADER = ["编号", "类型", "标题", "谜目", "谜底", "释文", "上联", "下联", "英文上联", "样式",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from catalogues import Nav, show
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
@@ -21,6 +20,8 @@ from kiosk.ui.operator.pinpad import PinScreen
 from kiosk.ui.screen import Context, Visit
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
+
+from catalogues import Nav, show
 
 RIGHT = "2580"
 LEFT = Qt.MouseButton.LeftButton

@@ -35,8 +35,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from xinput import xtest_click
-
 from kiosk.playback import (
     DEFAULT_OPTIONS,
     MMAP_THRESHOLD,
@@ -55,6 +53,7 @@ from kiosk.playback import (
 
 from factories import make_audio, make_srt, make_video, truncate, write_bytes
 from needs import needs, unavailable
+from xinput import xtest_click
 
 REPO = Path(__file__).resolve().parent.parent
 CUES = ((0.0, 1.6, "第一句字幕"), (1.6, 3.0, "廉者，政之本也"))

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-import reporting_month as month
 
 from kiosk.catalog import Catalogue
 from kiosk.reporting.build import county_report, kiosk_report, write_report
@@ -22,6 +21,8 @@ from kiosk.reporting.period import Period
 from kiosk.reporting.records import RecordsError, RecordSet, find_sets
 from kiosk.reporting.xlsx import sheet_title
 from kiosk.strings import STRINGS, tr
+
+import reporting_month as month
 
 NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
 NOVEMBER = Period.month(month.MONTH)

@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
-import reporting_month as month
 
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
@@ -21,6 +20,8 @@ from kiosk.paths import Paths
 from kiosk.reporting.build import kiosk_report, write_report
 from kiosk.reporting.period import Period
 from kiosk.reporting.xlsx import sheet_title
+
+import reporting_month as month
 
 ZONE = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)

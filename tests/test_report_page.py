@@ -7,8 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import reporting_month as month
-from catalogues import Nav
 from PySide6.QtCore import Qt
 
 from kiosk.catalog import Catalogue
@@ -23,6 +21,9 @@ from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
 from kiosk.usb.drives import DriveFinder, NoStick
 from kiosk.usb.export import save_to_stick
+
+import reporting_month as month
+from catalogues import Nav
 
 NOW = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)  # 30 November, 18:00 in the hall
 

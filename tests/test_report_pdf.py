@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import reporting_month as month
 from PIL import Image
 
 from kiosk.catalog import Catalogue
@@ -19,6 +18,7 @@ from kiosk.reporting.build import kiosk_report, write_report
 from kiosk.reporting.period import Period
 from kiosk.strings import tr
 
+import reporting_month as month
 from commands import kiosk
 from needs import needs
 

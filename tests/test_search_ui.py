@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from catalogues import Nav, import_once, private_copy
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
@@ -25,6 +24,7 @@ from kiosk.ui.search.screen import SearchScreen, destination
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
 
+from catalogues import Nav, import_once, private_copy
 from factories import make_image
 
 SIZE = (1920, 1080)

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from songs_factories import FORMATS, SHI_HUI_YIN, make_lrc, make_song, truncate
 
 from kiosk.catalog.library import Library
 from kiosk.ingest.importer import Importer, import_lines
 from kiosk.ingest.lyrics import parse_lrc, read_lyrics
+
+from songs_factories import FORMATS, SHI_HUI_YIN, make_lrc, make_song, truncate
 
 HEADER = "编号,类型,文件,标题,作者,歌词\n"
 

@@ -7,7 +7,6 @@ import logging
 from pathlib import Path
 
 import pytest
-from songs_factories import make_lrc, make_song
 from test_attract import Loop, content, import_into
 
 from kiosk.paths import Paths
@@ -15,6 +14,7 @@ from kiosk.playback import VlcEngine, default_options
 
 from factories import make_image
 from needs import needs
+from songs_factories import make_lrc, make_song
 
 LRC = "[00:00.40]千锤万凿出深山，\n[00:01.20]烈火焚烧若等闲。\n[00:02.00]粉骨碎身浑不怕，\n"
 

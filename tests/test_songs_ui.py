@@ -8,9 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from catalogues import Nav, import_once, private_copy
 from PySide6.QtCore import QPoint, Qt
-from songs_factories import HighlightTiming, make_lrc, make_song
 
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
@@ -27,7 +25,9 @@ from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.cards import destination
 from kiosk.ui.widgets.images import ImageLoader
 
+from catalogues import Nav, import_once, private_copy
 from needs import needs
+from songs_factories import HighlightTiming, make_lrc, make_song
 
 SIZE = (1920, 1080)
 LRC = (

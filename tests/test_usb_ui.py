@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from catalogues import Nav, show
 from PySide6.QtCore import QPoint, Qt
 
 from kiosk.catalog import Catalogue
@@ -26,6 +25,7 @@ from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
 from kiosk.usb.drives import Stick
 
+from catalogues import Nav, show
 from factories import make_image
 
 LEFT = Qt.MouseButton.LeftButton

@@ -38,7 +38,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
-from strokes import Finger, characters, on_pad, standard
 
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
@@ -50,6 +49,8 @@ from kiosk.ui.search.keyboard import HANDWRITING
 from kiosk.ui.search.screen import SearchScreen
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
+
+from strokes import Finger, characters, on_pad, standard
 
 SIMPLE = ("十", "二", "口")  # the test's own simple characters; not names
 

@@ -37,9 +37,7 @@ def load() -> str:
 
 
 def bench(tmp: Path, until: float) -> None:
-    from catalogues import Nav
     from PySide6.QtWidgets import QApplication
-    from songs_factories import HighlightTiming
 
     from kiosk.catalog import Catalogue
     from kiosk.catalog.files import MediaStore
@@ -54,6 +52,9 @@ def bench(tmp: Path, until: float) -> None:
     from kiosk.ui.songs.player import SongScreen
     from kiosk.ui.widgets import theme
     from kiosk.ui.widgets.images import ImageLoader
+
+    from catalogues import Nav
+    from songs_factories import HighlightTiming
 
     app = QApplication.instance() or QApplication([])
     folder = tmp / "歌曲"

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from xinput import xtest_click
-
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.library import Library
@@ -40,6 +38,7 @@ from kiosk.ui.widgets.images import ImageLoader
 from kiosk.ui.window import KioskWindow
 
 from harness import arguments, settle
+from xinput import xtest_click
 
 FILLER_TITLES = [
     ("警钟长鸣", "The Alarm Bell Rings On"),

@@ -15,12 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from strokes import Finger, on_pad, standard
-
 from kiosk.ui.search.keyboard import HANDWRITING
 from kiosk.ui.search.screen import SearchScreen
 
 from harness import arguments, open_kiosk, settle
+from strokes import Finger, on_pad, standard
 
 
 def main() -> None:

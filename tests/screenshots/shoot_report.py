@@ -20,8 +20,6 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import reporting_month as month
-
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.library import Library
@@ -35,6 +33,7 @@ from kiosk.ui.widgets.images import ImageLoader
 from kiosk.ui.window import KioskWindow
 from kiosk.usb.drives import NoStick
 
+import reporting_month as month
 from harness import arguments, settle
 
 NOW = datetime(2026, 11, 30, 10, 0, tzinfo=UTC)

@@ -92,7 +92,14 @@ class CaseScreen(ItemScreen):
         # The linked works as the item page shows them, beneath the notice in its column.
         super()._links(col)
         column.setFixedWidth(self._width())
-        v.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred between stretches, not by an alignment flag: an aligned widget gets its
+        # size hint's height, which for wrapped labels is guessed at another width (the
+        # last lines were cut); between stretches it gets its height for its real width.
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(column)
+        centre.addStretch(1)
+        v.addLayout(centre)
 
     def _links(self, v: QVBoxLayout) -> None:
         """Nothing beneath the column: ``_top`` puts the links in it."""
