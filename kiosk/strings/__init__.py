@@ -23,6 +23,7 @@ from kiosk.strings.reporting import REPORTING
 from kiosk.strings.schedule import SCHEDULE
 from kiosk.strings.screens import SCREENS
 from kiosk.strings.settings_help import SETTINGS_HELP
+from kiosk.strings.ticker import TICKER
 from kiosk.strings.usb import USB
 
 TABLES: dict[str, dict[str, tuple[str, str]]] = {
@@ -36,6 +37,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "usb": USB,
     "bundles": BUNDLES,
     "formats": FORMATS,
+    "ticker": TICKER,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 
