@@ -7,13 +7,13 @@ real widgets on the suite's Qt platform; only the navigator is a stand-in.
 
 from __future__ import annotations
 
-import csv
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from catalogues import Nav
+from tickers import cited_lines, write_csv
 
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
@@ -27,21 +27,13 @@ from kiosk.ui.screen import Context, Visit
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.images import ImageLoader
 
-RESEARCH = Path(__file__).resolve().parent.parent / "docs" / "research" / "kinds" / "tickers.csv"
 COLUMNS = ["key", "kind", "title_zh", "title_en", "valid_from", "valid_until", "hours"]
 COLUMNS += ["weekdays", "enabled", "sort_order"]
 NOON = datetime(2027, 3, 10, 12, 0)  # a Wednesday
 
 
 def sheet(folder: Path, rows: list[dict[str, Any]], name: str = "ticker.csv") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({"kind": "滚动字幕", **row})
-    return path
+    return write_csv(folder / name, [{"kind": "滚动字幕", **row} for row in rows], COLUMNS)
 
 
 def import_into(paths: Paths, source: Path) -> None:
@@ -55,15 +47,7 @@ def import_into(paths: Paths, source: Path) -> None:
 def lines_paths(tmp_path) -> Paths:
     """The cited lines of the research notes, and lines with dates and time bands."""
     paths = Paths(tmp_path / "data")
-    with open(RESEARCH, encoding="utf-8") as f:  # their links are to sayings not here
-        cited = [{k: v for k, v in row.items() if k != "links"} for row in csv.DictReader(f)]
-    folder = tmp_path / "research"
-    folder.mkdir()
-    with open(folder / "tickers.csv", "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, list(cited[0]))
-        writer.writeheader()
-        writer.writerows(cited)
-    import_into(paths, folder)
+    import_into(paths, cited_lines(tmp_path / "research"))
     rows = [
         {"key": "t-expired", "title_zh": "已过期", "valid_until": "2027-03-01", "sort_order": 1},
         {"key": "t-future", "title_zh": "尚未生效", "valid_from": "2027-04-01", "sort_order": 2},

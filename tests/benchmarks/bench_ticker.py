@@ -15,7 +15,6 @@ under xvfb-run at 1920x1080x24.
 from __future__ import annotations
 
 import argparse
-import csv
 import itertools
 import os
 import shutil
@@ -29,6 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from tickers import cited_lines, fullscreen_attract  # noqa: E402
+
 from kiosk.catalog import Catalogue  # noqa: E402
 from kiosk.catalog.files import MediaStore  # noqa: E402
 from kiosk.ingest.importer import Importer, import_lines  # noqa: E402
@@ -36,20 +37,12 @@ from kiosk.paths import Paths  # noqa: E402
 
 from factories import make_image, make_video  # noqa: E402
 
-RESEARCH = ROOT / "docs" / "research" / "kinds" / "tickers.csv"
 TARGET_FPS, TARGET_GAP_MS = 58.0, 33.0
 
 
 def catalogue(root: Path, *, film: bool) -> Paths:
     """Ticker lines, three posters, two sayings (and a film) imported by the real importer."""
-    src = root / "content"
-    src.mkdir(parents=True)
-    with open(RESEARCH, encoding="utf-8") as f:  # their links name sayings not made here
-        lines = [{k: v for k, v in r.items() if k != "links"} for r in csv.DictReader(f)]
-    with open(src / "tickers.csv", "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, list(lines[0]))
-        writer.writeheader()
-        writer.writerows(lines)
+    src = cited_lines(root / "content")
     rows = ["key,kind,file,title_zh,title_en,author_zh,source_zh"]
     for n, color in enumerate(((168, 40, 30), (94, 125, 106), (233, 225, 208))):
         make_image(src / f"p{n}.jpg", (2160, 3840) if n % 2 else (3840, 2160), color=color)
@@ -73,19 +66,13 @@ def catalogue(root: Path, *, film: bool) -> Paths:
 def measure(paths: Paths, behind: str, seconds: float) -> dict[str, float] | None:
     """Run the attract screen with ``behind`` in the loop; the band's paint timestamps."""
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from kiosk.catalog.library import Library
     from kiosk.playback import PlaybackUnavailable, VlcEngine, default_options
-    from kiosk.records import Recorder
     from kiosk.settings import Settings
-    from kiosk.ui.attract.screen import AttractScreen
-    from kiosk.ui.screen import Context, Visit
-    from kiosk.ui.widgets import theme
-    from kiosk.ui.widgets.images import ImageLoader
 
-    app = QApplication.instance() or QApplication([])
-    geometry = app.primaryScreen().geometry()
+    QApplication.instance() or QApplication([])
     films = None
     if behind == "film":
         try:
@@ -98,21 +85,7 @@ def measure(paths: Paths, behind: str, seconds: float) -> dict[str, float] | Non
         attract={"poster_s": 4.0, "aphorism_s": 4.0, "kinds": kinds}
     )
     cat = Catalogue.open(paths.catalogue, create=False)
-    ctx = Context(
-        Library(cat, MediaStore.at(paths)),
-        settings,
-        Visit("zh", theme.Metrics.for_screen(geometry.width(), geometry.height())),
-        ImageLoader(),
-        None,
-        films,
-        None,
-        Recorder(cat),
-    )
-    window = QWidget()
-    window.setGeometry(geometry)
-    screen = AttractScreen(ctx, window)
-    screen.setGeometry(0, 0, geometry.width(), geometry.height())
-    window.showFullScreen()
+    window, screen = fullscreen_attract(Library(cat, MediaStore.at(paths)), settings, films)
     stamps: list[int] = []
     screen.ticker.painted.connect(lambda: stamps.append(time.perf_counter_ns()))
 

@@ -19,12 +19,15 @@ docs/research/kinds/tickers.csv are imported when it holds no ticker lines.
 
 from __future__ import annotations
 
-import csv
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QWidget
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the tests' helpers
+
+from PySide6.QtWidgets import QApplication
+from tickers import cited_lines, fullscreen_attract
 
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
@@ -33,16 +36,10 @@ from kiosk.ingest.importer import Importer
 from kiosk.paths import Paths
 from kiosk.playback import PlaybackUnavailable, VlcEngine, default_options
 from kiosk.playlist import AttractPlaylist
-from kiosk.records import Recorder
 from kiosk.settings import Settings
-from kiosk.ui.attract.screen import AttractScreen
-from kiosk.ui.screen import Context, Visit
-from kiosk.ui.widgets import theme
-from kiosk.ui.widgets.images import ImageLoader
 
 from harness import arguments, open_kiosk, settle
 
-RESEARCH = Path(__file__).resolve().parents[2] / "docs" / "research" / "kinds" / "tickers.csv"
 POSTER, FILM = "poster-si-zhi", "film-si-zhi-que-jin"
 
 
@@ -56,18 +53,10 @@ def with_lines(data_dir: Path) -> Path:
             (copy / name).symlink_to((data_dir / name).resolve())
     paths = Paths(copy)
     with Catalogue.open(paths.catalogue) as cat:
-        if cat.items(["ticker"]):
-            return copy
-        sheet = copy.parent / "lines" / "tickers.csv"
-        sheet.parent.mkdir()
-        with open(RESEARCH, encoding="utf-8") as f:  # links name sayings not every demo holds
-            rows = [{k: v for k, v in r.items() if k != "links"} for r in csv.DictReader(f)]
-        with open(sheet, "w", newline="", encoding="utf-8") as f:
-            writer = csv.DictWriter(f, list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-        report = Importer(cat, MediaStore.at(paths)).run([sheet.parent])
-        assert not report.rejected, report.rejected
+        if not cat.items(["ticker"]):
+            lines = cited_lines(copy.parent / "lines")
+            report = Importer(cat, MediaStore.at(paths)).run([lines])
+            assert not report.rejected, report.rejected
     return copy
 
 
@@ -82,7 +71,6 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     data = with_lines(Path(args.data_dir))
     app = QApplication.instance() or QApplication([])
-    geometry = app.primaryScreen().geometry()
     paths = Paths(data)
     catalogue = Catalogue.open(paths.catalogue, create=False)
     library = Library(catalogue, MediaStore.at(paths))
@@ -100,27 +88,13 @@ def main() -> None:
         settings = Settings().with_overrides(
             attract={"poster_s": 60.0, "film_max_s": 60.0}, ticker=ticker or {}
         )
-        ctx = Context(
-            library,
-            settings,
-            Visit("zh", theme.Metrics.for_screen(geometry.width(), geometry.height(), large)),
-            ImageLoader(),
-            None,
-            films,
-            None,
-            Recorder(catalogue),
-        )
-        window = QWidget()
-        window.setGeometry(geometry)
-        screen = AttractScreen(ctx, window)
-        screen.setGeometry(0, 0, geometry.width(), geometry.height())
+        window, screen = fullscreen_attract(library, settings, films, large=large)
 
         def source(kinds, on=None):
             works = {w.key: w for w in library.works(list(kinds), on=on)}
             return [works[k] for k in keys if k in works]
 
         screen.playlist = AttractPlaylist(source, settings.attract, kinds=("poster", "film"))
-        window.showFullScreen()
         settle(300)
         screen.enter()
         return window, screen
