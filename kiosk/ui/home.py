@@ -242,7 +242,7 @@ class HomeScreen(Screen):
     def leave(self) -> None:
         self._clock.stop()
         if self.ticker is not None:
-            self.ticker.stop("visitor left the home screen")
+            self.ticker.stop("the home screen was left")
 
     def _update_clock(self) -> None:
         now = QDateTime.currentDateTime()

@@ -88,6 +88,17 @@ def measure(paths: Paths, behind: str, seconds: float) -> dict[str, float] | Non
     window, screen = fullscreen_attract(Library(cat, MediaStore.at(paths)), settings, films)
     stamps: list[int] = []
     screen.ticker.painted.connect(lambda: stamps.append(time.perf_counter_ns()))
+    starts: list[int] = []  # when each item of the loop began (to place the long gaps)
+    costs: list[float] = []  # the band's own time per frame: its paint, in ms
+    paint = screen.ticker.paintEvent
+
+    def timed_paint(event) -> None:
+        begun = time.perf_counter_ns()
+        paint(event)
+        costs.append((time.perf_counter_ns() - begun) / 1e6)
+
+    screen.ticker.paintEvent = timed_paint
+    screen.item_started.connect(lambda *_: starts.append(time.perf_counter_ns()))
 
     def run(ms: int) -> None:
         loop = QEventLoop()
@@ -97,6 +108,7 @@ def measure(paths: Paths, behind: str, seconds: float) -> dict[str, float] | Non
     screen.enter()
     run(2000)  # the first item shown, the band laid out
     stamps.clear()
+    costs.clear()
     started = time.perf_counter_ns()
     run(int(seconds * 1000))
     span = (time.perf_counter_ns() - started) / 1e9
@@ -110,6 +122,12 @@ def measure(paths: Paths, behind: str, seconds: float) -> dict[str, float] | Non
     if len(stamps) < 2:
         raise SystemExit(f"{behind}: the band painted {len(stamps)} times")
     gaps = [(b - a) / 1e6 for a, b in itertools.pairwise(stamps)]
+    # each gap over the target, with how long after the latest item's start it ended
+    late = []
+    for (_a, b), gap in zip(itertools.pairwise(stamps), gaps, strict=True):
+        if gap > TARGET_GAP_MS:
+            since = [b - t for t in starts if t <= b]
+            late.append((round(gap, 1), round(min(since) / 1e9, 2) if since else None))
     q = statistics.quantiles(gaps, n=100)
     return {
         "frames": len(stamps),
@@ -120,6 +138,10 @@ def measure(paths: Paths, behind: str, seconds: float) -> dict[str, float] | Non
         "max": max(gaps),
         "over33": sum(g > TARGET_GAP_MS for g in gaps),
         "over20": sum(g > 20 for g in gaps),
+        "late": late,
+        "paint_p99": statistics.quantiles(costs, n=100)[98],
+        "paint_max": max(costs),
+        "items": len(starts),
     }
 
 
@@ -155,6 +177,16 @@ def main() -> int:
                 f"max {r['max']:.1f} ms  gaps >20 ms: {r['over20']}  >33 ms: {r['over33']}  "
                 f"{'ok' if passed else 'MISSED'}"
             )
+            print(
+                f"{'':8s} the band's own paint: p99 {r['paint_p99']:.2f} ms, "
+                f"max {r['paint_max']:.2f} ms"
+            )
+            if r["late"]:
+                print(
+                    f"{'':8s} {r['items']} items shown; gaps over {TARGET_GAP_MS:g} ms "
+                    "(ms, s after the latest item began): "
+                    + ", ".join(f"{g} @{t}" for g, t in r["late"])
+                )
         return 0 if ok else 1
     finally:
         shutil.rmtree(root, ignore_errors=True)
