@@ -17,6 +17,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any, Protocol
 
 from kiosk.catalog.library import Work
@@ -105,16 +106,18 @@ class Layout:
         if not self.cells or min(self.cells) <= 0:
             raise ValueError("a ticker layout needs cells of positive width")
 
-    @property
+    @cached_property
     def width(self) -> int:
         return sum(self.cells)
 
-    def starts(self) -> list[int]:
+    @cached_property
+    def starts(self) -> tuple[int, ...]:
+        """Where each cell begins within the cycle."""
         out, x = [], 0
         for w in self.cells:
             out.append(x)
             x += w
-        return out
+        return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,16 @@ class Track:
             gone.append(self._segments.pop(0).id)
         return gone
 
+    def next_start(self, at: int) -> int | None:
+        """The first cell start at or after ``at`` on the axis (where the next line's text
+        will begin), or None without lines."""
+        for seg, end in self._bounds():
+            if end is not None and end <= at:
+                continue
+            found = _next_boundary(seg, at)
+            return found if end is None else min(found, end)
+        return None
+
     def _bounds(self) -> list[tuple[_Segment, int | None]]:
         ends = [seg.anchor for seg in self._segments[1:]] + [None]
         return list(zip(self._segments, ends, strict=True))
@@ -209,7 +222,7 @@ class Track:
             top = hi if end is None else min(hi, end)
             if lo >= top:
                 continue
-            layout, starts = seg.layout, seg.layout.starts()
+            layout, starts = seg.layout, seg.layout.starts
             width = layout.width
             c = lo
             while c < top:
@@ -226,7 +239,7 @@ class Track:
         out: list[Pass] = []
         hi = s + view
         for seg, end in self._bounds():
-            layout, starts = seg.layout, seg.layout.starts()
+            layout, starts = seg.layout, seg.layout.starts
             width = layout.width
             lo = max(s, seg.anchor)
             top = hi if end is None else min(hi, end)
@@ -246,7 +259,7 @@ class Track:
         return out
 
 
-def _cell_at(starts: list[int], off: int) -> int:
+def _cell_at(starts: Sequence[int], off: int) -> int:
     lo, hi = 0, len(starts) - 1
     while lo < hi:  # the last start <= off
         mid = (lo + hi + 1) // 2
@@ -263,7 +276,7 @@ def _next_boundary(seg: _Segment, at: int) -> int:
     if at <= seg.anchor:
         return seg.anchor
     copy, off = divmod(at - seg.anchor, width)
-    for start in seg.layout.starts():
+    for start in seg.layout.starts:
         if start >= off:
             return seg.anchor + copy * width + start
     return seg.anchor + (copy + 1) * width

@@ -162,6 +162,13 @@ def test_a_pass_begins_as_its_text_enters_and_ends_once_it_has_left():
     assert "a" not in [q.key for q in track.visible(450, view)]
     ids = [q.id for q in track.visible(320 + LAYOUT.width + 1, view)]
     assert (1, 1, 0) in ids  # the next cycle's "a" is another pass
+    # when the next line's text begins: what the band waits for before it looks again
+    assert track.next_start(320) == 320
+    assert track.next_start(321) == 490
+    assert track.next_start(700) == 320 + LAYOUT.width
+    track.set_layout(Layout(("x",), (400,), (350,)), 100, view)
+    assert track.next_start(421) == 490  # "x" follows "a", which is on screen already
+    assert track.next_start(491) == 890  # and then "x" again
 
 
 # ----------------------------------------------------------------- widgets
