@@ -153,8 +153,8 @@ class AttractScreen(Screen):
 
     def leave(self) -> None:
         if self.loop.active:
+            self.loop.leave()  # first: the stage growing into the band's room redoes nothing
             self.ticker.stop("kiosk stopped" if self.ctx.stopping else "visitor touched the screen")
-            self.loop.leave()
 
     def reset(self) -> None:
         """Nothing of the visitor's to forget here."""
