@@ -366,3 +366,31 @@ def test_ticker_passes_are_their_own_figure_in_the_report(paths, catalogue):
     assert [row[0] for row in top.rows] == ["p1"]
     assert ticker.sheet == "rep_ticker"
     assert ticker.rows == [["t1", "清白", 30, 1]]
+
+
+def test_the_written_report_has_the_ticker_sheet_and_leaves_it_out_of_the_summary(tmp_path):
+    import openpyxl
+
+    from kiosk.reporting.xlsx import sheet_title
+    from kiosk.strings import tr
+
+    from commands import kiosk
+
+    paths = Paths(tmp_path / "data")
+    import_into(paths, sheet(tmp_path / "usb", [{"key": "t1", "title_zh": "清白做人"}]))
+    with Catalogue.open(paths.catalogue) as cat:
+        rec = Recorder(cat)
+        for _ in range(5):
+            rec.end(rec.begin(cat.item("t1"), "loop"), "completed")
+    today = datetime.now().date().isoformat()
+    out = tmp_path / "out"
+    done = kiosk(paths.data_dir, "report", "--from", today, "--to", today, "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    (xlsx,) = out.glob("report-*.xlsx")
+    book = openpyxl.load_workbook(xlsx, read_only=True)
+    rows = list(book[sheet_title("rep_ticker")].iter_rows(values_only=True))
+    assert ("t1", "清白做人", 5, 0) in rows
+    kinds = list(book[sheet_title("rep_loop_kinds")].iter_rows(values_only=True))
+    book.close()
+    assert not any(tr("kind_ticker", "zh") in row for row in kinds)
+    assert (out / xlsx.name.replace(".xlsx", ".pdf")).exists()
