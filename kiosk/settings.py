@@ -172,6 +172,17 @@ class Quiz:
 
 
 @dataclass(frozen=True)
+class Ticker:
+    # The band of rules (items of kind ticker) scrolling along the bottom of the loop.
+    enabled: bool = True  # shown whenever lines are valid now; false: never
+    # Pixels per second at 1080p, scaled with the screen. 200 px/s moves about six 34 px
+    # characters a second, inside the five to eight that Chinese readers follow on a band.
+    speed: int = 200
+    on_home: bool = False  # also along the bottom of the home screen
+    languages: str = "both"  # "zh", "en", or "both": each line in Chinese, then English
+
+
+@dataclass(frozen=True)
 class Settings:
     exhibition: Exhibition = field(default_factory=Exhibition)
     attract: Attract = field(default_factory=Attract)
@@ -183,6 +194,7 @@ class Settings:
     supervisor: Supervisor = field(default_factory=Supervisor)
     content: Content = field(default_factory=Content)
     quiz: Quiz = field(default_factory=Quiz)
+    ticker: Ticker = field(default_factory=Ticker)
 
     def with_overrides(self, **sections: dict[str, Any]) -> Settings:
         """A copy with some values changed (command-line options, tests)."""
@@ -228,6 +240,8 @@ VALID = {
     ("supervisor", "safe_after_crashes"): range(1, 1001),
     ("quiz", "questions_per_round"): range(1, 51),
     ("quiz", "teams"): range(2, 5),
+    ("ticker", "speed"): range(40, 801),
+    ("ticker", "languages"): ("zh", "en", "both"),
 }
 
 #: Sections whose values are read by a parser of their own: it returns the problems of one

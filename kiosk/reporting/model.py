@@ -19,6 +19,9 @@ from kiosk.strings import STRINGS, Text, text, tr
 from kiosk.strings import field as content_field
 
 TOP = 20  # rows in the "most" tables
+#: A kind counted apart: each showing of a ticker line is one pass across the band, many
+#: an hour; among the loop's showings they would drown every work shown.
+TICKER = "ticker"
 TOTAL = "rep_total"  # the kiosk column's value for the county's totals (said in words)
 
 #: How a column's values are written: text, whole numbers, one decimal, a share, a
@@ -239,7 +242,7 @@ def loop_section(tally: Tally, lang: str) -> Section:
     kinds: dict[str, list[float]] = {}
     items: Counter[str] = Counter()
     for (key, context, _outcome, _reason), sh in tally.showings.items():
-        if context != "loop":
+        if context != "loop" or tally.kind(key) == TICKER:
             continue
         row = kinds.setdefault(tally.kind(key), [0, 0.0])
         row[0] += sh.count
@@ -253,7 +256,7 @@ def loop_section(tally: Tally, lang: str) -> Section:
         [key, _title(tally, key, lang), _word("kind_", tally.kind(key), lang), n]
         for key, n in items.most_common(TOP)
     ]
-    return Section(
+    section = Section(
         "rep_loop",
         tables=[
             Table(
@@ -269,6 +272,26 @@ def loop_section(tally: Tally, lang: str) -> Section:
                 top,
             ),
         ],
+    )
+    ticker = ticker_table(tally, lang)
+    if ticker.rows:
+        section.tables.append(ticker)
+    return section
+
+
+def ticker_table(tally: Tally, lang: str) -> Table:
+    """Passes of each ticker line across the band: whole, and cut short (the band left)."""
+    per: dict[str, list[int]] = {}
+    for (key, _context, outcome, _reason), sh in tally.showings.items():
+        if tally.kind(key) == TICKER:
+            per.setdefault(key, [0, 0])[0 if outcome == "completed" else 1] += sh.count
+    rows = [
+        [key, _title(tally, key, lang), whole, cut]
+        for key, (whole, cut) in sorted(per.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    ]
+    columns = ["rep_item", "rep_item_title", "rep_ticker_passes", "rep_ticker_cut"]
+    return Table(
+        "rep_ticker", columns, ["text", "text", "int", "int"], rows, note=text("rep_ticker_note")
     )
 
 
@@ -410,7 +433,7 @@ def county_summary(figures: list[KioskFigures], total: Tally) -> Section:
 
 
 def _glance(tally: Tally, days_open: int, open_hours: float, share: float | None) -> list:
-    showings = sum(s.count for s in tally.showings.values())
+    showings = sum(s.count for k, s in tally.showings.items() if tally.kind(k[0]) != TICKER)
     films_done = sum(
         s.count
         for (key, _c, outcome, _r), s in tally.showings.items()

@@ -29,6 +29,7 @@ from kiosk.strings.schedule import SCHEDULE
 from kiosk.strings.screens import SCREENS
 from kiosk.strings.settings_help import SETTINGS_HELP
 from kiosk.strings.songs import SONGS
+from kiosk.strings.ticker import TICKER
 from kiosk.strings.usb import USB
 
 TABLES: dict[str, dict[str, tuple[str, str]]] = {
@@ -48,6 +49,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "songs": SONGS,
     "handwriting": HANDWRITING,
     "quiz": QUIZ,
+    "ticker": TICKER,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 

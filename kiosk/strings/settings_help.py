@@ -181,4 +181,22 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
         "Seconds without a touch before a group contest gives way to the loop (teams answer "
         "aloud; the guide taps only now and then)",
     ),
+    "set_help_ticker": ("滚动字幕", "The rules ticker"),
+    "set_help_ticker_enabled": (
+        "有当前有效的字幕时，在待机轮播底部滚动显示：true 或 false",
+        "Scroll the valid ticker lines along the bottom of the loop: true or false",
+    ),
+    "set_help_ticker_speed": (
+        "滚动速度（1080p 下每秒像素，随屏幕缩放），40 到 800；200 约为每秒六个字",
+        "Scrolling speed in pixels per second at 1080p (scaled with the screen), 40 to 800; "
+        "200 is about six characters a second",
+    ),
+    "set_help_ticker_on_home": (
+        "首页底部也显示滚动字幕：true 或 false",
+        "Show the ticker along the bottom of the home screen too: true or false",
+    ),
+    "set_help_ticker_languages": (
+        "字幕语言：zh（中文）、en（英文）或 both（每条先中文后英文）",
+        "Ticker languages: zh, en, or both (each line in Chinese, then English)",
+    ),
 }

@@ -1,4 +1,5 @@
-"""The home screen: the base's name, the time, and a few large calm tiles."""
+"""The home screen: the base's name, the time, and a few large calm tiles; with
+``[ticker] on_home``, the rules ticker along the bottom (kiosk.ui.widgets.ticker)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from PySide6.QtGui import QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.strings import tr
+from kiosk.ticker import TickerLines
 from kiosk.ui.screen import Context, Screen
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.buttons import Button, PressableMixin
 from kiosk.ui.widgets.text import fit_font
+from kiosk.ui.widgets.ticker import TickerBand
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,13 @@ class HomeScreen(Screen):
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._update_clock)
         self._columns = 0
+        self.ticker: TickerBand | None = None
+        if ctx.settings.ticker.on_home:
+            lines = TickerLines(ctx.library.works, ctx.settings.ticker.languages)
+            self.ticker = TickerBand(
+                lines, ctx.settings.ticker, ctx, records=ctx.records, parent=self
+            )
+            self.ticker.shown_changed.connect(self._place_ticker)
         self.refresh()
 
     def sections(self) -> list[Section]:
@@ -218,16 +228,29 @@ class HomeScreen(Screen):
 
     def resizeEvent(self, event) -> None:
         self._arrange()
+        self._place_ticker()
         super().resizeEvent(event)
+
+    def _place_ticker(self) -> None:
+        """The ticker along the bottom edge, the footer's margin above it."""
+        m = self.ctx.m
+        h = self.ticker.band_height() if self.ticker is not None else 0
+        self.layout_.setContentsMargins(m.margin, m.px(64), m.margin, m.px(56) + h)
+        if h:
+            self.ticker.setGeometry(0, self.height() - h, self.width(), h)
 
     def enter(self, **args) -> None:
         if self.ctx.library.changed(self):
             self.refresh()
         self._update_clock()
         self._clock.start()
+        if self.ticker is not None:
+            self.ticker.start()
 
     def leave(self) -> None:
         self._clock.stop()
+        if self.ticker is not None:
+            self.ticker.stop("the home screen was left")
 
     def _update_clock(self) -> None:
         now = QDateTime.currentDateTime()
@@ -250,7 +273,7 @@ class HomeScreen(Screen):
         pal = self.clock_label.palette()
         pal.setColor(self.clock_label.foregroundRole(), theme.INK_SOFT)
         self.clock_label.setPalette(pal)
-        self.layout_.setContentsMargins(m.margin, m.px(64), m.margin, m.px(56))
+        self._place_ticker()
         self.layout_.setSpacing(m.px(40))
         self.grid.setSpacing(m.gutter)
         self._footer.setSpacing(m.gutter)
@@ -259,3 +282,5 @@ class HomeScreen(Screen):
         for tile in self.tiles:
             tile.update()
         self._update_clock()
+        if self.ticker is not None:
+            self.ticker.refresh()  # a new text size

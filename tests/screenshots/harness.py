@@ -66,15 +66,16 @@ class Harness:
         return path
 
 
-def open_kiosk(data_dir: str, out: str, screens: dict) -> Harness:
-    """The kiosk window, fullscreen, on the catalogue in ``data_dir``, at home."""
+def open_kiosk(data_dir: str, out: str, screens: dict, settings: Settings | None = None) -> Harness:
+    """The kiosk window, fullscreen, on the catalogue in ``data_dir``, at home (with
+    ``settings``, or the defaults)."""
     app = QApplication.instance() or QApplication([])
     target = Path(out)
     target.mkdir(parents=True, exist_ok=True)
     paths = Paths(Path(data_dir))
     catalogue = Catalogue.open(paths.catalogue, create=False)
     library = Library(catalogue, MediaStore.at(paths))
-    settings = Settings()
+    settings = settings or Settings()
     images = ImageLoader(settings.display.picture_cache_bytes())
     geometry = app.primaryScreen().geometry()
 

@@ -7,9 +7,13 @@ Layers (bottom to top), all children of the screen:
 - ``PictureLayer`` (``layer.py``), a native widget over the same area that
   paints pictures, aphorism cards and the placeholder on night, crossfading; it
   is hidden while a film plays (``films.py`` hands over between the two);
-- ``CaptionBand`` (``band.py``), a plain widget along the bottom (never over
+- ``CaptionBand`` (``band.py``), a plain widget below the stage (never over
   the video): caption, the breathing "touch to explore" line, and, when films
-  cannot play, one calm line saying why.
+  cannot play, one calm line saying why;
+- ``TickerBand`` (``kiosk.ui.widgets.ticker``), the rules ticker along the very
+  bottom, below the caption band, while ticker lines are valid. Like the caption
+  band it never lies over the video: the stage ends above both, so a film's
+  subtitles (drawn by VLC into the video) stay clear of them.
 
 The screen lays these out and offers the public API; ``AttractLoop``
 (``loop.py``) sequences the items, ``Showings`` (``showings.py``) records what
@@ -21,7 +25,8 @@ now=datetime.now, start_at=None)`` (``start_at=(key, after)``: begin at that ite
 or the one after it, as after a restart) with ``enter()``, ``leave()``, ``reset()``,
 ``reload()``, ``broken_items()``, ``set_volume()``; signals ``item_started(key, show)``,
 ``item_ended(key, outcome, reason)``, ``placeholder_shown()``; ``playlist``,
-``current_key``, ``showing_placeholder``, ``speed``, ``stage``, ``layer``, ``band``.
+``current_key``, ``showing_placeholder``, ``speed``, ``stage``, ``layer``, ``band``,
+``ticker``.
 
 Taps are the window's business: it leaves the loop (calling ``leave()``) on
 the first touch. For the operator panel: ``broken_items()`` (what is skipped
@@ -42,12 +47,14 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
 from kiosk.playlist import AttractPlaylist
+from kiosk.ticker import TickerLines
 from kiosk.ui.attract.band import CaptionBand
 from kiosk.ui.attract.layer import PictureLayer
 from kiosk.ui.attract.loop import AttractLoop
 from kiosk.ui.attract.pace import Pace
 from kiosk.ui.screen import Context, Screen
 from kiosk.ui.widgets import theme
+from kiosk.ui.widgets.ticker import TickerBand
 
 #: A picture is not decoded within this time: it is skipped as unreadable.
 DECODE_TIMEOUT_S = 8.0
@@ -89,6 +96,9 @@ class AttractScreen(Screen):
         self.band = CaptionBand(ctx, self)
         # Operator-readable problems, one calm line (English reads without CJK fonts).
         self.band.notice = " ".join(p for p in (ctx.fonts_problem, ctx.films_problem) if p)
+        lines = TickerLines(ctx.library.works, ctx.settings.ticker.languages, now=now)
+        self.ticker = TickerBand(lines, ctx.settings.ticker, ctx, records=ctx.records, parent=self)
+        self.ticker.shown_changed.connect(self._relayout)
 
         self.pace = Pace(ctx, max(speed, 1e-3))
         self.loop = AttractLoop(
@@ -137,18 +147,21 @@ class AttractScreen(Screen):
         if self.loop.active:
             return
         self.loop.enter()
+        self.ticker.start()
         self._layout_children()
         self.loop.go()
 
     def leave(self) -> None:
         if self.loop.active:
-            self.loop.leave()
+            self.loop.leave()  # first: the stage growing into the band's room redoes nothing
+            self.ticker.stop("kiosk stopped" if self.ctx.stopping else "visitor touched the screen")
 
     def reset(self) -> None:
         """Nothing of the visitor's to forget here."""
 
     def retranslate(self) -> None:
-        self._layout_children()
+        self._relayout()
+        self.ticker.refresh()
         self.band.update()
 
     def reload(self) -> None:
@@ -172,6 +185,9 @@ class AttractScreen(Screen):
     # -------------------------------------------------------------- geometry
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._relayout()
+
+    def _relayout(self) -> None:
         old = QSize(self.layer.size())
         self._layout_children()
         if self.layer.size() != old and self.loop.active:
@@ -179,12 +195,15 @@ class AttractScreen(Screen):
 
     def _layout_children(self) -> None:
         w, h = self.width(), self.height()
+        ticker_h = self.ticker.band_height()
         band_h = min(self.band.band_height(w), h // 3)
-        stage = QRect(0, 0, w, max(1, h - band_h))
+        stage = QRect(0, 0, w, max(1, h - band_h - ticker_h))
         self.layer.setGeometry(stage)
         if self.stage is not None:
             self.stage.setGeometry(stage)
-        self.band.setGeometry(0, stage.height(), w, h - stage.height())
+        self.band.setGeometry(0, stage.height(), w, h - ticker_h - stage.height())
+        if ticker_h:
+            self.ticker.setGeometry(0, h - ticker_h, w, ticker_h)
 
     def stage_size(self) -> QSize:
         return self.layer.size()
