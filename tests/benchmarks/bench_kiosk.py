@@ -42,6 +42,7 @@ from kiosk.ingest.importer import Importer  # noqa: E402
 from kiosk.paths import Paths  # noqa: E402
 
 from factories import make_image, make_video  # noqa: E402
+from songs_factories import make_lrc, make_song  # noqa: E402
 
 APHORISMS = (
     "key,kind,title_zh,title_en,author_zh,source_zh\n"
@@ -260,11 +261,28 @@ def bench_taps(root: Path, rounds: int) -> None:
 # --------------------------------------------------------- 3. black frames
 SETTINGS = """
 [attract]
+kinds = ["poster", "calligraphy", "aphorism", "film", "couplet", "riddle", "case", "song"]
 poster_s = 3.0
 calligraphy_s = 3.0
 aphorism_s = 3.0
+couplet_s = 3.0
+riddle_s = 4.0
+case_s = 3.0
 pan_px_per_s = 400.0
+audio = true
 """
+# The programme's own kinds (issue 13) in the loop too: cards, a riddle's answer coming in,
+# a song with its lyrics (sound on), and the ticker's band beneath them all.
+PROGRAMME = (
+    "key,kind,title_zh,upper_zh,lower_zh,style,hint_zh,answer_zh,person_zh,outcome_zh,date,"
+    "source_zh,file,lyrics\n"
+    "couplet-1,couplet,,吃百姓之饭穿百姓之衣,得一官不荣失一官不辱,hall,,,,,,内乡县衙,,\n"
+    "riddle-1,riddle,千里相逢,,,,打一字,重,,,,,,\n"
+    "case-1,case,成克杰受贿案,,,,,,成克杰，原全国人大常委会副委员长,判处死刑,2000-08-22,"
+    "全国人大常委会公告,,\n"
+    "song-1,song,石灰吟,,,,,,,,,,songs/song.ogg,songs/song.lrc\n"
+    "ticker-1,ticker,尔俸尔禄，民膏民脂，下民易虐，上天难欺。,,,,,,,,,,,\n"
+)
 
 
 def bench_black_frames(root: Path, seconds: float) -> None:
@@ -273,6 +291,14 @@ def bench_black_frames(root: Path, seconds: float) -> None:
 
     print(f"3. black or frozen frames between attract items ({seconds:.0f} s sampled)")
     paths = small_catalogue(root / "frames", film_seconds=4.0, scroll_px=4000)
+    src = root / "frames" / "programme"
+    (src / "songs").mkdir(parents=True)
+    make_song(src / "songs" / "song.ogg", seconds=5.0)
+    make_lrc(src / "songs" / "song.lrc", "[00:00.20]千锤万凿出深山\n[00:02.00]烈火焚烧若等闲\n")
+    (src / "programme.csv").write_text(PROGRAMME, encoding="utf-8")
+    with Catalogue.open(paths.catalogue) as cat:
+        report = Importer(cat, MediaStore.at(paths)).run([src])
+        assert not report.rejected, report.rejected
     paths.config_file.write_text(SETTINGS, encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--data-dir", str(paths.data_dir), "run"],
@@ -318,7 +344,10 @@ def bench_black_frames(root: Path, seconds: float) -> None:
     proc.communicate(timeout=30)
     with Catalogue.open(paths.catalogue) as cat:
         plays = cat.plays()
+        shown = {p["item_key"] for p in plays if p["outcome"] == "completed"}
+        kinds = sorted({cat.item(key)["kind"] for key in shown if cat.item(key)})
     films = sum(1 for p in plays if p["item_key"].startswith("film"))
+    print(f"  shown to the end: {', '.join(kinds)}")
     print(
         f"  {samples} samples over {len(plays)} items shown ({films} films): "
         f"{black} black/near-uniform dark frames  (target 0)"
