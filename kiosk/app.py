@@ -198,7 +198,7 @@ def build(
         log.error("%s", fonts_problem)
 
     catalogue = Catalogue.open(content.catalogue)
-    library = Library(catalogue, MediaStore.at(content))
+    library = Library(catalogue, MediaStore.at(content), settings.pledge.keep)
     if options.safe_since is None:
         films, films_problem = _open_playback(settings)
     else:  # safe mode: libvlc, the usual suspect of repeated crashes, is not even loaded

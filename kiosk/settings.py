@@ -172,6 +172,15 @@ class Quiz:
 
 
 @dataclass(frozen=True)
+class Pledge:
+    # The pledge signature wall (kiosk.ui.pledge): its home tile shows when enabled and a
+    # pledge text (kind pledge) exists.
+    enabled: bool = True
+    in_loop: bool = True  # the attract loop shows the wall (when it has signatures)
+    keep: int = 20_000  # signatures kept; beyond, the oldest are dropped as new ones come
+
+
+@dataclass(frozen=True)
 class Settings:
     exhibition: Exhibition = field(default_factory=Exhibition)
     attract: Attract = field(default_factory=Attract)
@@ -183,6 +192,7 @@ class Settings:
     supervisor: Supervisor = field(default_factory=Supervisor)
     content: Content = field(default_factory=Content)
     quiz: Quiz = field(default_factory=Quiz)
+    pledge: Pledge = field(default_factory=Pledge)
 
     def with_overrides(self, **sections: dict[str, Any]) -> Settings:
         """A copy with some values changed (command-line options, tests)."""
@@ -228,6 +238,7 @@ VALID = {
     ("supervisor", "safe_after_crashes"): range(1, 1001),
     ("quiz", "questions_per_round"): range(1, 51),
     ("quiz", "teams"): range(2, 5),
+    ("pledge", "keep"): range(100, 1_000_001),
 }
 
 #: Sections whose values are read by a parser of their own: it returns the problems of one
