@@ -72,6 +72,8 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
     from kiosk.ui.operator.pinpad import PinScreen
     from kiosk.ui.operator.report_page import ReportPage
     from kiosk.ui.operator.usb_screen import UsbScreen
+    from kiosk.ui.pledge.screen import PledgeScreen
+    from kiosk.ui.pledge.wall import PledgeWallScreen
     from kiosk.ui.programme.couplet import CoupletScreen
     from kiosk.ui.programme.riddles import RiddlesScreen
     from kiosk.ui.quiz.group import GroupScreen
@@ -105,6 +107,8 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
         "riddles": RiddlesScreen,
         "quiz": QuizScreen,
         "quiz_group": GroupScreen,
+        "pledge": PledgeScreen,
+        "pledge_wall": PledgeWallScreen,
         "content": ContentScreen,
         "pin": lambda ctx: PinScreen(ctx, operator["guard"], operator["load_hash"]),
         "operator": lambda ctx: OperatorScreen(
