@@ -48,6 +48,7 @@ class Attract:
     couplet_s: float = 15.0  # a pair read top to bottom, twice
     riddle_s: float = 20.0  # the riddle alone for 60 %, then with its answer
     case_s: float = 15.0  # a warning case's card (cases are in the loop only if kinds lists them)
+    pledge_s: float = 15.0  # the signature wall's card (when ``[pledge] in_loop``)
     film_max_s: float = 0.0  # 0: films play to the end
     crossfade_ms: int = 800
     pan_px_per_s: float = 40.0

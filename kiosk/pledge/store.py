@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.catalog.runs import now_iso
-from kiosk.pledge.signature import Signature, encode, render_png
+from kiosk.pledge.signature import Signature, decode, encode, render_png
 
 if TYPE_CHECKING:
     from kiosk.catalog.files import MediaStore
@@ -101,6 +101,13 @@ class Signatures:
     def newest(self) -> list[Signed]:
         """Every signature, newest first (the wall)."""
         return self._rows("SELECT id, signed_at, picture FROM signatures ORDER BY id DESC")
+
+    def newest_strokes(self, limit: int) -> list[Signature]:
+        """The newest ``limit`` signatures' strokes (the loop's card draws them)."""
+        rows = self.catalogue.db.execute(
+            "SELECT strokes FROM signatures ORDER BY id DESC LIMIT ?", [limit]
+        ).fetchall()
+        return [decode(r[0]) for r in rows]
 
     def strokes(self, signature_id: int) -> str | None:
         row = self.catalogue.db.execute(

@@ -74,6 +74,11 @@ PLEDGE: dict[str, tuple[str, str]] = {
     ),
     "pledge_exported_to": ("已导出到 {path}", "Exported to {path}"),
     "pledge_export_failed": ("导出失败：{why}", "The export failed: {why}"),
+    # settings (the loop's card)
+    "set_help_attract_pledge_s": (
+        "签名墙在轮播中展示的秒数（[pledge] in_loop 开启时）",
+        "Seconds the signature wall shows in the loop (when [pledge] in_loop is on)",
+    ),
     # the monthly report
     "pledge_rep_signed": ("廉洁承诺签名人数", "Pledge signatures"),
 }
