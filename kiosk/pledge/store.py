@@ -56,6 +56,15 @@ def month_bounds(month: str, zone: tzinfo = UTC) -> tuple[str, str]:
     )
 
 
+def count_signed(catalogue: Catalogue, start: str | None = None, end: str | None = None) -> int:
+    """Signatures kept, or those signed within [start, end) (UTC ISO times)."""
+    if start is None or end is None:
+        return catalogue.db.execute("SELECT count(*) FROM signatures").fetchone()[0]
+    return catalogue.db.execute(
+        "SELECT count(*) FROM signatures WHERE signed_at >= ? AND signed_at < ?", [start, end]
+    ).fetchone()[0]
+
+
 class Signatures:
     """The signatures of one catalogue, their pictures below ``folder``."""
 
@@ -92,11 +101,7 @@ class Signatures:
 
     # ------------------------------------------------------------------ reading
     def count(self, start: str | None = None, end: str | None = None) -> int:
-        if start is None or end is None:
-            return self.catalogue.db.execute("SELECT count(*) FROM signatures").fetchone()[0]
-        return self.catalogue.db.execute(
-            "SELECT count(*) FROM signatures WHERE signed_at >= ? AND signed_at < ?", [start, end]
-        ).fetchone()[0]
+        return count_signed(self.catalogue, start, end)
 
     def newest(self) -> list[Signed]:
         """Every signature, newest first (the wall)."""
