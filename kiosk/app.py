@@ -72,6 +72,7 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
     from kiosk.ui.operator.pinpad import PinScreen
     from kiosk.ui.operator.report_page import ReportPage
     from kiosk.ui.operator.usb_screen import UsbScreen
+    from kiosk.ui.pledge.admin import PledgeAdminPage
     from kiosk.ui.pledge.screen import PledgeScreen
     from kiosk.ui.pledge.wall import PledgeWallScreen
     from kiosk.ui.programme.couplet import CoupletScreen
@@ -109,6 +110,7 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
         "quiz_group": GroupScreen,
         "pledge": PledgeScreen,
         "pledge_wall": PledgeWallScreen,
+        "pledge_admin": PledgeAdminPage,
         "content": ContentScreen,
         "pin": lambda ctx: PinScreen(ctx, operator["guard"], operator["load_hash"]),
         "operator": lambda ctx: OperatorScreen(

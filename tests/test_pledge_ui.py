@@ -4,6 +4,8 @@ home tile only with a pledge text and ``[pledge] enabled``; portrait and large t
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,9 +15,12 @@ from kiosk.app import Kiosk, RunOptions, build
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
 from kiosk.ingest.importer import Importer, import_lines
+from kiosk.pledge.signature import from_pad
 from kiosk.settings import Settings
 from kiosk.ui.pledge.screen import PledgeScreen
 from kiosk.ui.pledge.wall import PledgeWallScreen
+
+from needs import needs
 
 SIZE = (1280, 720)
 PLEDGE_ROW = (
@@ -165,4 +170,44 @@ def test_portrait_puts_the_text_above_the_pad_and_large_text_fits(
     assert pad.width() >= 0.4 * size[0] and pad.height() >= 0.25 * size[1]
     for b in (screen.undo_button, screen.clear_button, screen.confirm_button):
         assert screen.rect().contains(b.geometry().translated(b.parentWidget().pos()))
+    k.close()
+
+
+def test_the_panel_exports_a_month_to_the_stick_and_clears_it_after_asking(
+    qtbot, paths, tmp_path
+) -> None:
+    needs("poppler")
+    import_pledge(paths, tmp_path)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / "notes.txt").write_text("the operator's stick", encoding="utf-8")
+    s = Settings().with_overrides(content={"usb_folders": (str(stick),)})
+    k = open_kiosk(qtbot, paths, s)
+    window = k.window
+    pledges = window.ctx.library.pledges
+    for _ in range(3):
+        sig = from_pad([[(100.0 + 50 * i, 200.0 + 200 * (i % 2)) for i in range(20)]], 1400, 800)
+        pledges.add(sig, pledges.render(sig))
+    window.go("operator")
+    tap(window.screens["operator"].pledge_button)
+    assert window.current == "pledge_admin"
+    page = window.screens["pledge_admin"]
+    month = page.months[0]
+    assert page.labels[0].text() == f"{month}：3 个签名"
+    tap(page.export_buttons[0])
+    pdf = stick / f"pledges-{month}.pdf"
+    qtbot.waitUntil(lambda: page.note.text().startswith("已导出到"), timeout=20_000)
+    said = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert f"{month} 共 3 人签名承诺" in said
+    tap(page.clear_buttons[0])
+    assert page.confirm_box.isVisible()
+    assert "3 个签名" in page.confirm_box.label.text()
+    tap(page.confirm_box.no)  # cancelled: nothing goes
+    assert pledges.count() == 3
+    tap(page.clear_buttons[0])
+    tap(page.confirm_box.yes)
+    assert pledges.count() == 0 and page.labels[0].text() == f"{month}：0 个签名"
+    shutil.rmtree(stick)  # unplugged
+    tap(page.export_buttons[0])
+    assert page.note.text() == "没有找到U盘；请插入U盘后再试"
     k.close()

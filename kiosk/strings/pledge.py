@@ -67,7 +67,7 @@ PLEDGE: dict[str, tuple[str, str]] = {
     "pledge_panel": ("签名墙", "Pledge wall"),
     "pledge_panel_month": ("{month}：{n} 个签名", "{month}: {n} signatures"),
     "pledge_export": ("导出 PDF", "Export PDF"),
-    "pledge_clear_month": ("清除本月签名", "Clear this month"),
+    "pledge_clear_month": ("清除签名", "Clear them"),
     "pledge_clear_ask": (
         "确定清除 {month} 的 {n} 个签名吗？清除后无法恢复，请先导出。",
         "Clear {month}'s {n} signatures? This cannot be undone: export them first.",
