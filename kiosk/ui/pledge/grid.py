@@ -20,7 +20,7 @@ from kiosk.ui.screen import Context
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.scrolling import kinetic
 
-CELL_MIN_WIDTH = 300  # 1080p px: six columns on a landscape screen, three in portrait
+CELL_MIN_WIDTH = 300  # 1080p px: five columns on a landscape screen, three in portrait
 CELL_RATIO = 0.55  # cell height / width: a 2:1 picture and its margin
 ARRIVE_MS = 360
 THUMBS_KEPT = 400  # pictures held by the grid itself (the loader's cache holds more)
