@@ -35,7 +35,7 @@ PLEDGE: dict[str, tuple[str, str]] = {
     ),
     "pledge_empty": ("请先在签名区签名。", "Please sign on the pad first."),
     "pledge_saving": ("正在保存签名……", "Saving your signature…"),
-    "pledge_wall": ("签名墙", "Signature wall"),
+    "pledge_wall": ("签名墙", "Pledge wall"),
     "pledge_wall_count": ("已有 {n} 人签名承诺", "{n} people have signed"),
     "pledge_wall_none": (
         "还没有人签名。成为第一个签名承诺的人吧。",

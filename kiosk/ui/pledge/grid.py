@@ -46,6 +46,7 @@ class SignatureGrid(QAbstractScrollArea):
         self.viewport().setAutoFillBackground(True)
         pal = self.viewport().palette()
         pal.setColor(pal.ColorRole.Window, theme.PAPER)
+        pal.setColor(pal.ColorRole.Base, theme.PAPER)
         self.viewport().setPalette(pal)
 
     # ------------------------------------------------------------------ content
