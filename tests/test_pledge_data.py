@@ -85,6 +85,32 @@ def test_the_panel_edits_the_pledge_text_and_refuses_a_long_one(catalogue, store
         library.edits.set_texts("p", {"title_zh": "承诺", "body_zh": ""}, headings)
 
 
+def test_a_catalogue_from_before_the_pledge_keeps_its_items_and_links(paths) -> None:
+    from sqlite_utils import Database
+
+    from kiosk.catalog import Catalogue
+    from kiosk.catalog.schema import migrations
+
+    paths.catalogue.parent.mkdir(parents=True)
+    old = Database(paths.catalogue)
+    old.execute("PRAGMA foreign_keys = ON")
+    migrations.apply(old, stop_before="0010_pledges")
+    for key, kind in (("bao-zheng", "person"), ("q1", "question")):
+        old["items"].insert(
+            {"key": key, "kind": kind, "title_zh": key, "created_at": "x", "updated_at": "x"}
+        )
+    old.execute("INSERT INTO links (a, b) VALUES (1, 2)")
+    old.conn.commit()
+    old.close()
+    with Catalogue.open(paths.catalogue) as cat:
+        assert [r["key"] for r in cat.linked(cat.item("bao-zheng")["id"])] == ["q1"]
+        cat.upsert_item({"key": "p", "kind": "pledge", "title_zh": "承诺", "body_zh": "我承诺。"})
+        assert cat.item("p")["kind"] == "pledge"
+        assert cat.db.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        assert cat.integrity_problems() == []
+        assert cat.db.execute("SELECT count(*) FROM signatures").fetchone() == (0,)
+
+
 # ------------------------------------------------------------------ signatures
 def test_a_point_and_a_tiny_tick_are_refused_a_signature_is_not() -> None:
     assert from_pad([[(300.0, 300.0)]], *PAD).refusal() == "pledge_one_point"

@@ -24,8 +24,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageDraw
-
 GRID = 1000
 MAX_POINTS = 4000
 MIN_INK = 250
@@ -138,6 +136,8 @@ def decode(text: str) -> Signature:
 def render_png(signature: Signature, path: Path, width: int = PICTURE_WIDTH) -> Path:
     """Draw the signature, cropped to its ink with a margin, into a grey-and-alpha PNG of
     ``width`` pixels at most; written beside ``path`` and renamed (never half a file)."""
+    from PIL import Image, ImageDraw  # here: the kiosk window loads Pillow only to sign
+
     xs = [x for s in signature.strokes for x, _ in s] or [0]
     ys = [y for s in signature.strokes for _, y in s] or [0]
     margin = GRID // 40

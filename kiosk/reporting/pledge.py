@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kiosk.pledge.store import count_signed
-from kiosk.reporting.model import Report, Section, Table
-from kiosk.reporting.quiz import PLACE, PLACE_NOTE
+from kiosk.reporting.model import Report, Table
+from kiosk.reporting.quiz import filled_place
 from kiosk.strings import text
 
 if TYPE_CHECKING:
@@ -22,11 +22,7 @@ def add_pledges(report: Report, catalogue: Catalogue, bounds: tuple[str, str]) -
     n = count_signed(catalogue, *bounds)
     if not n:
         return
-    section = next((s for s in report.sections if s.title == PLACE), None)
-    if section is None:
-        section = Section("pledge_rep_section")
-        report.sections.append(section)
-    section.notes = [note for note in section.notes if note.key != PLACE_NOTE]
+    section = filled_place(report, "pledge_rep_section")
     section.notes.append(text("pledge_rep_note"))
     figures = [["pledge_rep_signed", n]]
     section.tables.append(

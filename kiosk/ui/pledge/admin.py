@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.errors import KioskError
-from kiosk.pledge.export import write_month
 from kiosk.reporting.period import local_zone
 from kiosk.strings import Refused
 from kiosk.ui.operator.confirm import ConfirmBox
@@ -96,6 +95,8 @@ class PledgeAdminPage(InnerScreen):
         lang, zone, done, tr = self.ctx.lang, self.zone, self._done, self.ctx.tr
 
         def work() -> None:  # a worker thread: the PDF only, no catalogue
+            from kiosk.pledge.export import write_month  # fpdf2 loads only when asked
+
             try:
                 write_month(signed, month, path, zone, lang)
                 line = tr("pledge_exported_to").format(path=path)
