@@ -73,6 +73,9 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
     from kiosk.ui.operator.pinpad import PinScreen
     from kiosk.ui.operator.report_page import ReportPage
     from kiosk.ui.operator.usb_screen import UsbScreen
+    from kiosk.ui.pledge.admin import PledgeAdminPage
+    from kiosk.ui.pledge.screen import PledgeScreen
+    from kiosk.ui.pledge.wall import PledgeWallScreen
     from kiosk.ui.programme.couplet import CoupletScreen
     from kiosk.ui.programme.riddles import RiddlesScreen
     from kiosk.ui.quiz.group import GroupScreen
@@ -106,6 +109,9 @@ def screen_factories(operator: dict[str, Any], start_at: tuple[str, bool] | None
         "riddles": RiddlesScreen,
         "quiz": QuizScreen,
         "quiz_group": GroupScreen,
+        "pledge": PledgeScreen,
+        "pledge_wall": PledgeWallScreen,
+        "pledge_admin": PledgeAdminPage,
         "content": ContentScreen,
         "pin": lambda ctx: PinScreen(ctx, operator["guard"], operator["load_hash"]),
         "operator": lambda ctx: OperatorScreen(
@@ -199,7 +205,7 @@ def build(
         log.error("%s", fonts_problem)
 
     catalogue = Catalogue.open(content.catalogue)
-    library = Library(catalogue, MediaStore.at(content))
+    library = Library(catalogue, MediaStore.at(content), settings.pledge.keep)
     if options.safe_since is None:
         films, films_problem = _open_playback(settings)
     else:  # safe mode: libvlc, the usual suspect of repeated crashes, is not even loaded

@@ -15,6 +15,7 @@ from pathlib import Path
 from kiosk import __version__, logs
 from kiosk.errors import KioskError
 from kiosk.paths import Paths
+from kiosk.pledge.command import add_pledges_command
 from kiosk.strings import LANGUAGES, STRINGS, Refused, text, tr
 
 log = logging.getLogger("kiosk")
@@ -496,6 +497,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_start_on_boot(sub)
     _add_report(sub, add_lang)
     _add_bundles(sub, add_lang)
+    add_pledges_command(sub, add_lang)
     return parser
 
 

@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 #: Catalogue kinds shown as still pictures.
 PICTURE_KINDS = ("poster", "calligraphy", "photo")
 #: Every kind the attract loop knows how to show.
-LOOP_KINDS = (*PICTURE_KINDS, "aphorism", "film", "couplet", "riddle", "case", "song")
+LOOP_KINDS = (*PICTURE_KINDS, "aphorism", "film", "couplet", "riddle", "case", "song", "pledge")
 #: A picture whose long side is this many times its short side (or more) is a
 #: handscroll or hanging scroll: the screen may pan along it (as in ingest).
 ELONGATED_ASPECT = 2.5
@@ -150,6 +150,8 @@ def slot_for(work: Work, attract: Attract) -> Slot | None:
         if work.original is None:
             return None
         return Slot(work, "song", float(work.duration_s or 0.0), schedule)
+    if kind == "pledge":  # the signature wall's card (kiosk.ui.pledge.card)
+        return Slot(work, "pledge", float(attract.pledge_s), schedule)
     return None
 
 
@@ -180,6 +182,8 @@ def build_slots(works: Iterable[Work], attract: Attract, kinds: Sequence[str]) -
             log.info("attract loop leaves out %s %s: nothing to show", work.kind, work.key)
             continue
         by_kind[work.kind].append(slot)
+    if by_kind.get("pledge"):  # one wall a cycle, whatever the pledge texts kept
+        by_kind["pledge"] = by_kind["pledge"][:1]
     return interleave([group for group in by_kind.values() if group])
 
 

@@ -48,6 +48,7 @@ class Attract:
     couplet_s: float = 15.0  # a pair read top to bottom, twice
     riddle_s: float = 20.0  # the riddle alone for 60 %, then with its answer
     case_s: float = 15.0  # a warning case's card (cases are in the loop only if kinds lists them)
+    pledge_s: float = 15.0  # the signature wall's card (when ``[pledge] in_loop``)
     film_max_s: float = 0.0  # 0: films play to the end
     crossfade_ms: int = 800
     pan_px_per_s: float = 40.0
@@ -183,6 +184,15 @@ class Ticker:
 
 
 @dataclass(frozen=True)
+class Pledge:
+    # The pledge signature wall (kiosk.ui.pledge): its home tile shows when enabled and a
+    # pledge text (kind pledge) exists.
+    enabled: bool = True
+    in_loop: bool = True  # the attract loop shows the wall (when it has signatures)
+    keep: int = 20_000  # signatures kept; beyond, the oldest are dropped as new ones come
+
+
+@dataclass(frozen=True)
 class Settings:
     exhibition: Exhibition = field(default_factory=Exhibition)
     attract: Attract = field(default_factory=Attract)
@@ -195,6 +205,7 @@ class Settings:
     content: Content = field(default_factory=Content)
     quiz: Quiz = field(default_factory=Quiz)
     ticker: Ticker = field(default_factory=Ticker)
+    pledge: Pledge = field(default_factory=Pledge)
 
     def with_overrides(self, **sections: dict[str, Any]) -> Settings:
         """A copy with some values changed (command-line options, tests)."""
@@ -242,6 +253,7 @@ VALID = {
     ("quiz", "teams"): range(2, 5),
     ("ticker", "speed"): range(40, 801),
     ("ticker", "languages"): ("zh", "en", "both"),
+    ("pledge", "keep"): range(100, 1_000_001),
 }
 
 #: Sections whose values are read by a parser of their own: it returns the problems of one

@@ -46,6 +46,7 @@ KIND_TEXTS: dict[str, tuple[str, ...]] = {
     ),
     "ticker": _both("title", "source"),
     "song": _both("title", "author", "source"),
+    "pledge": _both("title", "body"),
 }
 
 # Gaps between the sort orders the panel writes, so a sheet's order can still go between.

@@ -24,6 +24,8 @@ from kiosk.catalog.model import KINDS
 from kiosk.catalog.quiz import Question, QuizLog, choose_round, question_of
 from kiosk.catalog.store import Catalogue, SearchHit
 from kiosk.catalog.years import format_century, format_years
+from kiosk.pledge.signature import Signature
+from kiosk.pledge.store import KEEP, Signatures, Signed, pledge_folder
 
 # What the UI may use besides ``Library``: it imports nothing else from the catalogue.
 __all__ = [
@@ -38,6 +40,9 @@ __all__ = [
     "RegionMap",
     "SearchHit",
     "SheetHeading",
+    "Signature",
+    "Signatures",
+    "Signed",
     "TileSpec",
     "Work",
     "choose_round",
@@ -127,7 +132,7 @@ class RegionMap:
 
 
 class Library:
-    def __init__(self, catalogue: Catalogue, store: MediaStore) -> None:
+    def __init__(self, catalogue: Catalogue, store: MediaStore, pledge_keep: int = KEEP) -> None:
         self.catalogue = catalogue
         self.store = store
         self._seen: dict[int, int] = {}
@@ -136,6 +141,7 @@ class Library:
         # Writes on this connection do not move SQLite's data version: announce them.
         self.edits = ItemEdits(catalogue, store, ChangeLog(catalogue, "panel"), self.invalidate)
         self.quiz = QuizLog(catalogue)  # the quiz's rounds and answers (no names)
+        self.pledges = Signatures(catalogue, pledge_folder(store), pledge_keep)  # no names
 
     def changed(self, owner: object = None) -> bool:
         """True once per ``owner`` after the catalogue changed since that owner last asked.
@@ -178,6 +184,11 @@ class Library:
             if question is not None:
                 found.append(question)
         return found
+
+    def pledge_text(self) -> dict[str, Any] | None:
+        """The pledge the wall shows: the newest enabled item of kind ``pledge``."""
+        rows = self.catalogue.items(["pledge"])
+        return max(rows, key=lambda r: (r.get("created_at") or "", r["id"])) if rows else None
 
     def item(self, key: str) -> dict[str, Any] | None:
         row = self.catalogue.item(key)

@@ -9,7 +9,9 @@ ENTITY_KINDS = ("person", "place", "event", "aphorism", "topic")
 PROGRAMME_KINDS = ("case", "couplet", "riddle", "ticker")
 # The knowledge quiz's questions (题目): kiosk.ingest.questions, kiosk.catalog.quiz.
 QUIZ_KINDS = ("question",)
-KINDS = MEDIA_KINDS + ENTITY_KINDS + PROGRAMME_KINDS + QUIZ_KINDS
+# The pledge wall's text (承诺书): kiosk.pledge; the newest enabled one is shown.
+PLEDGE_KINDS = ("pledge",)
+KINDS = MEDIA_KINDS + ENTITY_KINDS + PROGRAMME_KINDS + QUIZ_KINDS + PLEDGE_KINDS
 
 # Which kind of stored file each media kind needs.
 FILE_KIND = {

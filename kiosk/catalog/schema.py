@@ -434,6 +434,34 @@ def _quiz(db: Database) -> None:
         )
 
 
+@migrations(name="0010_pledges", transactional=False)
+def _pledges(db: Database) -> None:
+    # The pledge wall (kiosk.pledge): the pledge text is an item of kind 'pledge' (heading
+    # in the title, text in the body); each signature is a row of ``signatures``: when (UTC),
+    # its strokes as JSON of integer points on the pad scaled to PLEDGE_GRID (kiosk.pledge.
+    # signature), how many points, and its rendered picture (a PNG below the data folder's
+    # ``pledges``, relative) or NULL.  No name, nothing personal.
+    with _foreign_keys_off(db):
+        _loosen_check(
+            db,
+            "items",
+            "'ticker', 'question'))",
+            "'ticker', 'question', 'pledge'))",
+        )
+        _run(
+            db,
+            """
+            CREATE TABLE IF NOT EXISTS signatures (
+                id INTEGER PRIMARY KEY,
+                signed_at TEXT NOT NULL,
+                strokes TEXT NOT NULL,
+                points INTEGER NOT NULL,
+                picture TEXT
+            )""",
+            "CREATE INDEX IF NOT EXISTS signatures_signed ON signatures (signed_at)",
+        )
+
+
 # Every step this version knows (asked of an empty database, through the public API).
 KNOWN = frozenset(m.name for m in migrations.pending(Database(memory=True)))
 

@@ -93,6 +93,10 @@ KIND_ALIASES: dict[str, str] = {
     "试题": "question",
     "题库": "question",
     "知识竞答": "question",
+    "pledges": "pledge",
+    "承诺书": "pledge",
+    "廉洁承诺": "pledge",
+    "承诺": "pledge",
     "tickers": "ticker",
     "滚动字幕": "ticker",
     "字幕条": "ticker",
@@ -131,7 +135,11 @@ STYLE_ALIASES: dict[str, str] = {
 KIND_NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "couplet": (("upper_zh",), ("lower_zh",)),
     "riddle": (("answer_zh", "answer_en"),),
+    "pledge": (("body_zh", "body_en"),),
 }
+
+# The pledge wall's text fits its screen beside the pad in large text (kiosk.ui.pledge).
+PLEDGE_MAX_CHARS = 800
 
 # The operator's heading for each column of the sheet (canonical name → heading).
 Headings = Mapping[str, str]
@@ -232,6 +240,12 @@ def kind_problems(kind: str | None, values: dict[str, Any], headings: Headings) 
                 problems.append(text("kind_needs_column", kind=word, col=cols[0]))
             else:
                 problems.append(text("kind_needs_either", kind=word, a=cols[0], b=cols[1]))
+    if kind == "pledge":
+        for col in ("title_zh", "title_en", "body_zh", "body_en"):
+            n = len(str(values.get(col, "")).strip())
+            if n > PLEDGE_MAX_CHARS:
+                name = headings.get(col, col)
+                problems.append(text("pledge_too_long", col=name, n=n, limit=PLEDGE_MAX_CHARS))
     if "style" in values and kind != "couplet":
         problems.append(text("style_only_couplets", col=headings.get("style", "style")))
     return problems

@@ -55,10 +55,17 @@ def add_quiz(report: Report, catalogue: Catalogue, bounds: tuple[str, str]) -> N
     tables = quiz_tables(catalogue, bounds)
     if not tables:
         return
-    section = next((s for s in report.sections if s.title == PLACE), None)
-    if section is None:
-        section = Section("quiz_rep_section")
-        report.sections.append(section)
-    section.notes = [n for n in section.notes if n.key != PLACE_NOTE]
+    section = filled_place(report, "quiz_rep_section")
     section.notes.append(text("quiz_rep_note"))
     section.tables.extend(tables)
+
+
+def filled_place(report: Report, own_title: str) -> Section:
+    """The report's quiz-and-pledges section without its "nothing yet" note (the quiz and
+    the pledge wall fill it), or a section ``own_title`` of their own added at the end."""
+    section = next((s for s in report.sections if s.title == PLACE), None)
+    if section is None:
+        section = Section(own_title)
+        report.sections.append(section)
+    section.notes = [n for n in section.notes if n.key != PLACE_NOTE]
+    return section

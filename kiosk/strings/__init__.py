@@ -23,6 +23,7 @@ from kiosk.strings.formats import FORMATS
 from kiosk.strings.handwriting import HANDWRITING
 from kiosk.strings.kinds_operator import KINDS_OPERATOR
 from kiosk.strings.operator import OPERATOR
+from kiosk.strings.pledge import PLEDGE
 from kiosk.strings.quiz import QUIZ
 from kiosk.strings.reporting import REPORTING
 from kiosk.strings.schedule import SCHEDULE
@@ -50,6 +51,7 @@ TABLES: dict[str, dict[str, tuple[str, str]]] = {
     "handwriting": HANDWRITING,
     "quiz": QUIZ,
     "ticker": TICKER,
+    "pledge": PLEDGE,
 }
 STRINGS: dict[str, tuple[str, str]] = {k: v for table in TABLES.values() for k, v in table.items()}
 
@@ -67,6 +69,7 @@ ENGLISH_ONE: dict[str, str] = {
     "manage_count": "{n} item",
     "quiz_intro": "1 question. After answering you see the right answer, why, and its source.",
     "quiz_points": "{n} point",
+    "pledge_wall_count": "1 person has signed",
 }
 
 

@@ -199,4 +199,18 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
         "字幕语言：zh（中文）、en（英文）或 both（每条先中文后英文）",
         "Ticker languages: zh, en, or both (each line in Chinese, then English)",
     ),
+    "set_help_pledge": ("廉洁承诺签名墙", "The pledge signature wall"),
+    "set_help_pledge_enabled": (
+        "首页是否显示“廉洁承诺”（已导入承诺书时）：true 或 false",
+        "Whether the home screen offers the pledge (when a pledge text is imported): true or false",
+    ),
+    "set_help_pledge_in_loop": (
+        "待机轮播中是否展示签名墙（已有签名时）：true 或 false",
+        "Whether the attract loop shows the signature wall (once anyone has signed): true or false",
+    ),
+    "set_help_pledge_keep": (
+        "最多保留多少个签名（100 到 1000000）；超出时删除最早的签名，请按月导出",
+        "How many signatures are kept (100 to 1,000,000); beyond, the oldest are dropped: "
+        "export each month",
+    ),
 }

@@ -38,6 +38,7 @@ SECTIONS = (
     Section("riddles", "riddles", (), ("poster", "calligraphy", "photo")),
     Section("songs", "songs", (), ("calligraphy",)),
     Section("quiz", "quiz", (), ("calligraphy", "poster", "photo")),
+    Section("pledges", "pledge", (), ("calligraphy", "poster")),
 )
 
 
@@ -174,6 +175,7 @@ class HomeScreen(Screen):
             "riddles": counts.get("riddle", 0),
             "songs": counts.get("song", 0),
             "quiz": counts.get("question", 0) if self.ctx.settings.quiz.enabled else 0,
+            "pledges": counts.get("pledge", 0) if self.ctx.settings.pledge.enabled else 0,
         }
         return [s for s in SECTIONS if wanted[s.label] > 0]
 

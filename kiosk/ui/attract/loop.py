@@ -45,8 +45,9 @@ def _playlist(
 ) -> AttractPlaylist:
     """The running order of the kinds the settings ask for that can play here (films need
     the stage; songs need sound in the loop)."""
-    attract = ctx.settings.attract
+    attract, pledge = ctx.settings.attract, ctx.settings.pledge
     kinds = songs.playable([k for k in attract.kinds if k != "film" or films_play])
+    kinds = [k for k in kinds if k != "pledge"] + ["pledge"] * (pledge.enabled and pledge.in_loop)
     return AttractPlaylist(ctx.library.works, attract, kinds=kinds, now=now)
 
 

@@ -22,6 +22,7 @@ from kiosk.playlist import Slot
 from kiosk.strings import field
 from kiosk.ui.attract.band import paper
 from kiosk.ui.cases.card import CaseCard, paint_case
+from kiosk.ui.pledge.card import WallCard, paint_wall_card
 from kiosk.ui.screen import Context
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.aphorism import Aphorism, paint_aphorism
@@ -30,7 +31,7 @@ from kiosk.ui.widgets.riddle import paint_riddle_card
 from kiosk.ui.widgets.text import latin_serif
 
 #: The slots shown as cards rendered here (``Slides.card``), not as a picture or a film.
-CARDS = ("aphorism", "couplet", "riddle", "case")
+CARDS = ("aphorism", "couplet", "riddle", "case", "pledge")
 
 
 def caption(slot: Slot) -> tuple[str, str]:
@@ -81,6 +82,8 @@ class Slides:
             paint_riddle_card(p, area, slot.item, m, revealed=revealed)
         elif slot.show == "case":
             paint_case(p, area, CaseCard.from_item(slot.item), m)
+        elif slot.show == "pledge":  # the signature wall, read afresh for each showing
+            paint_wall_card(p, area, WallCard.from_library(self.ctx.library), m)
         else:
             paint_aphorism(p, area, Aphorism.from_item(slot.item), m, english=True)
         p.end()

@@ -315,6 +315,10 @@ class OperatorScreen(InnerScreen):
         self.quiz_button.clicked.connect(lambda: ctx.nav.go("quiz_group"))  # a guide's contest
         ctx.visit.changed.connect(self.quiz_button.refresh)
         box.addWidget(self.quiz_button)
+        self.pledge_button = Button(ctx, lambda: ctx.tr("pledge_panel"), min_size=QSize(200, 96))
+        self.pledge_button.clicked.connect(lambda: ctx.nav.go("pledge_admin"))  # export, clear
+        ctx.visit.changed.connect(self.pledge_button.refresh)
+        pages.insertWidget(2, self.pledge_button)  # beside the content and report pages
         box.addWidget(self.reload_button)
         box.addWidget(self.reload_note)
         box.addSpacing(ctx.m.px(24))
