@@ -188,7 +188,7 @@ class Pledge:
     # The pledge signature wall (kiosk.ui.pledge): its home tile shows when enabled and a
     # pledge text (kind pledge) exists.
     enabled: bool = True
-    in_loop: bool = True  # the attract loop shows the wall (when it has signatures)
+    in_loop: bool = True  # the attract loop shows the wall (an invitation while it is empty)
     keep: int = 20_000  # signatures kept; beyond, the oldest are dropped as new ones come
 
 

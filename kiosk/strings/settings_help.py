@@ -205,8 +205,9 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
         "Whether the home screen offers the pledge (when a pledge text is imported): true or false",
     ),
     "set_help_pledge_in_loop": (
-        "待机轮播中是否展示签名墙（已有签名时）：true 或 false",
-        "Whether the attract loop shows the signature wall (once anyone has signed): true or false",
+        "待机轮播中是否展示签名墙（尚无签名时展示邀请）：true 或 false",
+        "Whether the attract loop shows the signature wall (an invitation while nobody has "
+        "signed yet): true or false",
     ),
     "set_help_pledge_keep": (
         "最多保留多少个签名（100 到 1000000）；超出时删除最早的签名，请按月导出",
