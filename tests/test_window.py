@@ -138,3 +138,33 @@ def test_long_press_in_the_corner_opens_the_pin_pad(kiosk, qtbot):
     )
     QApplication.sendEvent(target, press)
     qtbot.waitUntil(lambda: window.current == "pin", timeout=3000)
+
+
+def test_ten_sections_stay_three_rows_high_in_landscape(qtbot, paths):
+    """Past nine tiles the landscape home takes a fourth column, so every tile keeps room for
+    its picture (portrait keeps two columns: the screenshots show it)."""
+    with Catalogue.open(paths.catalogue) as cat:
+        for kind in (
+            "film",
+            "poster",
+            "calligraphy",
+            "aphorism",
+            "person",
+            "case",
+            "riddle",
+            "song",
+            "question",
+            "pledge",
+        ):
+            cat.upsert_item({"key": f"{kind}-1", "kind": kind, "title_zh": kind})
+    k: Kiosk = build(paths, Settings(), RunOptions(windowed=True, size=(1920, 1080)))
+    try:
+        qtbot.waitExposed(k.window)
+        k.window.home()
+        home = k.window.screens["home"]
+        qtbot.waitUntil(lambda: home.width() == 1920)
+        assert len(home.tiles) == 10
+        assert len({t.geometry().left() for t in home.tiles}) == 4
+        assert len({t.geometry().top() for t in home.tiles}) == 3
+    finally:
+        k.close()

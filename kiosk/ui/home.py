@@ -217,7 +217,9 @@ class HomeScreen(Screen):
             (Qt.AlignmentFlag.AlignLeft if portrait else Qt.AlignmentFlag.AlignRight)
             | Qt.AlignmentFlag.AlignVCenter
         )
-        columns = 2 if portrait else 3
+        # Three rows at most in landscape: past nine tiles a fourth column keeps each tile
+        # tall enough to show its picture.
+        columns = 2 if portrait else (3 if len(self.tiles) <= 9 else 4)
         if columns == self._columns:
             return
         self._columns = columns
@@ -225,7 +227,7 @@ class HomeScreen(Screen):
             self.grid.removeWidget(tile)
         for i, tile in enumerate(self.tiles):
             self.grid.addWidget(tile, i // columns, i % columns)
-        for c in range(3):
+        for c in range(4):
             self.grid.setColumnStretch(c, 1 if c < columns else 0)
 
     def resizeEvent(self, event) -> None:
