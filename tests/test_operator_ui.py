@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
 from kiosk.catalog import Catalogue
@@ -298,6 +299,24 @@ def test_panel_shows_film_problem_and_many_broken(panel, panel_calls) -> None:
     assert panel.row_values["playback"].text() == "VLC missing"
     assert panel.row_values["broken"].text() == "9"
     assert panel.broken_lines.shown() == ["f0.jpg", "f1.jpg", "另有 7 条"]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_a_full_status_card_is_never_squeezed_it_scrolls(qtbot, panel, panel_calls, ctx, size):
+    """Many problems in large text: the card keeps the height its lines need (before, its
+    rows were pressed on top of each other); the page scrolls instead."""
+    panel_calls.status["films_problem"] = "VLC missing"
+    panel_calls.status["broken"] = [f"store/{i:02x}/broken-{i}.jpg" for i in range(9)]
+    panel.resize(*size)
+    ctx.visit.set_large(True)
+    panel.retranslate()
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.width() == size[0])
+    QTest.qWait(50)
+    card = panel.status_card
+    assert card.height() >= card.minimumSizeHint().height()
+    names = panel.row_names
+    assert panel.broken_lines.geometry().bottom() < names["recent_errors"].geometry().top()
 
 
 def test_panel_says_safe_mode_and_since_when(panel, panel_calls, ctx) -> None:

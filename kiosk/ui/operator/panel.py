@@ -34,6 +34,7 @@ from kiosk.ui.operator.usb import UsbOffer
 from kiosk.ui.screen import Context, InnerScreen
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.buttons import Button
+from kiosk.ui.widgets.scrolling import overflow
 
 StatusFn = Callable[[], dict[str, Any]]
 
@@ -332,7 +333,10 @@ class OperatorScreen(InnerScreen):
         self.split = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.split.addWidget(self.status_card, 3)
         self.split.addWidget(controls, 2)
-        self.body.addLayout(self.split, 1)
+        page = QWidget()
+        page.setLayout(self.split)
+        self.split.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(overflow(page), 1)  # portrait with many problems: it scrolls
 
         self._timer = QTimer(self)
         self._timer.setInterval(5000)

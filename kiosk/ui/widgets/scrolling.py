@@ -28,6 +28,20 @@ def kinetic(area: QAbstractScrollArea) -> None:
     no_overshoot(area.viewport())
 
 
+def overflow(content: QWidget) -> QScrollArea:
+    """``content`` in a scroll area that shows a scroll bar only when it does not fit (a
+    panel page in portrait, large text): on the page's own ground, no frame, no flicking
+    (its sliders and buttons keep every drag)."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidgetResizable(True)
+    area.setWidget(content)
+    area.viewport().setAutoFillBackground(False)
+    content.setAutoFillBackground(False)
+    return area
+
+
 def no_overshoot(viewport: QWidget) -> None:
     QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     scroller = QScroller.scroller(viewport)
