@@ -38,14 +38,17 @@ from kiosk.ui.widgets.text import paragraphs_html
 GROUPS = (
     "person",
     "aphorism",
+    "couplet",
     "event",
     "case",
     "place",
     "topic",
     "film",
+    "song",
     "calligraphy",
     "poster",
     "photo",
+    "riddle",
 )
 PICTURE_KINDS = ("photo", "calligraphy", "poster", "film")  # where a hero picture may come from
 MAX_PER_GROUP = 60  # a topic may gather hundreds; the rest are a search away
