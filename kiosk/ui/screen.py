@@ -87,6 +87,29 @@ class Context:
         return trn(key, self.visit.lang, n)
 
 
+class VisitorShowing:
+    """An item shown to a visitor on a screen, recorded once (kiosk.records): begun when it
+    is shown, ended once with how it ended; nothing when the kiosk keeps no records."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._showing: Any = None
+
+    @property
+    def active(self) -> bool:
+        return self._showing is not None
+
+    def begin(self, item: dict[str, Any] | None) -> None:
+        """Record ``item`` as shown from now (unless a showing is open already)."""
+        if self._showing is None and item is not None and self.ctx.records is not None:
+            self._showing = self.ctx.records.begin(item, "visitor")
+
+    def end(self, outcome: str = "completed", reason: str | None = None) -> None:
+        showing, self._showing = self._showing, None
+        if showing is not None and self.ctx.records is not None:
+            self.ctx.records.end(showing, outcome, reason)
+
+
 class Screen(QWidget):
     """A full-window screen. Subclasses set ``name`` and build themselves in ``build()``."""
 

@@ -32,7 +32,7 @@ from kiosk.strings import field
 from kiosk.ui.films.card import FilmCard
 from kiosk.ui.films.controls import ControlBar, ControlsFade, NightButton
 from kiosk.ui.films.look import ON_NIGHT
-from kiosk.ui.screen import Context, Screen
+from kiosk.ui.screen import Context, Screen, VisitorShowing
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.theme import Metrics
 
@@ -70,7 +70,7 @@ class FilmPlayerScreen(Screen):
         self.mode = "idle"  # idle | playing | ended | failed | unavailable | missing
         self.surface: VideoSurface | None = None  # made with the player
         self.player: FilmPlayer | None = None  # made once, on first use, and reused
-        self._showing: Any = None
+        self.showing = VisitorShowing(ctx)
         self._film_rect = QRect()
         self._title_rect = QRect()
 
@@ -201,7 +201,7 @@ class FilmPlayerScreen(Screen):
     def _stop_film(self) -> None:
         if self.player is not None:
             self.player.stop()  # a started film reports ended(False): recorded as skipped
-        self._finish("skipped")
+        self.showing.end("skipped")
         if self.surface is not None:
             self.surface.hide()
         if self.mode == "playing":
@@ -215,8 +215,7 @@ class FilmPlayerScreen(Screen):
     # -- player signals --------------------------------------------------------------------------
 
     def _begin(self) -> None:
-        if self._showing is None and self.ctx.records is not None and self.work is not None:
-            self._showing = self.ctx.records.begin(self.work.item, "visitor")
+        self.showing.begin(self.work.item if self.work is not None else None)
 
     def _on_started(self) -> None:
         self.controls.set_times(self.player.elapsed(), self._total())
@@ -232,21 +231,16 @@ class FilmPlayerScreen(Screen):
 
     def _on_ended(self, completed: bool, reason: str) -> None:
         if not completed:
-            self._finish("skipped")
+            self.showing.end("skipped")
             return
-        self._finish("completed")
+        self.showing.end("completed")
         self.controls.set_times(self._total(), self._total())
         self._show_card("ended")
 
     def _on_failed(self, reason: str) -> None:
         self._begin()
-        self._finish("failed", reason)
+        self.showing.end("failed", reason)
         self._show_card("failed")
-
-    def _finish(self, outcome: str, reason: str | None = None) -> None:
-        showing, self._showing = self._showing, None
-        if showing is not None and self.ctx.records is not None:
-            self.ctx.records.end(showing, outcome, reason)
 
     def _show_card(self, mode: str) -> None:
         self.mode = mode

@@ -41,7 +41,7 @@ from kiosk.ui.gallery.caption import CaptionPanel
 from kiosk.ui.gallery.grid import WorkGrid, WorksModel
 from kiosk.ui.gallery.work import NavButton, WorkPage
 from kiosk.ui.gallery.zoom import ZoomView
-from kiosk.ui.screen import Context, InnerScreen
+from kiosk.ui.screen import Context, InnerScreen, VisitorShowing
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.buttons import Button
 
@@ -60,7 +60,7 @@ class GalleryScreen(InnerScreen):
         self.model = WorksModel()
         self.index: int | None = None  # the open work
         self.direct = False  # opened with a key: back leaves the screen
-        self._showing = None
+        self.showing = VisitorShowing(ctx)
         self._keys: list[str] | None = None
         # grid
         self.grid = WorkGrid(ctx, self.model)
@@ -143,7 +143,7 @@ class GalleryScreen(InnerScreen):
             row = keys.index(key) if key in keys else None
             if row is not None:
                 self.open_work(row, direct=True)
-        elif self.index is not None and self._showing is None:
+        elif self.index is not None and not self.showing.active:
             self._begin_showing()  # back on a work left open (e.g. after following a link)
         self.grid.layout_cards()
 
@@ -152,7 +152,7 @@ class GalleryScreen(InnerScreen):
             self.ctx.library.works([kind])
 
     def leave(self) -> None:
-        self._end_showing()
+        self.showing.end()
         self.zoom.reset()
 
     def reset(self) -> None:
@@ -181,7 +181,7 @@ class GalleryScreen(InnerScreen):
         if not 0 <= row < len(self.works):
             return
         if self.index is not None and self.index != row:
-            self._end_showing()
+            self.showing.end()
         self.direct = direct
         self.index = row
         self.pages.setCurrentWidget(self.work_outer)
@@ -196,7 +196,7 @@ class GalleryScreen(InnerScreen):
 
     def _close(self, *, record: bool) -> None:
         if record:
-            self._end_showing()
+            self.showing.end()
         if self.index is None:
             return
         shown = self.index
@@ -216,7 +216,7 @@ class GalleryScreen(InnerScreen):
         row = self.index + direction
         if not 0 <= row < len(self.works):
             return
-        self._end_showing()
+        self.showing.end()
         self.index = row
         work = self.works[row]
         self.zoom.slide_to(work, direction, self._placeholder(work))
@@ -252,13 +252,7 @@ class GalleryScreen(InnerScreen):
 
     def _begin_showing(self) -> None:
         work = self.current()
-        if work is not None and self.ctx.records is not None and self._showing is None:
-            self._showing = self.ctx.records.begin(work.item, "visitor")
-
-    def _end_showing(self) -> None:
-        if self._showing is not None and self.ctx.records is not None:
-            self.ctx.records.end(self._showing, "completed")
-        self._showing = None
+        self.showing.begin(work.item if work is not None else None)
 
     # ---------------------------------------------------------------- caption
     def caption_open(self) -> bool:

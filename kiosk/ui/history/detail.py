@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.catalog.library import Work
 from kiosk.strings import field
 from kiosk.ui.history.lists import meta_line, source_line
-from kiosk.ui.screen import Context, InnerScreen
+from kiosk.ui.screen import Context, InnerScreen, VisitorShowing
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.buttons import Button, PressableMixin
 from kiosk.ui.widgets.cards import PRESSED, Card, destination, paint_card, picture_side
@@ -189,7 +189,7 @@ class ItemScreen(InnerScreen):
         self.tiles: list[LinkTile] = []
         self.hero: Hero | None = None
         self.map_button: Button | None = None
-        self._showing = None
+        self.showing = VisitorShowing(ctx)
         self._pending_scroll: int | None = None
         self.scroll.verticalScrollBar().rangeChanged.connect(self._range_changed)
 
@@ -199,23 +199,17 @@ class ItemScreen(InnerScreen):
 
     # ------------------------------------------------------------ navigation
     def enter(self, key: str | None = None, **args: Any) -> None:
-        self._end_showing()
+        self.showing.end()
         self.key = key
         self.row = self.ctx.library.item(key) if key else None
         self._pending_scroll = None
         self._build()
         self._relayout()
         self.scroll.verticalScrollBar().setValue(0)
-        if self.row is not None and self.ctx.records is not None:
-            self._showing = self.ctx.records.begin(self.row, "visitor")
+        self.showing.begin(self.row)
 
     def leave(self) -> None:
-        self._end_showing()
-
-    def _end_showing(self) -> None:
-        if self._showing is not None:
-            self.ctx.records.end(self._showing, "completed")
-            self._showing = None
+        self.showing.end()
 
     def snapshot(self) -> dict[str, Any]:
         return {"scroll": self.scroll.verticalScrollBar().value()}
@@ -250,7 +244,7 @@ class ItemScreen(InnerScreen):
         self.ctx.nav.go(screen, **args)
 
     def reset(self) -> None:
-        self._end_showing()
+        self.showing.end()
         self.key, self.row = None, None
 
     def retranslate(self) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.ui.screen import Context, InnerScreen
+from kiosk.ui.screen import Context, InnerScreen, VisitorShowing
 from kiosk.ui.widgets.couplet import Couplet, CoupletLayout, compose_couplet, paint_couplet
 
 
@@ -52,33 +52,27 @@ class CoupletScreen(InnerScreen):
         self.body.addWidget(self.view, 1)
         self.body.addWidget(self.missing, 1)
         self.missing.hide()
-        self._showing = None
+        self.showing = VisitorShowing(ctx)
         self.retranslate()
 
     def title(self) -> str:
         return self.ctx.tr("kind_couplet")
 
     def enter(self, key: str | None = None, **args: Any) -> None:
-        self._end_showing()
+        self.showing.end()
         row = self.ctx.library.item(key) if key else None
         self.view.row = row if row is not None and row["kind"] == "couplet" else None
         self.view.setVisible(self.view.row is not None)
         self.missing.setVisible(self.view.row is None)
         self.view.update()
-        if self.view.row is not None and self.ctx.records is not None:
-            self._showing = self.ctx.records.begin(self.view.row, "visitor")
+        self.showing.begin(self.view.row)
 
     def leave(self) -> None:
-        self._end_showing()
+        self.showing.end()
 
     def reset(self) -> None:
-        self._end_showing()
+        self.showing.end()
         self.view.row = None
-
-    def _end_showing(self) -> None:
-        if self._showing is not None:
-            self.ctx.records.end(self._showing, "completed")
-            self._showing = None
 
     def retranslate(self) -> None:
         super().retranslate()

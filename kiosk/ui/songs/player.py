@@ -27,7 +27,7 @@ from kiosk.playback import PlayerState, SongPlayer
 from kiosk.playback.clock import PlayerClock
 from kiosk.strings import field
 from kiosk.ui.films.controls import ControlBar
-from kiosk.ui.screen import Context, InnerScreen
+from kiosk.ui.screen import Context, InnerScreen, VisitorShowing
 from kiosk.ui.songs.library import byline
 from kiosk.ui.songs.lyrics import LyricsView
 from kiosk.ui.widgets import theme
@@ -80,7 +80,7 @@ class SongScreen(InnerScreen):
         self.mode = "idle"  # idle | playing | ended | failed | unavailable | missing
         self.player: SongPlayer | None = None  # made on first use, reused
         self.clock: PlayerClock | None = None
-        self._showing: Any = None
+        self.showing = VisitorShowing(ctx)
         self._deck_time = -1.0
         self.byline = QLabel()
         self.byline.setTextFormat(Qt.TextFormat.PlainText)
@@ -214,7 +214,7 @@ class SongScreen(InnerScreen):
         self.ticker.stop()
         if self.player is not None:
             self.player.stop()  # a started song reports ended(False): recorded as skipped
-        self._finish("skipped")
+        self.showing.end("skipped")
         if self.mode == "playing":
             self.mode = "idle"
 
@@ -226,19 +226,18 @@ class SongScreen(InnerScreen):
     # -- player signals -------------------------------------------------------------------------
 
     def _begin(self) -> None:
-        if self._showing is None and self.ctx.records is not None and self.work is not None:
-            self._showing = self.ctx.records.begin(self.work.item, "visitor")
+        self.showing.begin(self.work.item if self.work is not None else None)
 
     def _on_state(self, state: str) -> None:
         self.controls.play_pause.set_icon("pause" if state == "playing" else "play")
 
     def _on_ended(self, completed: bool, reason: str) -> None:
         if not completed:
-            self._finish("skipped")
+            self.showing.end("skipped")
             return
         self.ticker.stop()
         self.mode = "ended"
-        self._finish("completed")
+        self.showing.end("completed")
         self.view.set_time(self._total())
         self.controls.set_times(self._total(), self._total())
         self.controls.play_pause.set_icon("play")
@@ -246,13 +245,8 @@ class SongScreen(InnerScreen):
     def _on_failed(self, reason: str) -> None:
         self.ticker.stop()
         self._begin()
-        self._finish("failed", reason)
+        self.showing.end("failed", reason)
         self._say("failed")
-
-    def _finish(self, outcome: str, reason: str | None = None) -> None:
-        showing, self._showing = self._showing, None
-        if showing is not None and self.ctx.records is not None:
-            self.ctx.records.end(showing, outcome, reason)
 
     # -- look -----------------------------------------------------------------------------------
 
