@@ -132,6 +132,26 @@ def check_month(found: dict) -> None:
         "film-a",
     )
     assert changes[2][1:3] == ("隐藏", "管理面板")
+    check_quiz(found, e)
+
+
+def check_quiz(found: dict, e: dict, times: int = 1) -> None:
+    """The quiz's figures and most-missed questions, and the signatures (``times`` kiosks
+    alike: the county's totals)."""
+    q = e["quiz"]
+    said = figures(found, "quiz_rep_figures")
+    assert said == {
+        tr("quiz_rep_rounds", "zh"): times * q["rounds"],
+        tr("quiz_rep_unfinished", "zh"): times * q["unfinished"],
+        tr("quiz_rep_answered", "zh"): times * q["asked"],
+        tr("quiz_rep_correct", "zh"): times * q["correct"],
+        tr("quiz_rep_average", "zh"): q["average"],
+        tr("quiz_rep_groups", "zh"): times * q["groups"],
+    }
+    missed = [(key, title, times * n, times * m) for key, title, n, m in q["missed"]]
+    assert sheet(found, "quiz_rep_missed")[: len(missed)] == missed
+    signed = figures(found, "pledge_rep_figures")
+    assert signed == {tr("pledge_rep_signed", "zh"): times * e["signed"]}
 
 
 def check_choices(found: dict, e: dict) -> None:
@@ -159,10 +179,11 @@ def test_a_records_export_gives_the_same_report(november, tmp_path) -> None:
             write(kiosk_report(catalogue, month.SETTINGS, NOVEMBER, NOW, "zh"), tmp_path / "a")[1]
         )
     names = {f.name for f in files}
-    assert names == {
-        "kiosk.json",
-        *(f"{t}.csv" for t in ("items", "plays", "sessions", "runs", "changes")),
-    }
+    tables = ("items", "plays", "sessions", "runs", "changes")
+    later = ("quiz_rounds", "quiz_answers", "signatures")
+    assert names == {"kiosk.json", *(f"{t}.csv" for t in (*tables, *later))}
+    with open(files[0].parent / "signatures.csv", encoding="utf-8-sig", newline="") as f:
+        assert next(csv.reader(f)) == ["signed_at"]  # when, nothing else leaves the kiosk
     assert files[0].parent.name == "records-hall-1-2026-11"
     assert (files[0].parent / "plays.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # Excel's BOM
     sets, problems = find_sets([tmp_path / "usb"])
@@ -171,6 +192,7 @@ def test_a_records_export_gives_the_same_report(november, tmp_path) -> None:
     assert notes == []
     from_records = sheets(write(report, tmp_path / "b")[1])
     assert drop_cover(from_records) == drop_cover(direct)
+    check_month(from_records)
 
 
 def drop_cover(found: dict) -> dict:

@@ -1,9 +1,10 @@
 """A period's records read from a kiosk's own catalogue, in the record format's columns,
 and the figures made from them.
 
-Plain SQL over the catalogue's record tables (plays, sessions, runs, changes); nothing
-here writes.  Since when runs and changes are known comes from the schema steps: a
-catalogue created before the ``runs`` table knows runs only from when it was upgraded.
+Plain SQL over the catalogue's record tables (plays, sessions, runs, changes, the quiz's
+rounds and answers, signatures); nothing here writes.  Since when runs and changes are
+known comes from the schema steps: a catalogue created before the ``runs`` table knows
+runs only from when it was upgraded.
 """
 
 from __future__ import annotations
@@ -70,11 +71,13 @@ class CatalogueRecords:
         consume(self.rows(table))
 
     def _items(self) -> Iterator[tuple]:
+        # The items shown and the questions asked in the period (their titles are named).
         return self._query(
             "SELECT key, kind, title_zh, title_en FROM items WHERE key IN "
-            "(SELECT DISTINCT item_key FROM plays WHERE started_at >= ? AND started_at < ?) "
-            "ORDER BY key",
-            [self.lo, self.hi],
+            "(SELECT item_key FROM plays WHERE started_at >= ? AND started_at < ? "
+            "UNION SELECT a.item_key FROM quiz_answers a JOIN quiz_rounds r ON r.id = a.round_id "
+            "WHERE r.started_at >= ? AND r.started_at < ?) ORDER BY key",
+            [self.lo, self.hi, self.lo, self.hi],
         )
 
     def _plays(self) -> Iterator[tuple]:
@@ -118,6 +121,30 @@ class CatalogueRecords:
         return self._query(
             f"SELECT {', '.join(TABLES['changes'])} FROM changes "
             "WHERE at >= ? AND at < ? ORDER BY at, id",
+            [self.lo, self.hi],
+        )
+
+    def _quiz_rounds(self) -> Iterator[tuple]:
+        return self._query(
+            "SELECT id, started_at, ended_at, mode, asked, correct, lang FROM quiz_rounds "
+            "WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id",
+            [self.lo, self.hi],
+        )
+
+    def _quiz_answers(self) -> Iterator[tuple]:
+        # Every answer of the rounds started in the period, whenever given (a round begun
+        # before midnight is one round, in one set).
+        return self._query(
+            "SELECT a.round_id, a.item_key, a.at, a.correct FROM quiz_answers a "
+            "JOIN quiz_rounds r ON r.id = a.round_id "
+            "WHERE r.started_at >= ? AND r.started_at < ? ORDER BY r.started_at, r.id, a.id",
+            [self.lo, self.hi],
+        )
+
+    def _signatures(self) -> Iterator[tuple]:
+        return self._query(
+            "SELECT signed_at FROM signatures WHERE signed_at >= ? AND signed_at < ? "
+            "ORDER BY signed_at, id",
             [self.lo, self.hi],
         )
 
