@@ -16,6 +16,8 @@ from datetime import UTC, date, datetime, timedelta
 from unittest import mock
 from zoneinfo import ZoneInfo
 
+import openpyxl
+
 from kiosk.catalog import Catalogue
 from kiosk.catalog.changes import ChangeLog
 from kiosk.catalog.quiz import QuizLog, question_of
@@ -23,7 +25,9 @@ from kiosk.catalog.runs import RunLog
 from kiosk.catalog.visits import VisitLog
 from kiosk.pledge.signature import Signature
 from kiosk.pledge.store import Signatures
+from kiosk.reporting.xlsx import sheet_title
 from kiosk.settings import Settings
+from kiosk.strings import tr
 
 ZONE = ZoneInfo("Asia/Shanghai")
 MONTH = "2026-11"
@@ -85,7 +89,7 @@ EXPECTED = {
     "quiz": {
         "rounds": 11,
         "unfinished": 1,
-        "asked": 21,
+        "answered": 21,  # questions in the finished rounds
         "correct": 10,
         "average": round(10 / 21 * 100, 1),
         "groups": 1,
@@ -233,3 +237,30 @@ def _open_day(catalogue, runs: RunLog, day: date, n: int, film, poster) -> None:
         _play(catalogue, film, _utc(day, 16, 10), 20, "visitor", "skipped")
     for k in range(10):
         _play(catalogue, poster, _utc(day, 9, 10 + k), 10, "loop", "completed")
+
+
+# ------------------------------------------------------------------ reading the report
+def sheets(path) -> dict[str, list[tuple]]:
+    """A report's spreadsheet: {sheet title: rows}."""
+    wb = openpyxl.load_workbook(path, read_only=True)
+    found = {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)] for ws in wb}
+    wb.close()
+    return found
+
+
+def sheet(found: dict, key: str) -> list[tuple]:
+    """A sheet's rows under its heading row, found by its strings key."""
+    return found[sheet_title(key)][1:]
+
+
+def expected_quiz(times: int = 1) -> tuple[dict, list, dict]:
+    """The quiz's figures, its most-missed rows and the signatures, as the report says them
+    in Chinese, of ``times`` kiosks holding this month (the average stays)."""
+    q = EXPECTED["quiz"]
+    figures = {
+        tr(f"quiz_rep_{name}", "zh"): times * q[name]
+        for name in ("rounds", "unfinished", "answered", "correct", "groups")
+    }
+    figures[tr("quiz_rep_average", "zh")] = q["average"]
+    missed = [(key, title, times * n, times * m) for key, title, n, m in q["missed"]]
+    return figures, missed, {tr("pledge_rep_signed", "zh"): times * EXPECTED["signed"]}

@@ -11,7 +11,6 @@ import zipfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from kiosk.catalog import Catalogue
@@ -23,6 +22,7 @@ from kiosk.reporting.xlsx import sheet_title
 from kiosk.strings import STRINGS, tr
 
 import reporting_month as month
+from reporting_month import sheet, sheets
 
 NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
 NOVEMBER = Period.month(month.MONTH)
@@ -36,18 +36,6 @@ def november(tmp_path_factory) -> Path:
     with Catalogue.open(path) as catalogue:
         month.build(catalogue)
     return path
-
-
-def sheets(path: Path) -> dict[str, list[tuple]]:
-    wb = openpyxl.load_workbook(path, read_only=True)
-    found = {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)] for ws in wb}
-    wb.close()
-    return found
-
-
-def sheet(found: dict, key: str) -> list[tuple]:
-    """A sheet's rows under its heading row, found by its strings key."""
-    return found[sheet_title(key)][1:]
 
 
 def figures(found: dict, key: str) -> dict[str, object]:
@@ -132,26 +120,15 @@ def check_month(found: dict) -> None:
         "film-a",
     )
     assert changes[2][1:3] == ("隐藏", "管理面板")
-    check_quiz(found, e)
+    check_quiz(found)
 
 
-def check_quiz(found: dict, e: dict, times: int = 1) -> None:
-    """The quiz's figures and most-missed questions, and the signatures (``times`` kiosks
-    alike: the county's totals)."""
-    q = e["quiz"]
-    said = figures(found, "quiz_rep_figures")
-    assert said == {
-        tr("quiz_rep_rounds", "zh"): times * q["rounds"],
-        tr("quiz_rep_unfinished", "zh"): times * q["unfinished"],
-        tr("quiz_rep_answered", "zh"): times * q["asked"],
-        tr("quiz_rep_correct", "zh"): times * q["correct"],
-        tr("quiz_rep_average", "zh"): q["average"],
-        tr("quiz_rep_groups", "zh"): times * q["groups"],
-    }
-    missed = [(key, title, times * n, times * m) for key, title, n, m in q["missed"]]
-    assert sheet(found, "quiz_rep_missed")[: len(missed)] == missed
-    signed = figures(found, "pledge_rep_figures")
-    assert signed == {tr("pledge_rep_signed", "zh"): times * e["signed"]}
+def check_quiz(found: dict) -> None:
+    """The quiz's figures and most-missed questions, and the signatures."""
+    figures_, missed, signed = month.expected_quiz()
+    assert figures(found, "quiz_rep_figures") == figures_
+    assert sheet(found, "quiz_rep_missed") == missed
+    assert figures(found, "pledge_rep_figures") == signed
 
 
 def check_choices(found: dict, e: dict) -> None:
