@@ -48,7 +48,8 @@ class KioskFigures:
     @property
     def empty(self) -> bool:
         t = self.tally
-        return not (t.showings or t.visits or t.visits_open or t.runs or t.changes)
+        found = (t.showings, t.visits, t.visits_open, t.runs, t.changes, t.quiz.played, t.signed)
+        return not any(found)
 
 
 def read_into(tally: Tally, read, carries=None) -> None:
