@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from unittest import mock
 from zoneinfo import ZoneInfo
 
@@ -209,6 +210,14 @@ def _signatures(catalogue: Catalogue) -> None:
     moments += [_utc(date(2026, 10, 31), 23, 30), _utc(date(2026, 12, 1), 7)]
     for at in moments:
         wall.add(name, None, _iso(at))
+
+
+def catalogue_in(folder: Path) -> Path:
+    """A catalogue in ``folder`` holding the month; its path."""
+    path = folder / "catalogue.sqlite"
+    with Catalogue.open(path) as catalogue:
+        build(catalogue)
+    return path
 
 
 def _open_day(catalogue, runs: RunLog, day: date, n: int, film, poster) -> None:

@@ -31,11 +31,7 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.fixture(scope="module")
 def november(tmp_path_factory) -> Path:
-    """A catalogue holding the synthetic month."""
-    path = tmp_path_factory.mktemp("month") / "catalogue.sqlite"
-    with Catalogue.open(path) as catalogue:
-        month.build(catalogue)
-    return path
+    return month.catalogue_in(tmp_path_factory.mktemp("month"))
 
 
 def figures(found: dict, key: str) -> dict[str, object]:

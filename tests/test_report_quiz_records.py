@@ -31,10 +31,7 @@ SECOND = month.SETTINGS.with_overrides(exhibition={"kiosk_name": "hall-2"})
 
 @pytest.fixture(scope="module")
 def november(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("month") / "catalogue.sqlite"
-    with Catalogue.open(path) as catalogue:
-        month.build(catalogue)
-    return path
+    return month.catalogue_in(tmp_path_factory.mktemp("month"))
 
 
 def by_kiosk(rows: list[tuple]) -> dict[str, list[tuple]]:

@@ -63,6 +63,15 @@ class CatalogueRecords:
     def _query(self, sql: str, args: list) -> Iterator[tuple]:
         yield from self.catalogue.db.execute(sql, args)
 
+    def _within(self, table: str, at: str, columns: tuple[str, ...] = ()) -> Iterator[tuple]:
+        """The rows of ``table`` whose ``at`` lies in the period, oldest first, in the record
+        format's columns (or ``columns`` where the catalogue names them otherwise)."""
+        return self._query(
+            f"SELECT {', '.join(columns or TABLES[table])} FROM {table} "
+            f"WHERE {at} >= ? AND {at} < ? ORDER BY {at}, id",
+            [self.lo, self.hi],
+        )
+
     def rows(self, table: str) -> Iterator[tuple]:
         return getattr(self, f"_{table}")()
 
@@ -81,18 +90,10 @@ class CatalogueRecords:
         )
 
     def _plays(self) -> Iterator[tuple]:
-        return self._query(
-            f"SELECT {', '.join(TABLES['plays'])} FROM plays "
-            "WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id",
-            [self.lo, self.hi],
-        )
+        return self._within("plays", "started_at")
 
     def _sessions(self) -> Iterator[tuple]:
-        rows = self._query(
-            f"SELECT {', '.join(TABLES['sessions'])} FROM sessions "
-            "WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id",
-            [self.lo, self.hi],
-        )
+        rows = self._within("sessions", "started_at")
         for sid, started, ended, screens, languages, large in rows:
             yield (
                 sid,
@@ -118,18 +119,11 @@ class CatalogueRecords:
     def _changes(self) -> Iterator[tuple]:
         if "changes" not in self.catalogue.db.table_names():
             return iter(())
-        return self._query(
-            f"SELECT {', '.join(TABLES['changes'])} FROM changes "
-            "WHERE at >= ? AND at < ? ORDER BY at, id",
-            [self.lo, self.hi],
-        )
+        return self._within("changes", "at")
 
     def _quiz_rounds(self) -> Iterator[tuple]:
-        return self._query(
-            "SELECT id, started_at, ended_at, mode, asked, correct, lang FROM quiz_rounds "
-            "WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id",
-            [self.lo, self.hi],
-        )
+        # ``round`` is the catalogue's id of the round
+        return self._within("quiz_rounds", "started_at", ("id", *TABLES["quiz_rounds"][1:]))
 
     def _quiz_answers(self) -> Iterator[tuple]:
         # Every answer of the rounds started in the period, whenever given (a round begun
@@ -142,11 +136,7 @@ class CatalogueRecords:
         )
 
     def _signatures(self) -> Iterator[tuple]:
-        return self._query(
-            "SELECT signed_at FROM signatures WHERE signed_at >= ? AND signed_at < ? "
-            "ORDER BY signed_at, id",
-            [self.lo, self.hi],
-        )
+        return self._within("signatures", "signed_at")
 
 
 def header_for(
