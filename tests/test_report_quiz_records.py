@@ -155,3 +155,25 @@ def test_a_set_whose_quiz_or_signatures_are_cut_short_is_refused(november, tmp_p
     said = sorted(n.render("en") for n in notes)
     assert len(said) == 2 and "quiz_answers.csv holds 22" in said[0] and day.name in said[1]
     assert not any(t.sheet == "quiz_rep_figures" for s in report.sections for t in s.tables)
+
+
+def test_a_week_read_from_the_months_set_counts_as_the_kiosk_does(november, tmp_path):
+    """A set covering more than the period: its rounds are clipped by their start, and the
+    answers go with their rounds (the round of 30 November 23:59 is answered in December)."""
+    both = Period(date(2026, 11, 1), date(2026, 12, 31))  # the set: November and December
+    for week in (Period(date(2026, 11, 1), date(2026, 11, 7)), Period.month("2026-12")):
+        with Catalogue.open(november) as catalogue:
+            export_records(catalogue, month.SETTINGS, both, tmp_path / week.label, now=NOW)
+            own = kiosk_report(catalogue, month.SETTINGS, week, NOW, "en")
+        sets, _problems = find_sets([tmp_path / week.label])
+        report, notes = county_report(sets, week, NOW, "en")
+        assert notes == []
+        (mine,) = [s for s in own.sections if s.title == "rep_quiz"]
+        (theirs,) = [s for s in report.sections if s.title == "rep_quiz"]
+        assert [t.rows for t in theirs.tables] == [t.rows for t in mine.tables]
+        assert [n.key for n in theirs.notes] == [n.key for n in mine.notes]
+        if week.first.month == 12:  # only the round of 1 December 08:00: one wrong answer
+            assert mine.tables[1].rows == [[month.HARD, "海瑞是哪个朝代的官员？", 1, 1]]
+        else:
+            rounds = dict(mine.tables[0].rows)["quiz_rep_rounds"]
+            assert rounds == len([d for d in month.OPEN_DAYS[: month.QUIZ_DAYS] if d.day <= 7])
