@@ -4,20 +4,31 @@ November 2026 in Asia/Shanghai (UTC+8): the hall opens 09:00-17:00 every day but
 (25 open days, 200 hours).  Every open day one supervised run covers the hours, except
 on 10 November: a crash at 13:00, and the next run (in safe mode) on screen from 14:30,
 so 90 minutes are lost.  Visits (with their languages and large text), showings and
-content changes follow simple rules whose totals are spelt out in ``EXPECTED``; records
-just outside the month must not count.
+content changes, quiz rounds and pledge signatures follow simple rules whose totals are
+spelt out in ``EXPECTED``; records just outside the month must not count.
 """
 
 from __future__ import annotations
 
+import json
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from unittest import mock
 from zoneinfo import ZoneInfo
+
+import openpyxl
 
 from kiosk.catalog import Catalogue
 from kiosk.catalog.changes import ChangeLog
+from kiosk.catalog.quiz import QuizLog, question_of
 from kiosk.catalog.runs import RunLog
 from kiosk.catalog.visits import VisitLog
+from kiosk.pledge.signature import Signature
+from kiosk.pledge.store import Signatures
+from kiosk.reporting.xlsx import sheet_title
 from kiosk.settings import Settings
+from kiosk.strings import tr
 
 ZONE = ZoneInfo("Asia/Shanghai")
 MONTH = "2026-11"
@@ -25,6 +36,8 @@ DAYS = [date(2026, 11, d) for d in range(1, 31)]
 OPEN_DAYS = [d for d in DAYS if d.weekday() != 0]  # Mondays closed
 OUTAGE_DAY = date(2026, 11, 10)
 FILM, POSTER, BROKEN = "film-a", "poster-a", "photo-x"
+EASY, HARD = "q-bao-zheng", "q-hai-rui"  # questions: one mostly right, one always missed
+QUIZ_DAYS = 10  # a visitor's round on each of the first ten open days
 
 SETTINGS = Settings().with_overrides(
     exhibition={"kiosk_name": "hall-1", "time_zone": "Asia/Shanghai"},
@@ -71,6 +84,20 @@ EXPECTED = {
     "broken": 3,  # photo-x failed three times on 20 November
     "changes": 3,
     "outage": (datetime(2026, 11, 10, 13, 0), datetime(2026, 11, 10, 14, 30), 90.0),
+    # the quiz: ten rounds of two questions (one right, one wrong), one more started at
+    # 23:59 on 30 November and answered after midnight (one question, wrong); one round
+    # left unfinished, one group contest
+    "quiz": {
+        "rounds": 11,
+        "unfinished": 1,
+        "answered": 21,  # questions in the finished rounds
+        "correct": 10,
+        "average": round(10 / 21 * 100, 1),
+        "groups": 1,
+        # (key, title, answered, missed): the unfinished round's wrong answer counts
+        "missed": [(HARD, "海瑞是哪个朝代的官员？", 11, 11), (EASY, "包拯是哪个朝代的人？", 11, 1)],
+    },
+    "signed": 25,  # one signature on every open day
     "safe": datetime(2026, 11, 10, 14, 29, 50),
 }
 
@@ -131,6 +158,66 @@ def build(catalogue: Catalogue) -> None:
         log.record("added", film, origin="展品.xlsx 第3行", at=_iso(_utc(date(2026, 11, 2), 8)))
         log.record("added", poster, origin="展品.xlsx 第4行", at=_iso(_utc(date(2026, 11, 2), 8)))
         ChangeLog(catalogue, "panel").record("hidden", broken, at=_iso(_utc(date(2026, 11, 21), 9)))
+    _quiz(catalogue)
+    _signatures(catalogue)
+
+
+@contextmanager
+def _clock(moments: list[datetime]):
+    """The quiz records its own times: here they are the given moments, one per record."""
+    left = iter(moments)
+    with mock.patch("kiosk.catalog.quiz.now_iso", lambda: _iso(next(left))):
+        yield
+
+
+def _question(catalogue: Catalogue, key: str, title: str, options: list[str]):
+    quiz = {"type": "single", "options": [{"zh": o} for o in options], "answer": ["a"]}
+    item_id, _new = catalogue.upsert_item(
+        {"key": key, "kind": "question", "title_zh": title, "quiz": json.dumps(quiz)}
+    )
+    return question_of(catalogue.item(item_id))
+
+
+def _round(log: QuizLog, start: datetime, answers: list, mode: str = "visitor", end=True):
+    """A round started at ``start``: (question, right or None) a minute apart, then ended."""
+    moments = [start + timedelta(minutes=k) for k in range(len(answers) + 2)]
+    with _clock(moments):
+        r = log.begin_round(mode, "zh")
+        for question, right in answers:
+            log.answered(r, question, right)
+        if end:
+            log.end_round(r)
+
+
+def _quiz(catalogue: Catalogue) -> None:
+    easy = _question(catalogue, EASY, "包拯是哪个朝代的人？", ["北宋", "唐", "明"])
+    hard = _question(catalogue, HARD, "海瑞是哪个朝代的官员？", ["明", "宋", "清"])
+    log = QuizLog(catalogue)
+    for day in OPEN_DAYS[:QUIZ_DAYS]:
+        _round(log, _utc(day, 10, 30), [(easy, True), (hard, False)])
+    _round(log, _utc(date(2026, 11, 5), 11), [(easy, False), (hard, None)], end=False)
+    _round(log, _utc(date(2026, 11, 12), 14), [(easy, None), (hard, None)], mode="group")
+    _round(log, _utc(date(2026, 11, 30), 23, 59), [(hard, False)])  # answered on 1 December
+    # just outside: 31 October 23:00 and 1 December 08:00 local
+    _round(log, _utc(date(2026, 10, 31), 23), [(easy, False)])
+    _round(log, _utc(date(2026, 12, 1), 8), [(hard, False)])
+
+
+def _signatures(catalogue: Catalogue) -> None:
+    wall = Signatures(catalogue, folder=None)  # no pictures: the report counts the rows
+    name = Signature((((100, 100), (300, 200), (500, 120)),), 1000, 600)
+    moments = [_utc(day, 11, 20) for day in OPEN_DAYS]
+    moments += [_utc(date(2026, 10, 31), 23, 30), _utc(date(2026, 12, 1), 7)]
+    for at in moments:
+        wall.add(name, None, _iso(at))
+
+
+def catalogue_in(folder: Path) -> Path:
+    """A catalogue in ``folder`` holding the month; its path."""
+    path = folder / "catalogue.sqlite"
+    with Catalogue.open(path) as catalogue:
+        build(catalogue)
+    return path
 
 
 def _open_day(catalogue, runs: RunLog, day: date, n: int, film, poster) -> None:
@@ -159,3 +246,30 @@ def _open_day(catalogue, runs: RunLog, day: date, n: int, film, poster) -> None:
         _play(catalogue, film, _utc(day, 16, 10), 20, "visitor", "skipped")
     for k in range(10):
         _play(catalogue, poster, _utc(day, 9, 10 + k), 10, "loop", "completed")
+
+
+# ------------------------------------------------------------------ reading the report
+def sheets(path) -> dict[str, list[tuple]]:
+    """A report's spreadsheet: {sheet title: rows}."""
+    wb = openpyxl.load_workbook(path, read_only=True)
+    found = {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)] for ws in wb}
+    wb.close()
+    return found
+
+
+def sheet(found: dict, key: str) -> list[tuple]:
+    """A sheet's rows under its heading row, found by its strings key."""
+    return found[sheet_title(key)][1:]
+
+
+def expected_quiz(times: int = 1) -> tuple[dict, list, dict]:
+    """The quiz's figures, its most-missed rows and the signatures, as the report says them
+    in Chinese, of ``times`` kiosks holding this month (the average stays)."""
+    q = EXPECTED["quiz"]
+    figures = {
+        tr(f"quiz_rep_{name}", "zh"): times * q[name]
+        for name in ("rounds", "unfinished", "answered", "correct", "groups")
+    }
+    figures[tr("quiz_rep_average", "zh")] = q["average"]
+    missed = [(key, title, times * n, times * m) for key, title, n, m in q["missed"]]
+    return figures, missed, {tr("pledge_rep_signed", "zh"): times * EXPECTED["signed"]}

@@ -79,7 +79,7 @@ def test_the_report_counts_rounds_scores_and_the_most_missed(catalogue, store, t
 
 
 def test_a_month_without_rounds_keeps_the_place_note(catalogue, store, tmp_path):
-    """As a report made from record sets (which carry no quiz tables yet) does."""
+    """Its rounds of another month are not counted: the section says none were played."""
     now = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
     library = Library(catalogue, store)
     assert Importer(catalogue, store).run([SHEET]).rejected == []

@@ -11,7 +11,6 @@ import zipfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from kiosk.catalog import Catalogue
@@ -23,6 +22,7 @@ from kiosk.reporting.xlsx import sheet_title
 from kiosk.strings import STRINGS, tr
 
 import reporting_month as month
+from reporting_month import sheet, sheets
 
 NOW = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
 NOVEMBER = Period.month(month.MONTH)
@@ -31,23 +31,7 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.fixture(scope="module")
 def november(tmp_path_factory) -> Path:
-    """A catalogue holding the synthetic month."""
-    path = tmp_path_factory.mktemp("month") / "catalogue.sqlite"
-    with Catalogue.open(path) as catalogue:
-        month.build(catalogue)
-    return path
-
-
-def sheets(path: Path) -> dict[str, list[tuple]]:
-    wb = openpyxl.load_workbook(path, read_only=True)
-    found = {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)] for ws in wb}
-    wb.close()
-    return found
-
-
-def sheet(found: dict, key: str) -> list[tuple]:
-    """A sheet's rows under its heading row, found by its strings key."""
-    return found[sheet_title(key)][1:]
+    return month.catalogue_in(tmp_path_factory.mktemp("month"))
 
 
 def figures(found: dict, key: str) -> dict[str, object]:
@@ -132,6 +116,15 @@ def check_month(found: dict) -> None:
         "film-a",
     )
     assert changes[2][1:3] == ("隐藏", "管理面板")
+    check_quiz(found)
+
+
+def check_quiz(found: dict) -> None:
+    """The quiz's figures and most-missed questions, and the signatures."""
+    figures_, missed, signed = month.expected_quiz()
+    assert figures(found, "quiz_rep_figures") == figures_
+    assert sheet(found, "quiz_rep_missed") == missed
+    assert figures(found, "pledge_rep_figures") == signed
 
 
 def check_choices(found: dict, e: dict) -> None:
@@ -159,10 +152,11 @@ def test_a_records_export_gives_the_same_report(november, tmp_path) -> None:
             write(kiosk_report(catalogue, month.SETTINGS, NOVEMBER, NOW, "zh"), tmp_path / "a")[1]
         )
     names = {f.name for f in files}
-    assert names == {
-        "kiosk.json",
-        *(f"{t}.csv" for t in ("items", "plays", "sessions", "runs", "changes")),
-    }
+    tables = ("items", "plays", "sessions", "runs", "changes")
+    later = ("quiz_rounds", "quiz_answers", "signatures")
+    assert names == {"kiosk.json", *(f"{t}.csv" for t in (*tables, *later))}
+    with open(files[0].parent / "signatures.csv", encoding="utf-8-sig", newline="") as f:
+        assert next(csv.reader(f)) == ["signed_at"]  # when, nothing else leaves the kiosk
     assert files[0].parent.name == "records-hall-1-2026-11"
     assert (files[0].parent / "plays.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # Excel's BOM
     sets, problems = find_sets([tmp_path / "usb"])
@@ -171,6 +165,7 @@ def test_a_records_export_gives_the_same_report(november, tmp_path) -> None:
     assert notes == []
     from_records = sheets(write(report, tmp_path / "b")[1])
     assert drop_cover(from_records) == drop_cover(direct)
+    check_month(from_records)
 
 
 def drop_cover(found: dict) -> dict:

@@ -59,14 +59,9 @@ def kiosk_report(
     # Imported here: the county report at the office needs no catalogue layer (its search
     # dictionaries alone take some 80 MB).
     from kiosk.reporting.catalogue import figures_from_catalogue
-    from kiosk.reporting.pledge import add_pledges
-    from kiosk.reporting.quiz import add_quiz
 
     found = figures_from_catalogue(catalogue, settings, period, made_at)
-    report = report_of([found], period, made_at, lang)
-    add_quiz(report, catalogue, period.utc_bounds(found.zone))
-    add_pledges(report, catalogue, period.utc_bounds(found.zone))
-    return report
+    return report_of([found], period, made_at, lang)
 
 
 def county_report(

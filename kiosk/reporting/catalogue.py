@@ -1,9 +1,10 @@
 """A period's records read from a kiosk's own catalogue, in the record format's columns,
 and the figures made from them.
 
-Plain SQL over the catalogue's record tables (plays, sessions, runs, changes); nothing
-here writes.  Since when runs and changes are known comes from the schema steps: a
-catalogue created before the ``runs`` table knows runs only from when it was upgraded.
+Plain SQL over the catalogue's record tables (plays, sessions, runs, changes, the quiz's
+rounds and answers, signatures); nothing here writes.  Since when runs and changes are
+known comes from the schema steps: a catalogue created before the ``runs`` table knows
+runs only from when it was upgraded.
 """
 
 from __future__ import annotations
@@ -62,6 +63,15 @@ class CatalogueRecords:
     def _query(self, sql: str, args: list) -> Iterator[tuple]:
         yield from self.catalogue.db.execute(sql, args)
 
+    def _within(self, table: str, at: str, columns: tuple[str, ...] = ()) -> Iterator[tuple]:
+        """The rows of ``table`` whose ``at`` lies in the period, oldest first, in the record
+        format's columns (or ``columns`` where the catalogue names them otherwise)."""
+        return self._query(
+            f"SELECT {', '.join(columns or TABLES[table])} FROM {table} "
+            f"WHERE {at} >= ? AND {at} < ? ORDER BY {at}, id",
+            [self.lo, self.hi],
+        )
+
     def rows(self, table: str) -> Iterator[tuple]:
         return getattr(self, f"_{table}")()
 
@@ -70,26 +80,20 @@ class CatalogueRecords:
         consume(self.rows(table))
 
     def _items(self) -> Iterator[tuple]:
+        # The items shown and the questions asked in the period (their titles are named).
         return self._query(
             "SELECT key, kind, title_zh, title_en FROM items WHERE key IN "
-            "(SELECT DISTINCT item_key FROM plays WHERE started_at >= ? AND started_at < ?) "
-            "ORDER BY key",
-            [self.lo, self.hi],
+            "(SELECT item_key FROM plays WHERE started_at >= ? AND started_at < ? "
+            "UNION SELECT a.item_key FROM quiz_answers a JOIN quiz_rounds r ON r.id = a.round_id "
+            "WHERE r.started_at >= ? AND r.started_at < ?) ORDER BY key",
+            [self.lo, self.hi, self.lo, self.hi],
         )
 
     def _plays(self) -> Iterator[tuple]:
-        return self._query(
-            f"SELECT {', '.join(TABLES['plays'])} FROM plays "
-            "WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id",
-            [self.lo, self.hi],
-        )
+        return self._within("plays", "started_at")
 
     def _sessions(self) -> Iterator[tuple]:
-        rows = self._query(
-            f"SELECT {', '.join(TABLES['sessions'])} FROM sessions "
-            "WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id",
-            [self.lo, self.hi],
-        )
+        rows = self._within("sessions", "started_at")
         for sid, started, ended, screens, languages, large in rows:
             yield (
                 sid,
@@ -115,11 +119,24 @@ class CatalogueRecords:
     def _changes(self) -> Iterator[tuple]:
         if "changes" not in self.catalogue.db.table_names():
             return iter(())
+        return self._within("changes", "at")
+
+    def _quiz_rounds(self) -> Iterator[tuple]:
+        # ``round`` is the catalogue's id of the round
+        return self._within("quiz_rounds", "started_at", ("id", *TABLES["quiz_rounds"][1:]))
+
+    def _quiz_answers(self) -> Iterator[tuple]:
+        # Every answer of the rounds started in the period, whenever given (a round begun
+        # before midnight is one round, in one set).
         return self._query(
-            f"SELECT {', '.join(TABLES['changes'])} FROM changes "
-            "WHERE at >= ? AND at < ? ORDER BY at, id",
+            "SELECT a.round_id, a.item_key, a.at, a.correct FROM quiz_answers a "
+            "JOIN quiz_rounds r ON r.id = a.round_id "
+            "WHERE r.started_at >= ? AND r.started_at < ? ORDER BY r.started_at, r.id, a.id",
             [self.lo, self.hi],
         )
+
+    def _signatures(self) -> Iterator[tuple]:
+        return self._within("signatures", "signed_at")
 
 
 def header_for(

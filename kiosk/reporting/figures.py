@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, tzinfo
 
 from kiosk.reporting.opening import Availability, availability
 from kiosk.reporting.period import Period, local_zone, parse_utc
-from kiosk.reporting.records import TABLES, RecordsError, RecordSet
+from kiosk.reporting.records import LATER, TABLES, RecordsError, RecordSet
 from kiosk.reporting.tally import Tally
 from kiosk.schedule.hours import OpeningHours
 from kiosk.strings import Text, text
@@ -26,6 +26,8 @@ _STARTED = {
     "plays": TABLES["plays"].index("started_at"),
     "sessions": TABLES["sessions"].index("started_at"),
     "changes": TABLES["changes"].index("at"),
+    "quiz_rounds": TABLES["quiz_rounds"].index("started_at"),
+    "signatures": TABLES["signatures"].index("signed_at"),
 }
 
 
@@ -46,18 +48,28 @@ class KioskFigures:
     @property
     def empty(self) -> bool:
         t = self.tally
-        return not (t.showings or t.visits or t.visits_open or t.runs or t.changes)
+        found = (t.showings, t.visits, t.visits_open, t.runs, t.changes, t.quiz.played, t.signed)
+        return not any(found)
 
 
-def read_into(tally: Tally, read) -> None:
-    """Feed every table to ``tally`` through ``read(table, consume)``."""
+def read_into(tally: Tally, read, carries=None) -> None:
+    """Feed every table to ``tally`` through ``read(table, consume)``; ``carries(table)``
+    says whether the source holds a table added later (a catalogue holds them all)."""
     for table, consume in (
         ("items", tally.add_items),
         ("plays", tally.add_plays),
         ("sessions", tally.add_sessions),
         ("runs", tally.add_runs),
         ("changes", tally.add_changes),
+        ("quiz_rounds", tally.add_quiz_rounds),  # before their answers, which join them
+        ("quiz_answers", tally.add_quiz_answers),
+        ("signatures", tally.add_signatures),
     ):
+        if table in LATER:
+            if carries is not None and not carries(table):
+                tally.lacking.add(table)
+                continue
+            tally.carried.add(table)
         read(table, consume)
 
 
@@ -108,7 +120,7 @@ def _kiosk_from_sets(
         )
         one = Tally(zone)  # added only once the whole set was read
         try:
-            read_into(one, s.read if inside else _clipped(s, lo, hi))
+            read_into(one, s.read if inside else _clipped(s, lo, hi), s.carries)
         except RecordsError as e:
             notes.append(text("rep_skipped_set", line=str(e)))
             continue
@@ -138,7 +150,9 @@ def _clipped(s: RecordSet, lo: str, hi: str):
 
     def read(table: str, consume) -> None:
         column = _STARTED.get(table)
-        if column is None:  # items; runs are clipped to the period by the opening figures
+        # items; runs are clipped to the period by the opening figures; a quiz answer
+        # counts with its round (the set holds all the answers of the rounds it holds)
+        if column is None:
             s.read(table, consume)
         else:
             s.read(table, consume, keep=lambda row: lo <= row[column] < hi)

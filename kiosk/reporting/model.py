@@ -383,8 +383,49 @@ def problems_section(f: KioskFigures, lang: str) -> Section:
     return s
 
 
-def quiz_section() -> Section:
-    return Section("rep_quiz", notes=[text("rep_quiz_none")])
+def quiz_section(tally: Tally, lang: str) -> Section:
+    """The quiz's figures and most-missed questions and the pledge's signatures; what is
+    not known (record sets written before they carried them) is said, never put as zero."""
+    s = Section("rep_quiz")
+    q = tally.quiz
+    if tally.known("quiz_rounds") is not False and q.played:
+        s.notes.append(text("quiz_rep_note"))
+        s.tables += quiz_tables(tally, lang)
+    if tally.known("signatures") is not False and tally.signed:
+        s.notes.append(text("pledge_rep_note"))
+        figures = [["pledge_rep_signed", tally.signed]]
+        columns, formats = ["rep_figure", "rep_value"], ["label", "num"]
+        s.tables.append(Table("pledge_rep_figures", columns, formats, figures))
+    for table, what in (("quiz_rounds", "quiz"), ("signatures", "signed")):
+        known = tally.known(table)
+        if known is not True:
+            s.notes.append(text(f"rep_{what}_{'partial' if known is None else 'unknown'}"))
+    if not s.notes:
+        s.notes.append(text("rep_quiz_none"))
+    return s
+
+
+def quiz_tables(tally: Tally, lang: str) -> list[Table]:
+    q = tally.quiz
+    average = q.average_score
+    figures = [
+        ["quiz_rep_rounds", q.rounds],
+        ["quiz_rep_unfinished", q.unfinished],
+        ["quiz_rep_answered", q.asked],
+        ["quiz_rep_correct", q.correct],
+        ["quiz_rep_average", round(average * 100, 1) if average is not None else None],
+        ["quiz_rep_groups", q.groups],
+    ]
+    missed = [[key, _title(tally, key, lang), n, m] for key, n, m in q.most_missed()]
+    return [
+        Table("quiz_rep_figures", ["rep_figure", "rep_value"], ["label", "num"], figures),
+        Table(
+            "quiz_rep_missed",
+            ["rep_item", "quiz_rep_question", "quiz_rep_times_answered", "quiz_rep_times_missed"],
+            ["text", "text", "int", "int"],
+            missed,
+        ),
+    ]
 
 
 def kiosk_sections(f: KioskFigures, lang: str) -> list[Section]:
@@ -392,7 +433,7 @@ def kiosk_sections(f: KioskFigures, lang: str) -> list[Section]:
     if f.empty:
         opening = opening_section(f)
         opening.notes.insert(0, text("rep_empty"))
-        return [opening, quiz_section()]
+        return [opening, quiz_section(f.tally, lang)]
     return [
         opening_section(f),
         visitors_section(f.tally, f.opening.days_open, f.period.days, lang),
@@ -400,7 +441,7 @@ def kiosk_sections(f: KioskFigures, lang: str) -> list[Section]:
         loop_section(f.tally, lang),
         content_section(f, lang),
         problems_section(f, lang),
-        quiz_section(),
+        quiz_section(f.tally, lang),
     ]
 
 
@@ -451,6 +492,7 @@ def county_sections(figures: list[KioskFigures], total: Tally, lang: str) -> lis
         visitors_section(total, days_open, period_days, lang),
         films_section(total, lang),
         loop_section(total, lang),
+        quiz_section(total, lang),
     ]
     for s in together:
         s.kiosk = TOTAL

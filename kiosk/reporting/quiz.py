@@ -1,71 +1,83 @@
-"""The knowledge quiz's part of a kiosk's report: visitors' rounds played (and left), the
-average score, the group contests held and the questions visitors most often missed.
+"""The knowledge quiz's figures counted from its record tables (``quiz_rounds``,
+``quiz_answers``), from a kiosk's catalogue or from its record sets alike.
 
-Read from the kiosk's own catalogue (``QuizLog.summary``).  The record sets a kiosk sends
-to the office do not carry the quiz's tables yet, so a period without any quiz round keeps
-the section's place note, and a report made from record sets always does.
+The rules are those of ``kiosk.catalog.quiz.QuizLog.summary``: a visitor's round counts
+once finished (rounds left are counted apart), its questions asked and answered right come
+from the round; group contests are only counted; a question is missed when a visitor's
+answer to it was wrong (shown and not answered is neither), in finished rounds or not.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from kiosk.catalog.quiz import QuizLog
-from kiosk.reporting.model import Report, Section, Table
-from kiosk.strings import text
-
-if TYPE_CHECKING:
-    from kiosk.catalog import Catalogue
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 MISSED = 10  # rows in the most-missed table
-PLACE = "rep_quiz"  # the report's section for the quiz and pledges
-PLACE_NOTE = "rep_quiz_none"  # its note while no feature filled it
 
 
-def quiz_tables(catalogue: Catalogue, bounds: tuple[str, str]) -> list[Table]:
-    """The figures and the most-missed questions of the rounds started within ``bounds``
-    (UTC ISO times); none when no round was played."""
-    s = QuizLog(catalogue).summary(*bounds, top=MISSED)
-    if not (s.rounds or s.unfinished or s.group_rounds):
-        return []
-    average = s.average_score
-    figures = [
-        ["quiz_rep_rounds", s.rounds],
-        ["quiz_rep_unfinished", s.unfinished],
-        ["quiz_rep_answered", s.asked],
-        ["quiz_rep_correct", s.correct],
-        ["quiz_rep_average", round(average * 100, 1) if average is not None else None],
-        ["quiz_rep_groups", s.group_rounds],
-    ]
-    missed = [[key, title or "", asked, n] for key, title, asked, n in s.most_missed]
-    return [
-        Table("quiz_rep_figures", ["rep_figure", "rep_value"], ["label", "num"], figures),
-        Table(
-            "quiz_rep_missed",
-            ["rep_item", "quiz_rep_question", "quiz_rep_times_answered", "quiz_rep_times_missed"],
-            ["text", "text", "int", "int"],
-            missed,
-        ),
-    ]
+@dataclass
+class QuizTally:
+    rounds: int = 0  # visitors' rounds finished
+    unfinished: int = 0
+    asked: int = 0  # questions in the finished rounds
+    correct: int = 0
+    groups: int = 0  # guides' group contests
+    answered: Counter[str] = field(default_factory=Counter)  # item key -> visitors' answers
+    missed: Counter[str] = field(default_factory=Counter)
+    # The visitors' rounds read so far, to join their answers (a set holds every answer of
+    # the rounds it holds, so this is never needed across sets).
+    _visitor_rounds: set[str] = field(default_factory=set, repr=False)
 
+    def add_rounds(self, rows: Iterable[Sequence]) -> int:
+        n = 0
+        for n, (number, _started, ended, mode, asked, correct, _lang) in enumerate(rows, 1):  # noqa: B007
+            if mode == "group":
+                self.groups += 1
+                continue
+            self._visitor_rounds.add(str(number))
+            if ended:
+                self.rounds += 1
+                self.asked += int(asked)
+                self.correct += int(correct)
+            else:
+                self.unfinished += 1
+        return n
 
-def add_quiz(report: Report, catalogue: Catalogue, bounds: tuple[str, str]) -> None:
-    """Put the quiz's figures into the report's quiz-and-pledges section (in place of its
-    "nothing yet" note), or into a section of their own where there is no such section."""
-    tables = quiz_tables(catalogue, bounds)
-    if not tables:
-        return
-    section = filled_place(report, "quiz_rep_section")
-    section.notes.append(text("quiz_rep_note"))
-    section.tables.extend(tables)
+    def add_answers(self, rows: Iterable[Sequence]) -> int:
+        visitors = self._visitor_rounds
+        n = 0
+        for n, (number, key, _at, correct) in enumerate(rows, 1):  # noqa: B007
+            if correct in (None, "") or str(number) not in visitors:
+                continue
+            self.answered[key] += 1
+            if correct not in (1, "1"):
+                self.missed[key] += 1
+        return n
 
+    def merge(self, other: QuizTally) -> None:
+        self.rounds += other.rounds
+        self.unfinished += other.unfinished
+        self.asked += other.asked
+        self.correct += other.correct
+        self.groups += other.groups
+        self.answered.update(other.answered)
+        self.missed.update(other.missed)
 
-def filled_place(report: Report, own_title: str) -> Section:
-    """The report's quiz-and-pledges section without its "nothing yet" note (the quiz and
-    the pledge wall fill it), or a section ``own_title`` of their own added at the end."""
-    section = next((s for s in report.sections if s.title == PLACE), None)
-    if section is None:
-        section = Section(own_title)
-        report.sections.append(section)
-    section.notes = [n for n in section.notes if n.key != PLACE_NOTE]
-    return section
+    @property
+    def played(self) -> bool:
+        return bool(self.rounds or self.unfinished or self.groups)
+
+    @property
+    def average_score(self) -> float | None:
+        """Share of the questions asked in finished rounds that were answered right."""
+        return self.correct / self.asked if self.asked else None
+
+    def most_missed(self, top: int = MISSED) -> list[tuple[str, int, int]]:
+        """(item key, answered, missed) of the questions missed most, then most often
+        relative to their answers, then by key."""
+        ranked = sorted(
+            (k for k, n in self.missed.items() if n),
+            key=lambda k: (-self.missed[k], -self.missed[k] / self.answered[k], k),
+        )
+        return [(k, self.answered[k], self.missed[k]) for k in ranked[:top]]

@@ -2,13 +2,15 @@
 
 A record set is ``kiosk.json`` (the header: kiosk, exhibition, time zone, opening hours,
 period, since when runs and changes are recorded, rows per table) and one UTF-8 CSV with
-BOM (Excel opens it) per table: ``items``, ``plays``, ``sessions``, ``runs``, ``changes``.
-Timestamps are UTC, as the kiosk keeps them.  A set is a folder (the USB export) or the
-same files in one ZIP (a day in the records folder, one file per kiosk and day).  Both
-are written complete or not at all (kiosk.reporting.export); a set whose tables do not
-hold the rows its header counts (half synced, cut short) is refused, never half read.
+BOM (Excel opens it) per table: ``items``, ``plays``, ``sessions``, ``runs``, ``changes``,
+``quiz_rounds``, ``quiz_answers``, ``signatures``.  Timestamps are UTC, as the kiosk
+keeps them.  A set is a folder (the USB export) or the same files in one ZIP (a day in the
+records folder, one file per kiosk and day).  Both are written complete or not at all
+(kiosk.reporting.export); a set whose tables do not hold the rows its header counts (half
+synced, cut short) is refused, never half read.
 A table written by an earlier version, without the columns added since, is still read
-(those values not known).
+(those values not known); so is a set without the tables added since (LATER: the quiz's
+and the signatures' figures not known).
 """
 
 from __future__ import annotations
@@ -67,7 +69,17 @@ TABLES: dict[str, tuple[str, ...]] = {
         "title_en",
         "fields",
     ),
+    # The quiz: each round started in the period (``round`` is the kiosk's own number for
+    # it, the same in every set) and each question asked in those rounds; no names.
+    "quiz_rounds": ("round", "started_at", "ended_at", "mode", "asked", "correct", "lang"),
+    "quiz_answers": ("round", "item_key", "at", "correct"),
+    # The pledge wall: when each signature was made, nothing else (no strokes, no picture).
+    "signatures": ("signed_at",),
 }
+
+#: Tables added to the format later: a set whose header does not count them was written
+#: before and does not carry them (their figures are not known, never zero).
+LATER = ("quiz_rounds", "quiz_answers", "signatures")
 
 #: The columns of tables in sets written by earlier versions (the later columns were
 #: appended): their rows are read with those columns empty, that is not known.
@@ -134,6 +146,10 @@ class RecordSet:
         if path.is_dir():
             return (path / HEADER).is_file()
         return path.suffix.lower() == ZIP_SUFFIX and zipfile.is_zipfile(path)
+
+    def carries(self, table: str) -> bool:
+        """Whether the set holds ``table`` (a set written before LATER's tables does not)."""
+        return table in self.header.rows
 
     def _read_text(self, name: str) -> str:
         try:

@@ -4,7 +4,8 @@ Rows come in the record format's columns (kiosk.reporting.records.TABLES), from 
 catalogue (native values) or from CSV (text; empty text is no value).  Showings are
 summed per item, context, outcome and reason; visits per local day and weekday × hour
 and by the languages they used, with their lengths kept as one compact array for the
-median.  Runs and content changes are few and kept whole.  Tallies of several kiosks add
+median.  Runs and content changes are few and kept whole; the quiz's rounds and answers
+are summed (kiosk.reporting.quiz) and signatures counted.  Tallies of several kiosks add
 up (the county's totals).
 """
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 
 from kiosk.reporting.period import parse_utc
+from kiosk.reporting.quiz import QuizTally
 from kiosk.reporting.records import SCREEN_SEP, TABLES
 
 _P = {name: i for i, name in enumerate(TABLES["plays"])}
@@ -51,6 +53,13 @@ class Tally:
     visits_large: int = 0  # visits with large text on at some moment
     runs: list[dict[str, str | None]] = field(default_factory=list)
     changes: list[dict[str, str | None]] = field(default_factory=list)
+    quiz: QuizTally = field(default_factory=QuizTally)
+    signed: int = 0  # pledge signatures
+    # Of the tables added to the record format later (records.LATER): those read, and
+    # those some source did not carry (a set written before them).  A figure whose table
+    # was never carried is not known; carried by some sources only, it is known in part.
+    carried: set[str] = field(default_factory=set)
+    lacking: set[str] = field(default_factory=set)
 
     # ------------------------------------------------------------------ reading
     # Each add_ returns how many rows it took (record sets check it against their header).
@@ -127,6 +136,23 @@ class Tally:
                 self.items[key] = (change["kind"] or "", change["title_zh"] or "", "")
         return n
 
+    def add_quiz_rounds(self, rows: Iterable[Sequence]) -> int:
+        return self.quiz.add_rounds(rows)
+
+    def add_quiz_answers(self, rows: Iterable[Sequence]) -> int:
+        return self.quiz.add_answers(rows)
+
+    def add_signatures(self, rows: Iterable[Sequence]) -> int:
+        n = sum(1 for _row in rows)
+        self.signed += n
+        return n
+
+    def known(self, table: str) -> bool | None:
+        """Whether ``table``'s figures are known: True, False, or None (in part)."""
+        if table not in self.lacking:
+            return True
+        return None if table in self.carried else False
+
     # ------------------------------------------------------------------ adding up
     def merge(self, other: Tally, *, same_kiosk: bool = False) -> None:
         """Add ``other``'s counts; of the same kiosk (another of its record sets), its runs
@@ -152,6 +178,10 @@ class Tally:
         self.screens.update(other.screens)
         self.languages.update(other.languages)
         self.visits_large += other.visits_large
+        self.quiz.merge(other.quiz)
+        self.signed += other.signed
+        self.carried |= other.carried
+        self.lacking |= other.lacking
 
     # ------------------------------------------------------------------ asking
     @property

@@ -177,12 +177,31 @@ REPORTING: dict[str, tuple[str, str]] = {
     ),
     "rep_clock_before": ("上次结束", "Previous end"),
     "rep_clock_after": ("下次启动", "Next start"),
-    # places for later features
+    # the quiz and the pledge wall (their own figures: kiosk/strings/quiz.py, pledge.py)
     "rep_quiz": ("知识问答与廉洁承诺", "Quiz and pledges"),
     "rep_quiz_none": (
-        "本终端尚无知识问答或廉洁承诺记录（该功能尚未提供），此处不填写任何数字。",
-        "This kiosk has no quiz or pledge records yet (the feature does not exist yet); no "
-        "figures are given here.",
+        "本期没有知识竞答轮次，也没有廉洁承诺签名。",
+        "No quiz round was played and no pledge was signed in this period.",
+    ),
+    "rep_quiz_unknown": (
+        "知识竞答数字不详：所读记录由较早版本写出，不含竞答记录。",
+        "The quiz's figures are not known: the records read were written by an earlier "
+        "version, without the quiz's records.",
+    ),
+    "rep_quiz_partial": (
+        "知识竞答数字不全：部分记录由较早版本写出，不含竞答记录，以上仅为其余记录之数。",
+        "The quiz's figures are incomplete: some records were written by an earlier version "
+        "without the quiz's records; the figures above are of the others only.",
+    ),
+    "rep_signed_unknown": (
+        "签名人数不详：所读记录由较早版本写出，不含签名记录。",
+        "The number of signatures is not known: the records read were written by an earlier "
+        "version, without the signatures.",
+    ),
+    "rep_signed_partial": (
+        "签名人数不全：部分记录由较早版本写出，不含签名记录，以上仅为其余记录之数。",
+        "The number of signatures is incomplete: some records were written by an earlier "
+        "version without the signatures; the figure above is of the others only.",
     ),
     # the county report
     "rep_county_summary": ("各终端概况", "Kiosks at a glance"),

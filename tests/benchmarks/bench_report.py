@@ -5,7 +5,8 @@
 
 Writes, per kiosk, a year's record export (kiosk.reporting.records: UTF-8 CSV and a
 header, as ``export_records`` writes them) with its share of the showings and visits
-spread over the opening hours, one run a day and some content changes; then runs the real
+spread over the opening hours, one run a day, some content changes, quiz rounds (20 a day
+of 5 questions, one group contest) and pledge signatures (10 a day); then runs the real
 ``kiosk report --records … --from … --to …`` in a child process and prints its wall time
 and peak resident memory (the child's, from getrusage) against the targets of issue #12:
 at most 10 s and 300 MB.  Writing the records is not timed.
@@ -35,6 +36,8 @@ YEAR = 2026
 ZONE = ZoneInfo("Asia/Shanghai")
 TARGET_S, TARGET_MB = 10.0, 300.0
 KINDS = {"poster": 60, "calligraphy": 40, "aphorism": 30, "photo": 40, "film": 12}
+QUESTIONS = 40  # the quiz's question bank
+ROUNDS, ASKED, SIGNED = 20, 5, 10  # visitors' quiz rounds, questions each, signatures a day
 SCREENS = ["home", "films", "film", "gallery", "history", "item", "search", "timeline"]
 LANGUAGES = ["zh", "zh", "zh", "en", "zh,en"]
 
@@ -55,9 +58,11 @@ def write_kiosk(folder: Path, kiosk: str, showings: int, visits: int, rng: rando
         files[table] = (folder / csv_name(table)).open("w", encoding="utf-8-sig", newline="")
         writers[table] = csv.writer(files[table])
         writers[table].writerow(TABLES[table])
-    for key, kind in items:
+    questions = [f"question-{n:03d}" for n in range(QUESTIONS)]
+    for key, kind in [*items, *((q, "question") for q in questions)]:
         writers["items"].writerow([key, kind, f"展品{key}", f"Item {key}"])
         rows["items"] += 1
+    rounds = 0
     per_day_s, per_day_v = showings // len(open_days), visits // len(open_days)
     extra_s, extra_v = showings % len(open_days), visits % len(open_days)
     sid = 0
@@ -135,6 +140,23 @@ def write_kiosk(folder: Path, kiosk: str, showings: int, visits: int, rng: rando
                 ]
             )
             rows["changes"] += 1
+        for k in range(ROUNDS + 1):  # the last: a guide's group contest
+            rounds += 1
+            start = opens + timedelta(minutes=20 * k)
+            mode = "group" if k == ROUNDS else "visitor"
+            right = [rng.random() < 0.7 for _ in range(ASKED)]
+            for q, ok in zip(rng.sample(questions, ASKED), right, strict=True):
+                answer = "" if mode == "group" else int(ok)
+                writers["quiz_answers"].writerow([rounds, q, _iso(start), answer])
+            writers["quiz_rounds"].writerow(
+                [rounds, _iso(start), _iso(start + timedelta(minutes=3)), mode, ASKED,
+                 sum(right) if mode == "visitor" else 0, "zh"]
+            )  # fmt: skip
+        rows["quiz_rounds"] += ROUNDS + 1
+        rows["quiz_answers"] += (ROUNDS + 1) * ASKED
+        for k in range(SIGNED):
+            writers["signatures"].writerow([_iso(opens + timedelta(minutes=45 * k))])
+        rows["signatures"] += SIGNED
     for f in files.values():
         f.close()
     header = {
