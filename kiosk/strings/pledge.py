@@ -80,12 +80,12 @@ PLEDGE: dict[str, tuple[str, str]] = {
         "Seconds the signature wall shows in the loop (when [pledge] in_loop is on)",
     ),
     # the monthly report
-    "pledge_rep_section": ("廉洁承诺", "Integrity pledge"),
     "pledge_rep_figures": ("廉洁承诺签名", "Pledge signatures"),
     "pledge_rep_signed": ("本期签名承诺人数", "People who signed the pledge in the period"),
     "pledge_rep_note": (
-        "签名墙上本期的签名人数（不记录姓名）；签名本身可按月导出为 PDF：kiosk pledges export",
+        "签名墙上本期的签名人数（不记录姓名）；"
+        "签名本身可在该展陈机上按月导出为 PDF（kiosk pledges export）",
         "Signatures on the pledge wall in the period (no names are kept); the signatures "
-        "themselves export month by month as a PDF: kiosk pledges export",
+        "themselves export month by month as a PDF on the kiosk itself: kiosk pledges export",
     ),
 }

@@ -100,8 +100,7 @@ QUIZ: dict[str, tuple[str, str]] = {
     "quiz_team_2": ("乙队", "Team 2"),
     "quiz_team_3": ("丙队", "Team 3"),
     "quiz_team_4": ("丁队", "Team 4"),
-    # the report (kiosk/reporting/quiz.py)
-    "quiz_rep_section": ("知识竞答", "Knowledge quiz"),
+    # the report (kiosk/reporting/quiz.py counts, kiosk/reporting/model.py sets the section)
     "quiz_rep_note": (
         "观众每答完一轮记一轮；未答完即离开的轮次单列。团体竞赛由各队口头作答，只计场数。不记录任何姓名。",
         "A visitor's round counts once all its questions are answered; rounds left before the "
