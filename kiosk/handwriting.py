@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -60,6 +60,29 @@ def _load(library: str):
     return lib
 
 
+def _usable(library: str, model: Path):
+    """The loaded library when the model is there too, else None (logged: what to install)."""
+    try:
+        lib = _load(library)
+    except (OSError, AttributeError) as e:
+        log.warning(
+            "handwriting off: the Zinnia library %s cannot be loaded (%s); "
+            "install the Debian package %s",
+            library,
+            e,
+            LIBRARY_PACKAGE,
+        )
+        return None
+    if not Path(model).is_file():
+        log.warning(
+            "handwriting off: no handwriting model at %s; install the Debian package %s",
+            model,
+            MODEL_PACKAGE,
+        )
+        return None
+    return lib
+
+
 class Recognizer:
     """One open Zinnia recognizer with its model; ``recognize`` on the GUI thread (a few ms)."""
 
@@ -71,23 +94,8 @@ class Recognizer:
     @classmethod
     def open(cls, library: str = LIBRARY, model: Path = MODEL) -> Recognizer | None:
         """The recognizer, or None (logged, with the package to install) when it cannot run."""
-        try:
-            lib = _load(library)
-        except (OSError, AttributeError) as e:
-            log.warning(
-                "handwriting off: the Zinnia library %s cannot be loaded (%s); "
-                "install the Debian package %s",
-                library,
-                e,
-                LIBRARY_PACKAGE,
-            )
-            return None
-        if not Path(model).is_file():
-            log.warning(
-                "handwriting off: no handwriting model at %s; install the Debian package %s",
-                model,
-                MODEL_PACKAGE,
-            )
+        lib = _usable(library, model)
+        if lib is None:
             return None
         handle = lib.zinnia_recognizer_new()
         if not lib.zinnia_recognizer_open(handle, str(model).encode()):
@@ -140,3 +148,40 @@ class Recognizer:
 
     def __del__(self) -> None:
         self.close()
+
+    @classmethod
+    def when_written(cls, library: str = LIBRARY, model: Path = MODEL) -> LazyRecognizer | None:
+        """A recognizer that opens its model on the first character written, or None (logged,
+        as by ``open``) when the library cannot be loaded or the model is not there."""
+        if _usable(library, model) is None:
+            return None
+        return LazyRecognizer(lambda: cls.open(library, model))
+
+
+class LazyRecognizer:
+    """Opens the recognizer when a character is first written, and closes it on ``release``:
+    the model (26 MB) is resident in full while open, so a kiosk keeps it only while visitors
+    write, not for weeks on end."""
+
+    def __init__(self, opener: Callable[[], Recognizer | None]) -> None:
+        self._opener = opener
+        self._recognizer: Recognizer | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._recognizer is not None
+
+    def recognize(
+        self, strokes: Sequence[Stroke], width: float, height: float, n: int = 10
+    ) -> list[str]:
+        if self._recognizer is None:
+            self._recognizer = self._opener()  # None: logged; no candidates this time
+        if self._recognizer is None:
+            return []
+        return self._recognizer.recognize(strokes, width, height, n)
+
+    def release(self) -> None:
+        """Close the model (the visitor has gone); the next character opens it again."""
+        if self._recognizer is not None:
+            self._recognizer.close()
+            self._recognizer = None

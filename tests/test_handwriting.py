@@ -16,7 +16,7 @@ from PySide6.QtCore import QPoint
 from kiosk.catalog import Catalogue
 from kiosk.catalog.files import MediaStore
 from kiosk.catalog.library import Library
-from kiosk.handwriting import MODEL, Recognizer, is_candidate
+from kiosk.handwriting import MODEL, LazyRecognizer, Recognizer, is_candidate
 from kiosk.settings import Settings
 from kiosk.ui.screen import Context, Visit
 from kiosk.ui.search.keyboard import BACKSPACE, HANDWRITING, SPACE
@@ -263,3 +263,23 @@ def test_without_zinnia_there_is_no_pad_and_no_key(qtbot, ctx: Context) -> None:
     tap_key(screen, "b")
     tap_key(screen, "z")
     qtbot.waitUntil(lambda: [h.key for h in screen.hits][:1] == ["bao-zheng"], timeout=2000)
+
+
+def test_the_model_is_in_memory_only_while_visitors_write(qtbot, ctx: Context) -> None:
+    """26 MB resident while open: opened by the first character written, closed by the
+    idle reset, opened again by the next visitor's."""
+    needs("zinnia")
+    screen = shown(qtbot, SearchScreen(ctx))  # the kiosk's own recognizer
+    assert screen.handwriting is not None
+    lazy = screen.handwriting.recognizer
+    assert isinstance(lazy, LazyRecognizer) and not lazy.is_open
+    tap_key(screen, HANDWRITING)
+    write(screen, "包")
+    qtbot.waitUntil(lambda: "包" in screen.handwriting.candidates.shown(), timeout=2000)
+    assert lazy.is_open
+    screen.reset()
+    assert not lazy.is_open
+    tap_key(screen, HANDWRITING)
+    write(screen, "口")
+    qtbot.waitUntil(lambda: "口" in screen.handwriting.candidates.shown(), timeout=2000)
+    assert lazy.is_open

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import QWidget
 
-from kiosk.handwriting import Recognizer
+from kiosk.handwriting import LazyRecognizer, Recognizer
 from kiosk.ui.screen import Context
 from kiosk.ui.widgets import theme
 from kiosk.ui.widgets.buttons import Button, Hook
@@ -116,7 +116,9 @@ class CandidateBar(QWidget):
 class HandwritingPanel(QWidget):
     """The pad, its two tools and the candidates beneath; ``chosen(character)`` on a tap."""
 
-    def __init__(self, ctx: Context, recognizer: Recognizer, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: Context, recognizer: Recognizer | LazyRecognizer, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.recognizer = recognizer
@@ -200,6 +202,11 @@ class HandwritingPanel(QWidget):
             else []
         )
         self.candidates.set_candidates(found)
+
+    def release(self) -> None:
+        """Let a lazily opened recognizer close its model until someone writes again."""
+        if isinstance(self.recognizer, LazyRecognizer):
+            self.recognizer.release()
 
     def _chose(self, character: str) -> None:
         self.pad.clear()

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.catalog.library import SearchHit
-from kiosk.handwriting import Recognizer
+from kiosk.handwriting import LazyRecognizer, Recognizer
 from kiosk.strings import field
 from kiosk.ui.screen import Context, InnerScreen
 from kiosk.ui.search.handwriting import HandwritingPanel
@@ -245,7 +245,7 @@ class SearchScreen(InnerScreen):
         ctx: Context,
         parent: QWidget | None = None,
         *,
-        recognizer: Callable[[], Recognizer | None] = Recognizer.open,
+        recognizer: Callable[[], Recognizer | LazyRecognizer | None] = Recognizer.when_written,
     ) -> None:
         super().__init__(ctx, parent)
         self.pressed_row: int | None = None
@@ -505,6 +505,8 @@ class SearchScreen(InnerScreen):
 
     def reset(self) -> None:
         self.set_writing(False)
+        if self.handwriting is not None:
+            self.handwriting.release()  # the visitor has gone: the model leaves memory
         self._timer.stop()
         self.field.blockSignals(True)
         self.field.clear()
